@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * VMSAv8-64 translation table geometry and descriptor bits for the one configuration
+ * bootmem runs: 4 KiB granule, 48-bit VA, four levels (PGD -> PUD -> PMD -> PTE).
+ */
+#ifndef _ASM_PGTABLE_HWDEF_H
+#define _ASM_PGTABLE_HWDEF_H
+
+#define PGTABLE_LEVELS		4
+#define PTRS_PER_TABLE		512	/* 4 KiB table of 8-byte descriptors */
+
+/* Level n (0..3) of the architecture resolves VA bits [shift + 8, shift]. */
+#define ARM64_HW_PGTABLE_LEVEL_SHIFT(n)	((12 - 3) * (4 - (n)) + 3)
+
+#define PTRS_PER_PTE		PTRS_PER_TABLE
+#define PMD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(2)		/* 21 */
+#define PMD_SIZE		(1UL << PMD_SHIFT)
+#define PMD_MASK		(~(PMD_SIZE - 1))
+#define PTRS_PER_PMD		PTRS_PER_TABLE
+#define PUD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(1)		/* 30 */
+#define PUD_SIZE		(1UL << PUD_SHIFT)
+#define PUD_MASK		(~(PUD_SIZE - 1))
+#define PTRS_PER_PUD		PTRS_PER_TABLE
+#define PGDIR_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(0)		/* 39 */
+#define PGDIR_SIZE		(1UL << PGDIR_SHIFT)
+#define PGDIR_MASK		(~(PGDIR_SIZE - 1))
+#define PTRS_PER_PGD		PTRS_PER_TABLE
+#define PGD_SIZE		(PTRS_PER_PGD * 8)
+
+/* The contiguous hint: 16 naturally aligned PTEs (64 KiB) or PMDs (32 MiB). */
+#define CONT_PTE_SHIFT		(4 + 12)
+#define CONT_PTES		(1 << (CONT_PTE_SHIFT - 12))
+#define CONT_PTE_SIZE		(CONT_PTES * (1UL << 12))
+#define CONT_PTE_MASK		(~(CONT_PTE_SIZE - 1))
+#define CONT_PMD_SHIFT		(4 + PMD_SHIFT)
+#define CONT_PMDS		(1 << (CONT_PMD_SHIFT - PMD_SHIFT))
+#define CONT_PMD_SIZE		(CONT_PMDS * PMD_SIZE)
+#define CONT_PMD_MASK		(~(CONT_PMD_SIZE - 1))
+
+/* Table descriptors (any level but the last). */
+#define PGD_TYPE_TABLE		(3UL << 0)
+#define PUD_TYPE_TABLE		(3UL << 0)
+#define PUD_TYPE_MASK		(3UL << 0)
+#define PUD_TYPE_SECT		(1UL << 0)
+#define PUD_TABLE_BIT		(1UL << 1)
+#define PUD_TABLE_PXN		(1UL << 59)	/* PXNTable: nothing below runs at EL1 */
+#define PUD_TABLE_UXN		(1UL << 60)	/* UXNTable: nothing below runs at EL0 */
+#define PGD_TABLE_PXN		PUD_TABLE_PXN
+#define PGD_TABLE_UXN		PUD_TABLE_UXN
+#define PMD_TYPE_MASK		(3UL << 0)
+#define PMD_TYPE_TABLE		(3UL << 0)
+#define PMD_TYPE_SECT		(1UL << 0)
+#define PMD_TABLE_BIT		(1UL << 1)
+#define PMD_TABLE_PXN		(1UL << 59)
+#define PMD_TABLE_UXN		(1UL << 60)
+
+/* Block ("section") descriptors at PUD (1 GiB) and PMD (2 MiB) level. */
+#define PMD_SECT_VALID		(1UL << 0)
+#define PMD_SECT_USER		(1UL << 6)
+#define PMD_SECT_RDONLY		(1UL << 7)
+#define PMD_SECT_S		(3UL << 8)
+#define PMD_SECT_AF		(1UL << 10)
+#define PMD_SECT_NG		(1UL << 11)
+#define PMD_SECT_CONT		(1UL << 52)
+#define PMD_SECT_PXN		(1UL << 53)
+#define PMD_SECT_UXN		(1UL << 54)
+
+/* Page descriptors (level 3); the attribute bits have the same places in blocks. */
+#define PTE_VALID		(1UL << 0)
+#define PTE_TYPE_MASK		(3UL << 0)
+#define PTE_TYPE_PAGE		(3UL << 0)
+#define PTE_TABLE_BIT		(1UL << 1)	/* set: page (level 3) or table; clear: block */
+#define PTE_USER		(1UL << 6)	/* AP[1]: EL0 access */
+#define PTE_RDONLY		(1UL << 7)	/* AP[2]: read-only */
+#define PTE_SHARED		(3UL << 8)	/* SH[1:0]: inner shareable */
+#define PTE_AF			(1UL << 10)	/* access flag */
+#define PTE_NG			(1UL << 11)	/* not global (ASID tagged) */
+#define PTE_GP			(1UL << 50)	/* BTI guarded page */
+#define PTE_DBM			(1UL << 51)	/* dirty bit management; Linux's PTE_WRITE */
+#define PTE_CONT		(1UL << 52)	/* one of 16 contiguous entries */
+#define PTE_PXN			(1UL << 53)	/* privileged execute never */
+#define PTE_UXN			(1UL << 54)	/* unprivileged execute never */
+
+/* Output address bits [47:12] (48-bit PA, no LPA). */
+#define PTE_ADDR_MASK		(((1UL << (48 - 12)) - 1) << 12)
+
+/* AttrIndx[2:0]: which MAIR_EL1 byte describes the memory type. */
+#define PTE_ATTRINDX(t)		((unsigned long)(t) << 2)
+#define PTE_ATTRINDX_MASK	(7UL << 2)
+#define PMD_ATTRINDX(t)		PTE_ATTRINDX(t)
+#define PMD_ATTRINDX_MASK	PTE_ATTRINDX_MASK
+
+#endif /* _ASM_PGTABLE_HWDEF_H */

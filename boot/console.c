@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Choosing the console: /chosen/stdout-path (through aliases and bus ranges), or
+ * earlycon=pl011,ADDR / earlycon=uart8250,mmio32,ADDR / earlycon=bcm2835aux,ADDR on the
+ * command line; with no usable DTB, a fallback guessed from where the image was loaded.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/console.h>
+#include <linux/serial.h>
+#include <linux/of_fdt.h>
+#include <linux/of_address.h>
+#include <linux/init.h>
+
+static struct uart_port con_port;
+static char con_desc[96];
+
+static void uart_console_write(struct console *con, const char *s, unsigned int n)
+{
+	struct uart_port *port = (struct uart_port *)con->data;
+
+	while (n--) {
+		if (*s == '\n')
+			port->putc(port, '\r');
+		port->putc(port, *s++);
+	}
+}
+
+static struct console uart_console = {
+	.name = "uart",
+	.write = uart_console_write,
+	.flags = CON_BOOT,
+};
+
+static void console_start(const char *driver, phys_addr_t base, const char *how)
+{
+	void __iomem *membase = early_ioremap_console(base);
+
+	if (!strcmp(driver, "bcm2835aux"))
+		bcm2835aux_init_port(&con_port, base, membase);
+	else
+		pl011_init_port(&con_port, base, membase);
+	snprintf(con_desc, sizeof(con_desc), "%s at MMIO %#llx (%s)", con_port.name,
+		 (unsigned long long)base, how);
+	if (!uart_console.data) {
+		uart_console.data = (unsigned long)&con_port;
+		register_console(&uart_console);
+	}
+}
+
+const char *console_describe(void)
+{
+	return con_desc[0] ? con_desc : "none";
+}
+
+static const char *driver_for(int node)
+{
+	const void *fdt = initial_boot_params;
+
+	if (!fdt_node_check_compatible(fdt, node, "arm,pl011"))
+		return "pl011";
+	if (!fdt_node_check_compatible(fdt, node, "brcm,bcm2835-aux-uart"))
+		return "bcm2835aux";
+	return NULL;
+}
+
+int console_setup_from_dt(void)
+{
+	int node = of_stdout_node();
+	const char *drv;
+	u64 addr, size;
+	char path[128];
+
+	if (node < 0)
+		return node;
+	drv = driver_for(node);
+	if (!drv)
+		return -ENODEV;
+	if (of_node_reg_translated(node, &addr, &size))
+		return -EINVAL;
+	if (fdt_get_path(initial_boot_params, node, path, sizeof(path)))
+		snprintf(path, sizeof(path), "?");
+	console_start(drv, addr, path);
+	return 0;
+}
+
+/* earlycon=<name>,[mmio|mmio32,]<addr>[,options], Linux's syntax. */
+int console_setup_earlycon(const char *spec)
+{
+	char name[16];
+	const char *p = strchr(spec, ',');
+	unsigned long long addr;
+	size_t n;
+
+	if (!p)
+		return -EINVAL;
+	n = min_t(size_t, (size_t)(p - spec), sizeof(name) - 1);
+	memcpy(name, spec, n);
+	name[n] = 0;
+	p++;
+	if (!strncmp(p, "mmio32,", 7))
+		p += 7;
+	else if (!strncmp(p, "mmio,", 5))
+		p += 5;
+	addr = simple_strtoull(p, NULL, 0);
+	if (!addr)
+		return -EINVAL;
+	if (!strcmp(name, "pl011"))
+		console_start("pl011", addr, "earlycon");
+	else if (!strcmp(name, "uart8250") || !strcmp(name, "uart") ||
+		 !strcmp(name, "bcm2835aux"))
+		console_start("bcm2835aux", addr, "earlycon");
+	else
+		return -ENODEV;
+	return 0;
+}
+
+static int __init setup_earlycon(char *val)
+{
+	if (!val || !*val)
+		return 0;	/* bare "earlycon": stdout-path is already in use */
+	if (con_port.mapbase && strstr(val, "0x") &&
+	    simple_strtoull(strstr(val, "0x"), NULL, 0) == con_port.mapbase)
+		return 0;	/* the console we already have */
+	if (console_setup_earlycon(val))
+		pr_warn("earlycon: cannot use \"%s\" (want pl011,ADDR or uart8250,mmio32,ADDR)\n", val);
+	return 0;
+}
+early_param("earlycon", setup_earlycon);
+
+/*
+ * No DTB to tell us: QEMU virt loads us at or above 1 GiB and has a PL011 at 0x09000000;
+ * a Raspberry Pi loads us low: BCM2711 (Pi 4, Cortex-A72) or BCM2837 (Pi 3) peripherals.
+ */
+void console_setup_fallback(void)
+{
+	extern u64 boot_image_pa;
+	extern bool arm64_cpu_is_cortex_a72(void);
+
+	if (boot_image_pa >= 0x40000000)
+		console_start("pl011", 0x09000000, "fallback: QEMU virt");
+	else if (arm64_cpu_is_cortex_a72())
+		console_start("bcm2835aux", 0xfe215040, "fallback: Raspberry Pi 4 mini-UART");
+	else
+		console_start("pl011", 0x3f201000, "fallback: Raspberry Pi 3 PL011");
+}
+
+int console_getc(void)
+{
+	return con_port.getc ? con_port.getc(&con_port) : -1;
+}
+
+void console_putc(char c)
+{
+	if (con_port.putc)
+		con_port.putc(&con_port, c);
+}

@@ -1,0 +1,610 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Early flattened device tree scanning, as Linux 6.1's drivers/of/fdt.c: the blob check, root
+ * cells, /chosen, memory nodes into memblock, /memreserve/ and the /reserved-memory first pass.
+ */
+#define pr_fmt(fmt) "OF: fdt: " fmt
+
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sizes.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/of_fdt.h>
+#include <linux/of_reserved_mem.h>
+#include <asm/memory.h>
+
+void *initial_boot_params;
+phys_addr_t initial_boot_params_pa = PHYS_ADDR_MAX;
+
+int dt_root_addr_cells;
+int dt_root_size_cells;
+
+u8 dt_rng_seed[DT_RNG_SEED_MAX];
+int dt_rng_seed_len;
+u64 dt_kaslr_seed;
+bool dt_has_kaslr_seed;
+
+/* arm64: MIN_MEMBLOCK_ADDR 0, MAX_MEMBLOCK_ADDR U64_MAX (the 48-bit clip is arm64_memblock_init's) */
+#define MIN_MEMBLOCK_ADDR	0
+#define MAX_MEMBLOCK_ADDR	U64_MAX
+
+/* Our u64 is unsigned long: printing it with Linux's %llx formats needs this. */
+static inline unsigned long long ull(u64 v)
+{
+	return v;
+}
+
+/* Linux's COMMAND_LINE_SIZE-bounded strscpy of a property that may lack its NUL. */
+static void copy_prop_string(char *dst, size_t dst_size, const char *src, int len)
+{
+	size_t n = strnlen(src, min_t(size_t, len, dst_size - 1));
+
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* A string property equal to @str (compared up to its first NUL, never past @len). */
+static bool prop_str_eq(const char *prop, int len, const char *str)
+{
+	return prop && len > 0 && strnlen(prop, len) < (size_t)len && !strcmp(prop, str);
+}
+
+const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size)
+{
+	return fdt_getprop(initial_boot_params, node, name, size);
+}
+
+static int lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+}
+
+static bool compat_eq(const char *a, const char *b)
+{
+	while (*a && lower(*a) == lower(*b)) {
+		a++;
+		b++;
+	}
+	return lower(*a) == lower(*b);
+}
+
+/* Linux compares compatibles case-insensitively (of_compat_cmp is strcasecmp). */
+int of_flat_dt_is_compatible(unsigned long node, const char *compat)
+{
+	const char *cp;
+	int cplen, score = 1;
+
+	cp = fdt_getprop(initial_boot_params, node, "compatible", &cplen);
+	if (!cp || cplen <= 0 || cp[cplen - 1] != '\0')
+		return 0;
+	while (cplen > 0) {
+		int l = strlen(cp) + 1;
+
+		if (compat_eq(cp, compat))
+			return score;
+		cp += l;
+		cplen -= l;
+		score++;
+	}
+	return 0;
+}
+
+bool of_fdt_device_is_available(const void *blob, unsigned long node)
+{
+	int len;
+	const char *status = fdt_getprop(blob, node, "status", &len);
+
+	if (!status)
+		return true;
+	return prop_str_eq(status, len, "okay") || prop_str_eq(status, len, "ok");
+}
+
+const char *of_flat_dt_get_machine_name(void)
+{
+	const char *name;
+	int len;
+
+	name = fdt_getprop(initial_boot_params, 0, "model", &len);
+	if (!name)
+		name = fdt_getprop(initial_boot_params, 0, "compatible", &len);
+	if (!name || len <= 0 || strnlen(name, len) == (size_t)len)
+		return NULL;
+	return name;
+}
+
+u64 dt_mem_next_cell(int s, const fdt32_t **cellp)
+{
+	const fdt32_t *p = *cellp;
+
+	*cellp = p + s;
+	return of_read_number(p, s);
+}
+
+/*
+ * Linux reads dt_root_*_cells unchecked; 0 cells divide by zero in the reserved-memory
+ * parser and more than 2 silently drop the high bits. Refuse them, naming the value.
+ */
+static bool dt_root_cells_ok(const char *who)
+{
+	if (dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
+	    dt_root_size_cells >= 1 && dt_root_size_cells <= 2)
+		return true;
+	pr_err("%s: unsupported root #address-cells = %d / #size-cells = %d (1 or 2 each), ignored\n",
+	       who, dt_root_addr_cells, dt_root_size_cells);
+	return false;
+}
+
+/* base + size must not wrap: such a tuple is reported and skipped, never clipped silently. */
+static bool dt_range_wraps(const char *uname, const char *prop, u64 base, u64 size)
+{
+	if (!size || base + size - 1 >= base)
+		return false;
+	pr_err("node '%s': %s range base 0x%llx size 0x%llx wraps past 2^64, ignored\n",
+	       uname, prop, (unsigned long long)base, (unsigned long long)size);
+	return true;
+}
+
+/* ------------------------------------------------------------------ reserved memory */
+
+static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
+{
+	if (nomap) {
+		/*
+		 * Memory another region already reserved may not become nomap; a range that
+		 * is not memory at all is fine, it will not be mapped anyway.
+		 */
+		if (memblock_overlaps_region(&memblock.memory, base, size) &&
+		    memblock_is_region_reserved(base, size))
+			return -EBUSY;
+
+		return memblock_mark_nomap(base, size);
+	}
+	return memblock_reserve(base, size);
+}
+
+/* Reserve every tuple of a /reserved-memory child's reg; save the node with its first one. */
+static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
+{
+	int t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	phys_addr_t base, size;
+	int len;
+	const fdt32_t *prop;
+	bool first = true;
+	bool nomap;
+
+	prop = of_get_flat_dt_prop(node, "reg", &len);
+	if (!prop)
+		return -ENOENT;
+
+	if (len && len % t_len != 0) {
+		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
+		       uname);
+		return -EINVAL;
+	}
+
+	nomap = of_get_flat_dt_prop(node, "no-map", NULL) != NULL;
+
+	while (len >= t_len) {
+		base = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		size = dt_mem_next_cell(dt_root_size_cells, &prop);
+		len -= t_len;
+
+		if (dt_range_wraps(uname, "reg", base, size))
+			continue;
+
+		if (size && early_init_dt_reserve_memory(base, size, nomap) == 0)
+			pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
+				 uname, &base, (unsigned long)(size / SZ_1M));
+		else
+			pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
+			       uname, &base, (unsigned long)(size / SZ_1M));
+
+		if (first) {
+			fdt_reserved_mem_save_node(node, uname, base, size);
+			first = false;
+		}
+	}
+	return 0;
+}
+
+/*
+ * /reserved-memory must use the root's #address-cells/#size-cells (its children are parsed
+ * with those) and have "ranges" (its children's addresses are CPU addresses).
+ */
+static int __reserved_mem_check_root(unsigned long node)
+{
+	const fdt32_t *prop;
+	int len;
+
+	prop = of_get_flat_dt_prop(node, "#size-cells", &len);
+	if (!prop || len < 4 || be32_to_cpup(prop) != (u32)dt_root_size_cells)
+		return -EINVAL;
+
+	prop = of_get_flat_dt_prop(node, "#address-cells", &len);
+	if (!prop || len < 4 || be32_to_cpup(prop) != (u32)dt_root_addr_cells)
+		return -EINVAL;
+
+	prop = of_get_flat_dt_prop(node, "ranges", NULL);
+	if (!prop)
+		return -EINVAL;
+	return 0;
+}
+
+static int fdt_scan_reserved_mem(void)
+{
+	const void *fdt = initial_boot_params;
+	int node, child;
+
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node < 0)
+		return -ENODEV;
+
+	if (__reserved_mem_check_root(node) != 0) {
+		pr_err("Reserved memory: unsupported node format, ignoring\n");
+		return -EINVAL;
+	}
+	if (!dt_root_cells_ok("/reserved-memory"))
+		return -EINVAL;
+
+	fdt_for_each_subnode(child, fdt, node) {
+		const char *uname;
+		int err;
+
+		if (!of_fdt_device_is_available(fdt, child))
+			continue;
+
+		uname = fdt_get_name(fdt, child, NULL);
+		if (!uname)
+			continue;
+
+		err = __reserved_mem_reserve_reg(child, uname);
+		if (err == -ENOENT && of_get_flat_dt_prop(child, "size", NULL))
+			fdt_reserved_mem_save_node(child, uname, 0, 0);
+	}
+	return 0;
+}
+
+/**
+ * early_init_fdt_scan_reserved_mem() - reserve what the DT reserves, then place and init
+ * the /reserved-memory regions. Called once memblock knows all memory (arm64_memblock_init).
+ */
+void early_init_fdt_scan_reserved_mem(void)
+{
+	int n;
+	u64 base, size;
+
+	if (!initial_boot_params)
+		return;
+
+	/* The header's /memreserve/ entries, up to the terminating zero-size one. */
+	for (n = 0; ; n++) {
+		if (fdt_get_mem_rsv(initial_boot_params, n, &base, &size) < 0) {
+			pr_err("/memreserve/ entry %d unreadable, stopping there\n", n);
+			break;
+		}
+		if (!size)
+			break;
+		if (dt_range_wraps("/memreserve/", "memreserve", base, size))
+			continue;
+		memblock_reserve(base, size);
+	}
+
+	fdt_scan_reserved_mem();
+	fdt_init_reserved_mem();
+}
+
+/**
+ * early_init_fdt_reserve_self() - reserve the blob itself. arm64 does this in
+ * setup_machine_fdt() with the physical address it mapped; so do we when we know it.
+ */
+void early_init_fdt_reserve_self(void)
+{
+	phys_addr_t pa;
+
+	if (!initial_boot_params)
+		return;
+
+	pa = initial_boot_params_pa;
+	if (pa == PHYS_ADDR_MAX)
+		pa = __pa(initial_boot_params);
+	memblock_reserve(pa, fdt_totalsize(initial_boot_params));
+}
+
+/* ------------------------------------------------------------------ root, chosen */
+
+int early_init_dt_scan_root(void)
+{
+	const void *fdt = initial_boot_params;
+	const fdt32_t *prop;
+	int node = fdt_path_offset(fdt, "/");
+	int len;
+
+	if (node < 0)
+		return -ENODEV;
+
+	dt_root_size_cells = OF_ROOT_NODE_SIZE_CELLS_DEFAULT;
+	dt_root_addr_cells = OF_ROOT_NODE_ADDR_CELLS_DEFAULT;
+
+	prop = of_get_flat_dt_prop(node, "#size-cells", &len);
+	if (prop && len >= 4)
+		dt_root_size_cells = be32_to_cpup(prop);
+
+	prop = of_get_flat_dt_prop(node, "#address-cells", &len);
+	if (prop && len >= 4)
+		dt_root_addr_cells = be32_to_cpup(prop);
+
+	return 0;
+}
+
+static void early_init_dt_check_for_entropy(int node)
+{
+	const void *p;
+	int l;
+
+	p = of_get_flat_dt_prop(node, "rng-seed", &l);
+	if (p && l > 0) {
+		dt_rng_seed_len = min(l, DT_RNG_SEED_MAX);
+		memcpy(dt_rng_seed, p, dt_rng_seed_len);
+	}
+
+	p = of_get_flat_dt_prop(node, "kaslr-seed", &l);
+	if (p && l == sizeof(u64)) {
+		dt_kaslr_seed = of_read_number(p, 2);
+		dt_has_kaslr_seed = true;
+	}
+}
+
+static int dt_chosen_node(void)
+{
+	int node = fdt_path_offset(initial_boot_params, "/chosen");
+
+	if (node < 0)
+		node = fdt_path_offset(initial_boot_params, "/chosen@0");
+	return node;
+}
+
+/*
+ * /chosen: the command line into @cmdline (COMMAND_LINE_SIZE bytes), and the boot loader's
+ * entropy. Linux also clears rng-seed in the blob so it cannot be read twice; our blob may be
+ * mapped read-only, so the seed is only copied.
+ */
+int early_init_dt_scan_chosen(char *cmdline)
+{
+	const char *p;
+	int l, node;
+
+	node = dt_chosen_node();
+	if (node < 0)
+		return 0;
+
+	early_init_dt_check_for_entropy(node);
+
+	p = of_get_flat_dt_prop(node, "bootargs", &l);
+	if (p && l > 0)
+		copy_prop_string(cmdline, COMMAND_LINE_SIZE, p, l);
+
+	pr_debug("Command line is: %s\n", cmdline);
+	return 0;
+}
+
+/* /chosen/linux,usable-memory-range (kdump): cap memory to the first range, add the second. */
+static void early_init_dt_check_for_usable_mem_range(void)
+{
+	struct { u64 base, size; } rgn[2] = { };
+	const fdt32_t *prop;
+	int node, len, i;
+
+	node = dt_chosen_node();
+	if (node < 0)
+		return;
+	prop = of_get_flat_dt_prop(node, "linux,usable-memory-range", &len);
+	if (!prop || (len % (dt_root_addr_cells + dt_root_size_cells)))
+		return;
+	if (!dt_root_cells_ok("linux,usable-memory-range"))
+		return;
+
+	len /= (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	for (i = 0; i < (int)ARRAY_SIZE(rgn) && i < len; i++) {
+		rgn[i].base = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		rgn[i].size = dt_mem_next_cell(dt_root_size_cells, &prop);
+	}
+
+	memblock_cap_memory_range(rgn[0].base, rgn[0].size);
+	for (i = 1; i < (int)ARRAY_SIZE(rgn) && rgn[i].size; i++)
+		memblock_add(rgn[i].base, rgn[i].size);
+}
+
+/* ------------------------------------------------------------------ memory nodes */
+
+/*
+ * Whole pages only: trim the unaligned head and tail, and drop a block with no whole page,
+ * with Linux's messages.
+ */
+void early_init_dt_add_memory_arch(u64 base, u64 size)
+{
+	const u64 phys_offset = MIN_MEMBLOCK_ADDR;
+
+	if (size < PAGE_SIZE - (base & ~PAGE_MASK)) {
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		return;
+	}
+
+	if (!IS_ALIGNED(base, PAGE_SIZE)) {
+		size -= PAGE_SIZE - (base & ~PAGE_MASK);
+		base = PAGE_ALIGN(base);
+	}
+	size &= PAGE_MASK;
+
+	if (base > MAX_MEMBLOCK_ADDR) {
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		return;
+	}
+
+	if (base + size - 1 > MAX_MEMBLOCK_ADDR) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n",
+			ull(MAX_MEMBLOCK_ADDR) + 1, ull(base + size));
+		size = MAX_MEMBLOCK_ADDR - base + 1;
+	}
+
+	if (base + size < phys_offset) {
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		return;
+	}
+	if (base < phys_offset) {
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n", ull(base), ull(phys_offset));
+		size -= phys_offset - base;
+		base = phys_offset;
+	}
+	memblock_add(base, size);
+}
+
+static bool dt_node_is_memory(const void *fdt, int node)
+{
+	int len;
+	const char *type = fdt_getprop(fdt, node, "device_type", &len);
+
+	return prop_str_eq(type, len, "memory");
+}
+
+/* One memory node: each (base, size) of linux,usable-memory or reg, in order. */
+static bool early_init_dt_scan_memory_node(const void *fdt, int node)
+{
+	int t_cells = dt_root_addr_cells + dt_root_size_cells;
+	const char *uname = fdt_get_name(fdt, node, NULL);
+	const char *pname = "linux,usable-memory";
+	const fdt32_t *reg, *endp;
+	bool hotpluggable, found = false;
+	int l;
+
+	reg = of_get_flat_dt_prop(node, pname, &l);
+	if (!reg) {
+		pname = "reg";
+		reg = of_get_flat_dt_prop(node, pname, &l);
+	}
+	if (!reg)
+		return false;
+
+	if (l % (t_cells * sizeof(fdt32_t)))
+		pr_warn("memory node '%s': %s is %d bytes, not a multiple of %d cells; trailing %d bytes ignored\n",
+			uname, pname, l, t_cells, (int)(l % (t_cells * sizeof(fdt32_t))));
+
+	endp = reg + (l / sizeof(fdt32_t));
+	hotpluggable = of_get_flat_dt_prop(node, "hotpluggable", NULL) != NULL;
+
+	while ((endp - reg) >= t_cells) {
+		u64 base, size;
+
+		base = dt_mem_next_cell(dt_root_addr_cells, &reg);
+		size = dt_mem_next_cell(dt_root_size_cells, &reg);
+
+		if (size == 0)
+			continue;
+		if (dt_range_wraps(uname, pname, base, size))
+			continue;
+
+		early_init_dt_add_memory_arch(base, size);
+		found = true;
+
+		if (!hotpluggable)
+			continue;
+
+		if (memblock_mark_hotplug(base, size))
+			pr_warn("failed to mark hotplug range 0x%llx - 0x%llx\n",
+				ull(base), ull(base + size));
+	}
+	return found;
+}
+
+/**
+ * early_init_dt_scan_memory() - add every available device_type = "memory" child of the
+ * root to memblock.memory (page trimmed) and mark the hotpluggable ones. Node ids are
+ * applied later, by of_numa_init(). Returns 1 if any memory was found.
+ */
+int early_init_dt_scan_memory(void)
+{
+	const void *fdt = initial_boot_params;
+	int node, found_memory = 0;
+
+	if (!dt_root_cells_ok("memory nodes"))
+		return 0;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		if (!dt_node_is_memory(fdt, node))
+			continue;
+
+		if (!of_fdt_device_is_available(fdt, node))
+			continue;
+
+		if (early_init_dt_scan_memory_node(fdt, node))
+			found_memory = 1;
+	}
+	return found_memory;
+}
+
+/* ------------------------------------------------------------------ entry points */
+
+/**
+ * early_init_dt_verify_mapped() - accept @params as the boot DTB if its header is sane and
+ * it fits in the @mapped bytes the caller could map at @dt_phys.
+ */
+bool early_init_dt_verify_mapped(void *params, phys_addr_t dt_phys, size_t mapped)
+{
+	int err;
+
+	if (!params) {
+		pr_err("bad DTB at %pa: no blob\n", &dt_phys);
+		return false;
+	}
+
+	err = fdt_check_header(params);
+	if (err) {
+		pr_err("bad DTB at %pa: %s\n", &dt_phys, fdt_strerror(err));
+		return false;
+	}
+	if (fdt_totalsize(params) > mapped) {
+		pr_err("bad DTB at %pa: totalsize 0x%x exceeds the 0x%zx bytes mapped\n",
+		       &dt_phys, fdt_totalsize(params), mapped);
+		return false;
+	}
+
+	initial_boot_params = params;
+	initial_boot_params_pa = dt_phys;
+	return true;
+}
+
+/* Linux's: the header check; arm64 also refuses blobs over MAX_FDT_SIZE when mapping them. */
+bool early_init_dt_verify(void *params)
+{
+	phys_addr_t pa = PHYS_ADDR_MAX;
+	bool ok;
+
+	ok = early_init_dt_verify_mapped(params, pa, MAX_FDT_SIZE);
+	if (ok)
+		initial_boot_params_pa = PHYS_ADDR_MAX;
+	return ok;
+}
+
+void early_init_dt_scan_nodes(void)
+{
+	/* Initialize {size,address}-cells info */
+	early_init_dt_scan_root();
+
+	/* Retrieve various information from the /chosen node */
+	early_init_dt_scan_chosen(boot_command_line);
+
+	/* Setup memory, calling early_init_dt_add_memory_arch */
+	early_init_dt_scan_memory();
+
+	/* Handle linux,usable-memory-range property */
+	early_init_dt_check_for_usable_mem_range();
+}
+
+bool early_init_dt_scan(void *params)
+{
+	if (!early_init_dt_verify(params))
+		return false;
+
+	early_init_dt_scan_nodes();
+	return true;
+}

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
+ * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, deliberate faults
+ * for the tests, and the interactive monitor.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <asm/memory.h>
+
+void build_all_zonelists(void);
+void mem_init(void);
+void init_per_zone_wmark_min(void);
+void page_alloc_selftest(void);
+void show_buddyinfo(void);
+void show_zoneinfo(void);
+void ptdump_kernel(void);
+void dump_stack(void);
+
+static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo;
+static char test_fault[16];
+
+static int __init set_selftest(char *v) { opt_selftest = true; return 0; }
+static int __init set_ptdump(char *v) { opt_ptdump = true; return 0; }
+static int __init set_buddyinfo(char *v) { opt_buddyinfo = true; return 0; }
+static int __init set_zoneinfo(char *v) { opt_zoneinfo = true; return 0; }
+early_param("selftest", set_selftest);
+early_param("ptdump", set_ptdump);
+early_param("buddyinfo", set_buddyinfo);
+early_param("zoneinfo", set_zoneinfo);
+
+/*
+ * test_fault=null|nomap|stack|undef: a deliberate fault, for the tests of the exception
+ * reports (Linux has lkdtm for this). nomap touches the first no-map region through the
+ * linear map, which must fault, never hang.
+ */
+static int __init set_test_fault(char *v)
+{
+	if (v)
+		snprintf(test_fault, sizeof(test_fault), "%s", v);
+	return 0;
+}
+early_param("test_fault", set_test_fault);
+
+void mm_core_init(void)
+{
+	build_all_zonelists();
+	mem_init();
+	init_per_zone_wmark_min();
+}
+
+static noinline void fault_null(void)
+{
+	volatile u64 *p = (volatile u64 *)(unsigned long)READ_ONCE(test_fault[15]);
+
+	pr_info("test_fault: reading through a NULL pointer\n");
+	(void)*p;
+}
+
+static noinline void fault_nomap(void)
+{
+	struct memblock_region *r;
+
+	for_each_mem_region(r) {
+		if (r->flags & MEMBLOCK_NOMAP) {
+			volatile u64 *p = phys_to_virt(r->base);
+
+			pr_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
+				(unsigned long long)r->base, p);
+			(void)*p;
+			return;
+		}
+	}
+	pr_err("test_fault=nomap: this device tree has no no-map region\n");
+}
+
+static noinline int fault_stack(int depth)
+{
+	volatile char pad[1024];
+
+	pad[0] = (char)depth;
+	return fault_stack(depth + 1) + pad[0];
+}
+
+static noinline void run_test_fault(void)
+{
+	if (!strcmp(test_fault, "null"))
+		fault_null();
+	else if (!strcmp(test_fault, "nomap"))
+		fault_nomap();
+	else if (!strcmp(test_fault, "stack"))
+		fault_stack(0);
+	else if (!strcmp(test_fault, "undef"))
+		__builtin_trap();
+	else
+		pr_err("test_fault=%s: unknown (null, nomap, stack, undef)\n", test_fault);
+}
+
+void late_boot_actions(void)
+{
+	if (opt_selftest)
+		page_alloc_selftest();
+	if (opt_ptdump)
+		ptdump_kernel();
+	if (opt_buddyinfo)
+		show_buddyinfo();
+	if (opt_zoneinfo)
+		show_zoneinfo();
+	pr_info("bootmem: buddy allocator ready\n");
+	if (test_fault[0])
+		run_test_fault();
+}

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The interactive monitor on the console, when the kernel is not told to power off:
+ * look at memblock, zones, the buddy lists and page tables, follow one physical address
+ * through every layer, and allocate or free pages by hand.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/mmzone.h>
+#include <linux/serial.h>
+#include <asm/memory.h>
+
+void machine_power_off(void);
+void ptdump_kernel(void);
+/* Arch: print the translation-table walk of @va (arch/arm64/kernel/paging.c). */
+void arch_show_walk(u64 va);
+/* Arch: is @pa in the linear map, and where (arch/arm64/kernel/paging.c). */
+bool arch_linear_mapped(phys_addr_t pa, u64 *va);
+
+#define MON_LINE	128
+
+static void mon_puts(const char *s)
+{
+	while (*s) {
+		if (*s == '\n')
+			console_putc('\r');
+		console_putc(*s++);
+	}
+}
+
+/* Read one line with echo and backspace; returns its length. */
+static int mon_readline(char *buf, int size)
+{
+	int n = 0, c;
+
+	for (;;) {
+		c = console_getc();
+		if (c < 0)
+			continue;
+		if (c == '\r' || c == '\n') {
+			mon_puts("\n");
+			buf[n] = 0;
+			return n;
+		}
+		if (c == 0x7f || c == 0x08) {
+			if (n > 0) {
+				n--;
+				mon_puts("\b \b");
+			}
+			continue;
+		}
+		if (c == 0x15) {		/* ^U: erase the line */
+			while (n > 0) {
+				n--;
+				mon_puts("\b \b");
+			}
+			continue;
+		}
+		if (c < 0x20 || n >= size - 1)
+			continue;
+		buf[n++] = (char)c;
+		console_putc((char)c);
+	}
+}
+
+static const char *region_flags_str(enum memblock_flags f)
+{
+	if (f & MEMBLOCK_NOMAP)
+		return "NOMAP";
+	if (f & MEMBLOCK_HOTPLUG)
+		return "HOTPLUG";
+	if (f & MEMBLOCK_MIRROR)
+		return "MIRROR";
+	return "none";
+}
+
+/* The story of one physical address through memblock, nodes, zones, struct page and MMU. */
+static void cmd_phys(phys_addr_t pa)
+{
+	struct memblock_region *r, *mem = NULL, *rsv = NULL;
+	unsigned long pfn = PHYS_PFN(pa);
+	struct page *page;
+	u64 va;
+
+	pr_info("phys %pa (pfn %#lx):\n", &pa, pfn);
+	for_each_mem_region(r)
+		if (pa >= r->base && pa - r->base < r->size)
+			mem = r;
+	for_each_reserved_mem_region(r)
+		if (pa >= r->base && pa - r->base < r->size)
+			rsv = r;
+	if (mem)
+		pr_info("  memblock.memory  [mem %#018llx-%#018llx] node %d flags %#x (%s)\n",
+			(unsigned long long)mem->base, (unsigned long long)(mem->base + mem->size - 1),
+			memblock_get_region_node(mem), mem->flags, region_flags_str(mem->flags));
+	else
+		pr_info("  not in memblock.memory: not RAM as far as the kernel knows\n");
+	if (rsv)
+		pr_info("  memblock.reserved [mem %#018llx-%#018llx]\n",
+			(unsigned long long)rsv->base, (unsigned long long)(rsv->base + rsv->size - 1));
+	else if (mem)
+		pr_info("  not reserved in memblock\n");
+	if (!pfn_valid(pfn)) {
+		pr_info("  no struct page (pfn_valid is false)\n");
+	} else {
+		page = pfn_to_page(pfn);
+		pr_info("  struct page at %px: node %d, zone %s, flags %#lx%s%s, refcount %d\n",
+			page, page_to_nid(page), page_zone(page)->name, page->flags,
+			PageReserved(page) ? " Reserved" : "", PageBuddy(page) ? " Buddy" : "",
+			page_ref_count(page));
+		if (PageBuddy(page))
+			pr_info("  heads a free block of order %u\n", page->private);
+	}
+	if (arch_linear_mapped(pa, &va))
+		pr_info("  linear map: %#llx\n", (unsigned long long)va);
+	else
+		pr_info("  not in the linear map%s\n",
+			mem && (mem->flags & MEMBLOCK_NOMAP) ? " (no-map memory is never mapped)" : "");
+}
+
+static void cmd_alloc(char *args)
+{
+	char *end;
+	unsigned long order = simple_strtoull(args, &end, 0);
+	gfp_t gfp = GFP_KERNEL;
+	struct page *page;
+
+	if (end == args || order >= MAX_ORDER) {
+		pr_info("alloc: want ORDER 0..%d [dma|dma32|movable]\n", MAX_ORDER - 1);
+		return;
+	}
+	while (*end == ' ')
+		end++;
+	if (!strcmp(end, "dma"))
+		gfp |= __GFP_DMA;
+	else if (!strcmp(end, "dma32"))
+		gfp |= __GFP_DMA32;
+	else if (!strcmp(end, "movable"))
+		gfp |= __GFP_MOVABLE;
+	else if (*end) {
+		pr_info("alloc: unknown zone modifier \"%s\" (dma, dma32, movable)\n", end);
+		return;
+	}
+	page = alloc_pages(gfp, order);
+	if (!page) {
+		pr_info("alloc: order %lu failed\n", order);
+		return;
+	}
+	pr_info("alloc: order %lu -> pfn %#lx (phys %#llx, zone %s, node %d)\n", order,
+		page_to_pfn(page), (unsigned long long)PFN_PHYS(page_to_pfn(page)),
+		page_zone(page)->name, page_to_nid(page));
+}
+
+static void cmd_free(char *args)
+{
+	char *end;
+	unsigned long pfn = simple_strtoull(args, &end, 0);
+	unsigned long order;
+
+	if (end == args) {
+		pr_info("free: want PFN ORDER\n");
+		return;
+	}
+	order = simple_strtoull(end, &end, 0);
+	if (!pfn_valid(pfn) || order >= MAX_ORDER) {
+		pr_info("free: pfn %#lx order %lu is not a valid page\n", pfn, order);
+		return;
+	}
+	__free_pages(pfn_to_page(pfn), order);
+	pr_info("free: pfn %#lx order %lu\n", pfn, order);
+}
+
+static void cmd_help(void)
+{
+	mon_puts("commands:\n"
+		 "  memblock            the memblock arrays (Linux's MEMBLOCK configuration)\n"
+		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed\n"
+		 "  buddyinfo           free blocks per order (/proc/buddyinfo)\n"
+		 "  ptdump              the kernel page tables\n"
+		 "  walk VA             the translation-table walk of one virtual address\n"
+		 "  phys PA             one physical address through memblock, zones, struct page, MMU\n"
+		 "  alloc ORDER [dma|dma32|movable]   allocate 2^ORDER pages\n"
+		 "  free PFN ORDER      free them again\n"
+		 "  help                this text\n"
+		 "  poweroff            power the machine off\n");
+}
+
+static bool run_command(char *line)
+{
+	char *args = strchr(line, ' ');
+
+	if (args) {
+		*args++ = 0;
+		while (*args == ' ')
+			args++;
+	} else {
+		args = line + strlen(line);
+	}
+	if (!*line)
+		return true;
+	if (!strcmp(line, "memblock"))
+		__memblock_dump_all();
+	else if (!strcmp(line, "zoneinfo"))
+		show_zoneinfo();
+	else if (!strcmp(line, "buddyinfo"))
+		show_buddyinfo();
+	else if (!strcmp(line, "ptdump"))
+		ptdump_kernel();
+	else if (!strcmp(line, "walk") && *args)
+		arch_show_walk(simple_strtoull(args, NULL, 0));
+	else if (!strcmp(line, "phys") && *args)
+		cmd_phys(simple_strtoull(args, NULL, 0));
+	else if (!strcmp(line, "alloc"))
+		cmd_alloc(args);
+	else if (!strcmp(line, "free"))
+		cmd_free(args);
+	else if (!strcmp(line, "help"))
+		cmd_help();
+	else if (!strcmp(line, "poweroff"))
+		return false;
+	else
+		pr_info("unknown command \"%s\" (try help)\n", line);
+	return true;
+}
+
+void monitor_run(void)
+{
+	char line[MON_LINE];
+
+	mon_puts("\nbootmem monitor: type help for the commands.\n");
+	for (;;) {
+		mon_puts("bootmem> ");
+		mon_readline(line, sizeof(line));
+		if (!run_command(line))
+			break;
+	}
+	machine_power_off();
+}

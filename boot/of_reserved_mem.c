@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /reserved-memory second pass, as Linux 6.1's drivers/of/of_reserved_mem.c: sort and
+ * overlap-check the saved regions, place the dynamic ones, then init them by compatible.
+ */
+#define pr_fmt(fmt) "OF: reserved mem: " fmt
+
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/sizes.h>
+#include <linux/sort.h>
+#include <linux/memblock.h>
+#include <linux/cma.h>
+#include <linux/of_fdt.h>
+#include <linux/of_reserved_mem.h>
+
+struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
+int reserved_mem_count;
+
+/*
+ * Linux collects these with RESERVEDMEM_OF_DECLARE in a linker section; the order is link
+ * order, kernel/dma/contiguous.o before coherent.o. Both match "shared-dma-pool": the CMA
+ * one takes reusable pools, the coherent one the others.
+ */
+static const struct {
+	const char *compatible;
+	reservedmem_of_init_fn init;
+} reservedmem_of_table[] = {
+	{ "shared-dma-pool", rmem_cma_setup },
+	{ "shared-dma-pool", rmem_dma_setup },
+};
+
+void of_reserved_mem_reset(void)
+{
+	memset(reserved_mem, 0, sizeof(reserved_mem));
+	reserved_mem_count = 0;
+}
+
+static int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
+						    phys_addr_t start, phys_addr_t end,
+						    bool nomap, phys_addr_t *res_base)
+{
+	phys_addr_t base;
+	int err = 0;
+
+	end = !end ? MEMBLOCK_ALLOC_ANYWHERE : end;
+	align = !align ? SMP_CACHE_BYTES : align;
+	base = memblock_phys_alloc_range(size, align, start, end);
+	if (!base)
+		return -ENOMEM;
+
+	*res_base = base;
+	if (nomap) {
+		err = memblock_mark_nomap(base, size);
+		if (err)
+			memblock_phys_free(base, size);
+	}
+
+	return err;
+}
+
+/* Remember a region for fdt_init_reserved_mem(); dynamic ones come with base = size = 0. */
+void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
+				phys_addr_t base, phys_addr_t size)
+{
+	struct reserved_mem *rmem;
+
+	if (reserved_mem_count == ARRAY_SIZE(reserved_mem)) {
+		pr_err("not enough space for all defined regions.\n");
+		return;
+	}
+
+	rmem = &reserved_mem[reserved_mem_count];
+	rmem->fdt_node = node;
+	rmem->name = uname;
+	rmem->base = base;
+	rmem->size = size;
+
+	reserved_mem_count++;
+}
+
+/* Allocate a region described by size, alignment and alloc-ranges. */
+static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
+				     phys_addr_t *res_base, phys_addr_t *res_size)
+{
+	int t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	phys_addr_t start = 0, end = 0;
+	phys_addr_t base = 0, align = 0, size;
+	const fdt32_t *prop;
+	bool nomap;
+	int len;
+	int ret = -ENOMEM;
+
+	prop = of_get_flat_dt_prop(node, "size", &len);
+	if (!prop)
+		return -EINVAL;
+
+	if (len != dt_root_size_cells * (int)sizeof(fdt32_t)) {
+		pr_err("invalid size property in '%s' node.\n", uname);
+		return -EINVAL;
+	}
+	size = dt_mem_next_cell(dt_root_size_cells, &prop);
+
+	prop = of_get_flat_dt_prop(node, "alignment", &len);
+	if (prop) {
+		if (len != dt_root_addr_cells * (int)sizeof(fdt32_t)) {
+			pr_err("invalid alignment property in '%s' node.\n", uname);
+			return -EINVAL;
+		}
+		align = dt_mem_next_cell(dt_root_addr_cells, &prop);
+	}
+
+	nomap = of_get_flat_dt_prop(node, "no-map", NULL) != NULL;
+
+	/* A CMA pool must start and end on a pageblock. */
+	if (of_flat_dt_is_compatible(node, "shared-dma-pool") &&
+	    of_get_flat_dt_prop(node, "reusable", NULL) && !nomap)
+		align = max_t(phys_addr_t, align, CMA_MIN_ALIGNMENT_BYTES);
+
+	prop = of_get_flat_dt_prop(node, "alloc-ranges", &len);
+	if (prop) {
+		if (len % t_len != 0) {
+			pr_err("invalid alloc-ranges property in '%s', skipping node.\n",
+			       uname);
+			return -EINVAL;
+		}
+
+		base = 0;
+
+		while (len > 0) {
+			u64 rsize;
+
+			start = dt_mem_next_cell(dt_root_addr_cells, &prop);
+			rsize = dt_mem_next_cell(dt_root_size_cells, &prop);
+			len -= t_len;
+			end = start + rsize;
+			if (end < start) {
+				pr_err("alloc-ranges of '%s': base 0x%llx size 0x%llx wraps past 2^64, tuple skipped\n",
+				       uname, (unsigned long long)start, (unsigned long long)rsize);
+				continue;
+			}
+
+			ret = early_init_dt_alloc_reserved_memory_arch(size, align, start, end,
+								       nomap, &base);
+			if (ret == 0) {
+				pr_debug("allocated memory for '%s' node: base %pa, size %lu MiB\n",
+					 uname, &base, (unsigned long)(size / SZ_1M));
+				break;
+			}
+		}
+
+	} else {
+		ret = early_init_dt_alloc_reserved_memory_arch(size, align, 0, 0, nomap, &base);
+		if (ret == 0)
+			pr_debug("allocated memory for '%s' node: base %pa, size %lu MiB\n",
+				 uname, &base, (unsigned long)(size / SZ_1M));
+	}
+
+	if (base == 0) {
+		pr_err("failed to allocate memory for node '%s': size %lu MiB\n",
+		       uname, (unsigned long)(size / SZ_1M));
+		return -ENOMEM;
+	}
+
+	*res_base = base;
+	*res_size = size;
+
+	return 0;
+}
+
+/* Run the first initialiser whose compatible matches and that accepts the region. */
+static int __reserved_mem_init_node(struct reserved_mem *rmem)
+{
+	int ret = -ENOENT;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(reservedmem_of_table); i++) {
+		const char *compat = reservedmem_of_table[i].compatible;
+
+		if (!of_flat_dt_is_compatible(rmem->fdt_node, compat))
+			continue;
+
+		ret = reservedmem_of_table[i].init(rmem);
+		if (ret == 0) {
+			pr_info("initialized node %s, compatible id %s\n", rmem->name, compat);
+			break;
+		}
+	}
+	return ret;
+}
+
+static int __rmem_cmp(const void *a, const void *b)
+{
+	const struct reserved_mem *ra = a, *rb = b;
+
+	if (ra->base < rb->base)
+		return -1;
+
+	if (ra->base > rb->base)
+		return 1;
+
+	/*
+	 * Dynamic regions (base 0, size 0) sort before a static one at 0x0, so that the
+	 * overlap check does not see them.
+	 */
+	if (ra->size < rb->size)
+		return -1;
+	if (ra->size > rb->size)
+		return 1;
+
+	return 0;
+}
+
+/*
+ * Sorting uses Linux's heapsort: it is not stable, and since every dynamic region has the
+ * key (0, 0), it alone decides the order in which they are allocated.
+ */
+static void __rmem_check_for_overlap(void)
+{
+	int i;
+
+	if (reserved_mem_count < 2)
+		return;
+
+	sort(reserved_mem, reserved_mem_count, sizeof(reserved_mem[0]), __rmem_cmp, NULL);
+	for (i = 0; i < reserved_mem_count - 1; i++) {
+		struct reserved_mem *this, *next;
+
+		this = &reserved_mem[i];
+		next = &reserved_mem[i + 1];
+
+		if (this->base + this->size > next->base) {
+			phys_addr_t this_end, next_end;
+
+			this_end = this->base + this->size;
+			next_end = next->base + next->size;
+			pr_err("OVERLAP DETECTED!\n%s (%pa--%pa) overlaps with %s (%pa--%pa)\n",
+			       this->name, &this->base, &this_end,
+			       next->name, &next->base, &next_end);
+		}
+	}
+}
+
+/**
+ * fdt_init_reserved_mem() - allocate and init all saved reserved memory regions
+ */
+void fdt_init_reserved_mem(void)
+{
+	int i;
+
+	__rmem_check_for_overlap();
+
+	for (i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *rmem = &reserved_mem[i];
+		unsigned long node = rmem->fdt_node;
+		const fdt32_t *prop;
+		int len, err = 0;
+		bool nomap;
+
+		nomap = of_get_flat_dt_prop(node, "no-map", NULL) != NULL;
+		prop = of_get_flat_dt_prop(node, "phandle", &len);
+		if (!prop)
+			prop = of_get_flat_dt_prop(node, "linux,phandle", &len);
+		if (prop && len >= 4)
+			rmem->phandle = be32_to_cpup(prop);
+
+		if (rmem->size == 0)
+			err = __reserved_mem_alloc_size(node, rmem->name, &rmem->base, &rmem->size);
+		if (err == 0) {
+			err = __reserved_mem_init_node(rmem);
+			if (err != 0 && err != -ENOENT) {
+				pr_info("node %s compatible matching fail\n", rmem->name);
+				if (nomap)
+					memblock_clear_nomap(rmem->base, rmem->size);
+				else
+					memblock_phys_free(rmem->base, rmem->size);
+			}
+		}
+	}
+}

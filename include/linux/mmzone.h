@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Nodes (pg_data_t), zones, buddy free areas, zonelists and the sparse memory sections
+ * that hold the memmap, with Linux 6.1's names and meanings.
+ */
+#ifndef _BOOTMEM_LINUX_MMZONE_H
+#define _BOOTMEM_LINUX_MMZONE_H
+
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/numa.h>
+#include <linux/mm_types.h>
+
+#define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
+#define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
+#define pageblock_order		9	/* PMD-sized, as arm64 with 4 KiB pages */
+#define pageblock_nr_pages	(1UL << pageblock_order)
+#define pageblock_start_pfn(pfn)	round_down(pfn, pageblock_nr_pages)
+#define pageblock_end_pfn(pfn)	ALIGN((pfn) + 1, pageblock_nr_pages)
+#define MIGRATE_TYPES		6	/* only for Linux's "mobility grouping" test */
+
+enum zone_type {
+	ZONE_DMA,
+	ZONE_DMA32,
+	ZONE_NORMAL,
+	ZONE_MOVABLE,
+	MAX_NR_ZONES
+};
+#define ZONES_SHIFT	2
+
+enum zone_watermarks {
+	WMARK_MIN,
+	WMARK_LOW,
+	WMARK_HIGH,
+	NR_WMARK
+};
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;
+};
+
+struct pglist_data;
+
+struct zone {
+	unsigned long _watermark[NR_WMARK];
+	struct pglist_data *zone_pgdat;
+	unsigned long zone_start_pfn;
+	unsigned long spanned_pages;	/* zone_end_pfn - zone_start_pfn, holes included */
+	unsigned long present_pages;	/* spanned minus holes (memblock.memory, nomap too) */
+	unsigned long managed_pages;	/* pages handed to the buddy allocator */
+	unsigned long free_pages;	/* NR_FREE_PAGES */
+	const char *name;
+	int node;
+	struct free_area free_area[MAX_ORDER];
+};
+
+#define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
+#define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
+#define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+#define wmark_pages(z, i)	((z)->_watermark[i])
+
+static inline unsigned long zone_end_pfn(const struct zone *zone)
+{
+	return zone->zone_start_pfn + zone->spanned_pages;
+}
+
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return zone->zone_start_pfn <= pfn && pfn < zone_end_pfn(zone);
+}
+
+static inline unsigned long zone_managed_pages(const struct zone *zone)
+{
+	return zone->managed_pages;
+}
+
+static inline bool populated_zone(const struct zone *zone)
+{
+	return zone->present_pages != 0;
+}
+
+static inline bool managed_zone(const struct zone *zone)
+{
+	return zone->managed_pages != 0;
+}
+
+/* One zoneref per (node, zone) pair in fallback order, NULL-terminated. */
+struct zoneref {
+	struct zone *zone;
+	int zone_idx;
+};
+
+#define MAX_ZONES_PER_ZONELIST	(MAX_NUMNODES * MAX_NR_ZONES)
+struct zonelist {
+	struct zoneref _zonerefs[MAX_ZONES_PER_ZONELIST + 1];
+};
+
+typedef struct pglist_data {
+	struct zone node_zones[MAX_NR_ZONES];
+	struct zonelist node_zonelists[1];	/* ZONELIST_FALLBACK */
+	int nr_zones;
+	unsigned long node_start_pfn;
+	unsigned long node_present_pages;
+	unsigned long node_spanned_pages;
+	int node_id;
+} pg_data_t;
+
+/*
+ * Linux 6.1 arm64 allocates NODE_DATA with sizeof(pg_data_t) = 0x2c80 bytes; we allocate
+ * the same so the top-down allocations after it land where Linux's do (ours is smaller).
+ */
+#define LINUX_PGDAT_SIZE	0x2c80
+
+extern struct pglist_data *node_data[MAX_NUMNODES];
+#define NODE_DATA(nid)		(node_data[nid])
+#define pgdat_end_pfn(pgdat)	((pgdat)->node_start_pfn + (pgdat)->node_spanned_pages)
+
+static inline int zone_idx(const struct zone *zone)
+{
+	return zone - zone->zone_pgdat->node_zones;
+}
+
+static inline int zone_to_nid(const struct zone *zone)
+{
+	return zone->node;
+}
+
+extern const char * const zone_names[MAX_NR_ZONES];
+
+#define for_each_zone_in_node(zone, pgdat) \
+	for ((zone) = (pgdat)->node_zones; (zone) < (pgdat)->node_zones + MAX_NR_ZONES; (zone)++)
+
+/* ---- SPARSEMEM: 128 MiB sections, each with its own piece of memmap ---- */
+#define SECTION_SIZE_BITS	27
+#define MAX_PHYSMEM_BITS	48
+#define PFN_SECTION_SHIFT	(SECTION_SIZE_BITS - PAGE_SHIFT)
+#define PAGES_PER_SECTION	(1UL << PFN_SECTION_SHIFT)
+#define PAGE_SECTION_MASK	(~(PAGES_PER_SECTION - 1))
+#define SECTIONS_SHIFT		(MAX_PHYSMEM_BITS - SECTION_SIZE_BITS)
+#define NR_MEM_SECTIONS		(1UL << SECTIONS_SHIFT)
+
+/*
+ * 32 bytes, like Linux 6.1 arm64's mem_section (map, usage, page_ext, pad), so the root
+ * array and the per-root arrays are the sizes Linux allocates (128 KiB and 4 KiB).
+ */
+struct mem_section {
+	struct page *mem_map;		/* struct page of the section's first pfn */
+	void *usage;			/* Linux's mem_section_usage (pageblock flags) */
+	unsigned long flags;
+	unsigned long nid;
+};
+#define SECTION_MARKED_PRESENT	(1UL << 0)	/* some memblock.memory in it */
+#define SECTION_HAS_MEM_MAP	(1UL << 1)
+#define SECTION_IS_EARLY	(1UL << 2)
+
+#define SECTIONS_PER_ROOT	(PAGE_SIZE / sizeof(struct mem_section))
+#define NR_SECTION_ROOTS	DIV_ROUND_UP(NR_MEM_SECTIONS, SECTIONS_PER_ROOT)
+#define SECTION_NR_TO_ROOT(sec)	((sec) / SECTIONS_PER_ROOT)
+#define SECTION_ROOT_MASK	(SECTIONS_PER_ROOT - 1)
+
+extern struct mem_section **mem_section;
+
+static inline unsigned long pfn_to_section_nr(unsigned long pfn)
+{
+	return pfn >> PFN_SECTION_SHIFT;
+}
+
+static inline unsigned long section_nr_to_pfn(unsigned long sec)
+{
+	return sec << PFN_SECTION_SHIFT;
+}
+
+static inline struct mem_section *__nr_to_section(unsigned long nr)
+{
+	unsigned long root = SECTION_NR_TO_ROOT(nr);
+
+	if (nr >= NR_MEM_SECTIONS || !mem_section || !mem_section[root])
+		return NULL;
+	return &mem_section[root][nr & SECTION_ROOT_MASK];
+}
+
+static inline struct mem_section *__pfn_to_section(unsigned long pfn)
+{
+	return __nr_to_section(pfn_to_section_nr(pfn));
+}
+
+static inline bool present_section(const struct mem_section *ms)
+{
+	return ms && (ms->flags & SECTION_MARKED_PRESENT);
+}
+
+static inline bool valid_section(const struct mem_section *ms)
+{
+	return ms && (ms->flags & SECTION_HAS_MEM_MAP);
+}
+
+/*
+ * As Linux 6.1 (generic SPARSEMEM pfn_valid): true for every pfn of an early section that
+ * has a memmap, holes and NOMAP pages included. It says "has a struct page", not "is RAM".
+ */
+static inline int pfn_valid(unsigned long pfn)
+{
+	if (PHYS_PFN(PFN_PHYS(pfn)) != pfn)
+		return 0;
+	if (pfn_to_section_nr(pfn) >= NR_MEM_SECTIONS)
+		return 0;
+	return valid_section(__pfn_to_section(pfn));
+}
+
+/* mm/sparse.c */
+void sparse_init(void);
+unsigned long sparse_memmap_bytes(void);
+
+#endif

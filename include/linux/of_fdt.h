@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Early flattened device tree scanning (Linux's drivers/of/fdt.c): the blob pointer, the root
+ * cells, /chosen, memory nodes and the /memreserve/ + /reserved-memory first pass.
+ */
+#ifndef _BOOTMEM_LINUX_OF_FDT_H
+#define _BOOTMEM_LINUX_OF_FDT_H
+
+#include <linux/types.h>
+#include <libfdt.h>
+
+#define OF_ROOT_NODE_ADDR_CELLS_DEFAULT	1
+#define OF_ROOT_NODE_SIZE_CELLS_DEFAULT	1
+
+/* How much of /chosen/rng-seed we keep for early entropy (the stack protector canary). */
+#define DT_RNG_SEED_MAX		64
+
+/* The blob handed over by the boot loader, once early_init_dt_verify() accepted it. */
+extern void *initial_boot_params;
+/* Its physical address, if the caller told early_init_dt_verify_mapped(); else ~0. */
+extern phys_addr_t initial_boot_params_pa;
+
+extern int dt_root_addr_cells;
+extern int dt_root_size_cells;
+
+/* /chosen results besides bootargs (which go to boot_command_line): the boot loader's entropy. */
+extern u8 dt_rng_seed[DT_RNG_SEED_MAX];
+extern int dt_rng_seed_len;
+extern u64 dt_kaslr_seed;
+extern bool dt_has_kaslr_seed;
+
+/* Read @size big-endian cells as one number (cells beyond the low 64 bits are dropped). */
+static inline u64 of_read_number(const fdt32_t *cell, int size)
+{
+	u64 r = 0;
+
+	for (; size--; cell++)
+		r = (r << 32) | fdt32_ld(cell);
+	return r;
+}
+
+static inline u32 be32_to_cpup(const fdt32_t *p)
+{
+	return fdt32_ld(p);
+}
+
+u64 dt_mem_next_cell(int s, const fdt32_t **cellp);
+const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size);
+int of_flat_dt_is_compatible(unsigned long node, const char *name);
+bool of_fdt_device_is_available(const void *blob, unsigned long node);
+const char *of_flat_dt_get_machine_name(void);
+
+/* fdt_check_header + totalsize <= MAX_FDT_SIZE, as Linux; sets initial_boot_params. */
+bool early_init_dt_verify(void *params);
+/* Same, but checks totalsize against what the caller mapped and remembers the DTB's PA. */
+bool early_init_dt_verify_mapped(void *params, phys_addr_t dt_phys, size_t mapped);
+/* Root cells, /chosen (bootargs into boot_command_line), memory nodes. */
+void early_init_dt_scan_nodes(void);
+bool early_init_dt_scan(void *params);
+
+int early_init_dt_scan_root(void);
+int early_init_dt_scan_chosen(char *cmdline);
+int early_init_dt_scan_memory(void);
+void early_init_dt_add_memory_arch(u64 base, u64 size);
+
+void early_init_fdt_reserve_self(void);
+void early_init_fdt_scan_reserved_mem(void);
+
+#endif

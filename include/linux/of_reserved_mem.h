@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* /reserved-memory regions (Linux's drivers/of/of_reserved_mem.c) and their init hooks. */
+#ifndef _BOOTMEM_LINUX_OF_RESERVED_MEM_H
+#define _BOOTMEM_LINUX_OF_RESERVED_MEM_H
+
+#include <linux/types.h>
+
+#define MAX_RESERVED_REGIONS	64
+
+struct reserved_mem {
+	const char	*name;
+	unsigned long	fdt_node;	/* offset of the node in initial_boot_params */
+	unsigned long	phandle;
+	phys_addr_t	base;
+	phys_addr_t	size;
+	void		*priv;		/* the struct cma of a CMA pool */
+};
+
+typedef int (*reservedmem_of_init_fn)(struct reserved_mem *rmem);
+
+void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
+				phys_addr_t base, phys_addr_t size);
+void fdt_init_reserved_mem(void);
+
+/* The saved regions, in the order fdt_init_reserved_mem() left them (sorted). */
+extern struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
+extern int reserved_mem_count;
+/* Forget every saved region (host tests scan several trees in one process). */
+void of_reserved_mem_reset(void);
+
+/* RESERVEDMEM_OF_DECLARE(.., "shared-dma-pool", ..) initialisers (mm/dma_contiguous.c). */
+int rmem_cma_setup(struct reserved_mem *rmem);
+int rmem_dma_setup(struct reserved_mem *rmem);
+
+#endif

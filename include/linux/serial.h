@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The early UARTs bootmem drives (PL011, BCM2835 mini-UART) and the console built on them. */
+#ifndef _BOOTMEM_LINUX_SERIAL_H
+#define _BOOTMEM_LINUX_SERIAL_H
+
+#include <linux/types.h>
+#include <linux/io.h>
+
+struct uart_port {
+	const char *name;		/* "pl011" or "bcm2835aux" */
+	phys_addr_t mapbase;
+	void __iomem *membase;
+	void (*putc)(struct uart_port *port, char c);
+	int (*getc)(struct uart_port *port);	/* -1 when nothing is waiting */
+};
+
+void pl011_init_port(struct uart_port *port, phys_addr_t base, void __iomem *membase);
+void bcm2835aux_init_port(struct uart_port *port, phys_addr_t base, void __iomem *membase);
+
+/* Console selection (boot/console.c). */
+int console_setup_from_dt(void);
+int console_setup_earlycon(const char *spec);
+void console_setup_fallback(void);
+/* Read one character from the console UART (-1 when none); used by the monitor. */
+int console_getc(void);
+void console_putc(char c);
+const char *console_describe(void);
+
+#endif

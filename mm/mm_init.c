@@ -1,0 +1,775 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Nodes and zones at boot (Linux 6.1 mm/page_alloc.c's free_area_init family and arm64's
+ * zone_sizes_init): zone boundaries, spanned/present pages, ZONE_MOVABLE, the memmap
+ * initialisation with its unavailable ranges, zonelists, watermarks and the hand-off of
+ * free memblock pages to the buddy allocator.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/memory_hotplug.h>
+#include <linux/of_address.h>
+#include <linux/mm.h>
+#include <asm/memory.h>
+#include <asm/sections.h>
+
+const char * const zone_names[MAX_NR_ZONES] = { "DMA", "DMA32", "Normal", "Movable" };
+
+enum mminit_level { MMINIT_WARNING, MMINIT_VERIFY, MMINIT_TRACE };
+int mminit_loglevel;
+/* The Linux 5.x per-zone lines ("DMA zone: N pages used for memmap") are pr_debug in 6.1. */
+#define MMINIT_OLD_ZONE_LINES	5
+
+#define mminit_dprintk(level, prefix, fmt, ...)				\
+do {									\
+	if ((level) < mminit_loglevel)					\
+		printk(KERN_DEBUG "mminit::" prefix " " fmt, ##__VA_ARGS__); \
+} while (0)
+
+unsigned long totalram_pages_count;
+unsigned int zone_dma_bits;
+phys_addr_t arm64_dma_phys_limit;
+int min_free_kbytes = 1024;
+int watermark_scale_factor = 10;
+/* mm/cma.c owns it; the weak zero lets mm/ link (and tests run) without the CMA code. */
+__attribute__((weak)) unsigned long totalcma_pages;
+
+static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
+static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
+static unsigned long zone_movable_pfn[MAX_NUMNODES];
+static int movable_zone;
+static unsigned long nr_kernel_pages, nr_all_pages;
+
+int set_mminit_loglevel(char *str)
+{
+	if (!str)
+		return -EINVAL;
+	mminit_loglevel = simple_strtoul(str, NULL, 0);
+	return 0;
+}
+early_param("mminit_loglevel", set_mminit_loglevel);
+
+/* ---- arm64 zone limits (arch/arm64/mm/init.c) ---- */
+
+/*
+ * The end (exclusive) of a zone reaching @zone_bits of physical address. Memory that
+ * starts above 4 GiB gets no DMA limit at all; memory that starts above the mask (RAM at
+ * 1 GiB with a 30-bit device) falls back to 4 GiB. Capped at the end of DRAM.
+ */
+phys_addr_t max_zone_phys(unsigned int zone_bits)
+{
+	phys_addr_t zone_mask = zone_bits >= 64 ? PHYS_ADDR_MAX : (1ULL << zone_bits) - 1;
+	phys_addr_t phys_start = memblock_start_of_DRAM();
+
+	if (phys_start > U32_MAX)
+		zone_mask = PHYS_ADDR_MAX;
+	else if (phys_start > zone_mask)
+		zone_mask = U32_MAX;
+
+	return min(zone_mask, memblock_end_of_DRAM() - 1) + 1;
+}
+
+/*
+ * arm64 6.1's zone_sizes_init(): ZONE_DMA up to what every DT device can address (at most
+ * 32 bits), ZONE_DMA32 to 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI
+ * here, so the IORT limit is "no limit".
+ */
+void zone_sizes_init_arm64(void)
+{
+	unsigned long max_zone_pfns[MAX_NR_ZONES] = { 0 };
+	phys_addr_t dma32_phys_limit = max_zone_phys(32);
+	unsigned int dt_zone_dma_bits = fls64(of_dma_get_max_cpu_address());
+
+	zone_dma_bits = min(32U, dt_zone_dma_bits);
+	arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	max_zone_pfns[ZONE_DMA] = PFN_DOWN(arm64_dma_phys_limit);
+	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(dma32_phys_limit);
+	if (!arm64_dma_phys_limit)
+		arm64_dma_phys_limit = dma32_phys_limit;
+	max_zone_pfns[ZONE_NORMAL] = max_pfn;
+
+	free_area_init(max_zone_pfns);
+}
+
+/* ---- node and zone sizes ---- */
+
+static void get_pfn_range_for_nid(int nid, unsigned long *start_pfn, unsigned long *end_pfn)
+{
+	unsigned long this_start, this_end;
+	int i;
+
+	*start_pfn = -1UL;
+	*end_pfn = 0;
+	for_each_mem_pfn_range(i, nid, &this_start, &this_end, NULL) {
+		*start_pfn = min(*start_pfn, this_start);
+		*end_pfn = max(*end_pfn, this_end);
+	}
+	if (*start_pfn == -1UL)
+		*start_pfn = 0;
+}
+
+/* The highest zone with pages: where ZONE_MOVABLE takes its pages from. */
+static void find_usable_zone_for_movable(void)
+{
+	int zone_index;
+
+	for (zone_index = MAX_NR_ZONES - 1; zone_index >= 0; zone_index--) {
+		if (zone_index == ZONE_MOVABLE)
+			continue;
+		if (arch_zone_highest_possible_pfn[zone_index] >
+				arch_zone_lowest_possible_pfn[zone_index])
+			break;
+	}
+	movable_zone = zone_index < 0 ? 0 : zone_index;
+}
+
+/*
+ * With "movable_node", ZONE_MOVABLE of each node starts at its lowest hotpluggable
+ * region (kernelcore=/movablecore= are not supported). Aligned up to MAX_ORDER blocks.
+ */
+static void find_zone_movable_pfns_for_nodes(void)
+{
+	struct memblock_region *r;
+	int nid;
+
+	find_usable_zone_for_movable();
+	if (!movable_node_is_enabled())
+		return;
+
+	for_each_mem_region(r) {
+		unsigned long usable_startpfn;
+
+		if (!memblock_is_hotpluggable(r))
+			continue;
+		nid = memblock_get_region_node(r);
+		if (nid < 0 || nid >= MAX_NUMNODES)
+			continue;
+		usable_startpfn = PFN_DOWN(r->base);
+		zone_movable_pfn[nid] = zone_movable_pfn[nid] ?
+			min(usable_startpfn, zone_movable_pfn[nid]) : usable_startpfn;
+	}
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++) {
+		unsigned long start_pfn, end_pfn;
+
+		zone_movable_pfn[nid] = roundup(zone_movable_pfn[nid], MAX_ORDER_NR_PAGES);
+		get_pfn_range_for_nid(nid, &start_pfn, &end_pfn);
+		if (zone_movable_pfn[nid] >= end_pfn)
+			zone_movable_pfn[nid] = 0;
+	}
+}
+
+static void adjust_zone_range_for_zone_movable(int nid, unsigned long zone_type,
+					       unsigned long node_start_pfn,
+					       unsigned long node_end_pfn,
+					       unsigned long *zone_start_pfn,
+					       unsigned long *zone_end_pfn)
+{
+	if (!zone_movable_pfn[nid])
+		return;
+	if (zone_type == ZONE_MOVABLE) {
+		*zone_start_pfn = zone_movable_pfn[nid];
+		*zone_end_pfn = min(node_end_pfn, arch_zone_highest_possible_pfn[movable_zone]);
+	} else if (*zone_start_pfn < zone_movable_pfn[nid] &&
+		   *zone_end_pfn > zone_movable_pfn[nid]) {
+		*zone_end_pfn = zone_movable_pfn[nid];
+	} else if (*zone_start_pfn >= zone_movable_pfn[nid]) {
+		*zone_start_pfn = *zone_end_pfn;
+	}
+}
+
+static unsigned long zone_spanned_pages_in_node(int nid, unsigned long zone_type,
+						unsigned long node_start_pfn,
+						unsigned long node_end_pfn,
+						unsigned long *zone_start_pfn,
+						unsigned long *zone_end_pfn)
+{
+	unsigned long zone_low = arch_zone_lowest_possible_pfn[zone_type];
+	unsigned long zone_high = arch_zone_highest_possible_pfn[zone_type];
+
+	if (!node_start_pfn && !node_end_pfn)
+		return 0;
+
+	*zone_start_pfn = clamp(node_start_pfn, zone_low, zone_high);
+	*zone_end_pfn = clamp(node_end_pfn, zone_low, zone_high);
+	adjust_zone_range_for_zone_movable(nid, zone_type, node_start_pfn, node_end_pfn,
+					   zone_start_pfn, zone_end_pfn);
+
+	if (*zone_end_pfn < node_start_pfn || *zone_start_pfn > node_end_pfn)
+		return 0;
+
+	*zone_end_pfn = min(*zone_end_pfn, node_end_pfn);
+	*zone_start_pfn = max(*zone_start_pfn, node_start_pfn);
+	return *zone_end_pfn - *zone_start_pfn;
+}
+
+/* Pages of [start_pfn, end_pfn) that no memblock.memory region of @nid covers. */
+static unsigned long __absent_pages_in_range(int nid, unsigned long range_start_pfn,
+					     unsigned long range_end_pfn)
+{
+	unsigned long nr_absent = range_end_pfn - range_start_pfn;
+	unsigned long start_pfn, end_pfn;
+	int i;
+
+	for_each_mem_pfn_range(i, nid, &start_pfn, &end_pfn, NULL) {
+		start_pfn = clamp(start_pfn, range_start_pfn, range_end_pfn);
+		end_pfn = clamp(end_pfn, range_start_pfn, range_end_pfn);
+		nr_absent -= end_pfn - start_pfn;
+	}
+	return nr_absent;
+}
+
+static unsigned long zone_absent_pages_in_node(int nid, unsigned long zone_type,
+					       unsigned long node_start_pfn,
+					       unsigned long node_end_pfn)
+{
+	unsigned long zone_low = arch_zone_lowest_possible_pfn[zone_type];
+	unsigned long zone_high = arch_zone_highest_possible_pfn[zone_type];
+	unsigned long zone_start_pfn, zone_end_pfn;
+
+	if (!node_start_pfn && !node_end_pfn)
+		return 0;
+
+	zone_start_pfn = clamp(node_start_pfn, zone_low, zone_high);
+	zone_end_pfn = clamp(node_end_pfn, zone_low, zone_high);
+	adjust_zone_range_for_zone_movable(nid, zone_type, node_start_pfn, node_end_pfn,
+					   &zone_start_pfn, &zone_end_pfn);
+	if (zone_end_pfn <= zone_start_pfn)
+		return 0;
+	return __absent_pages_in_range(nid, zone_start_pfn, zone_end_pfn);
+}
+
+static void calculate_node_totalpages(struct pglist_data *pgdat, unsigned long node_start_pfn,
+				      unsigned long node_end_pfn)
+{
+	unsigned long realtotalpages = 0, totalpages = 0;
+	int i;
+
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		struct zone *zone = pgdat->node_zones + i;
+		unsigned long zone_start_pfn, zone_end_pfn, spanned, absent;
+
+		spanned = zone_spanned_pages_in_node(pgdat->node_id, i, node_start_pfn,
+						     node_end_pfn, &zone_start_pfn, &zone_end_pfn);
+		absent = zone_absent_pages_in_node(pgdat->node_id, i, node_start_pfn,
+						   node_end_pfn);
+		zone->zone_start_pfn = spanned ? zone_start_pfn : 0;
+		zone->spanned_pages = spanned;
+		zone->present_pages = spanned - absent;
+		totalpages += spanned;
+		realtotalpages += spanned - absent;
+	}
+	pgdat->node_spanned_pages = totalpages;
+	pgdat->node_present_pages = realtotalpages;
+	if (mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
+		printk(KERN_DEBUG "On node %d totalpages: %lu\n", pgdat->node_id, realtotalpages);
+}
+
+/*
+ * Linux's estimate of a zone's memmap, in pages: 64-byte struct pages (the footprint we
+ * reserve too, see mm/sparse.c) for the span, or for the present pages if holes are big.
+ */
+static unsigned long calc_memmap_size(unsigned long spanned_pages, unsigned long present_pages)
+{
+	unsigned long pages = spanned_pages;
+
+	if (spanned_pages > present_pages + (present_pages >> 4))
+		pages = present_pages;
+	return PAGE_ALIGN(pages * 64) >> PAGE_SHIFT;
+}
+
+/* Linux 5.x zone_batchsize(), only for the old "LIFO batch" line. */
+static int zone_batchsize_5x(unsigned long managed)
+{
+	unsigned long batch = managed / 1024;
+
+	if (batch * PAGE_SIZE > 512 * 1024)
+		batch = (512 * 1024) / PAGE_SIZE;
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch += batch / 2;
+	return (1 << (fls64(batch) - 1)) - 1;
+}
+
+static void zone_init_free_lists(struct zone *zone)
+{
+	int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		INIT_LIST_HEAD(&zone->free_area[order].free_list);
+		zone->free_area[order].nr_free = 0;
+	}
+}
+
+static void free_area_init_core(struct pglist_data *pgdat)
+{
+	int nid = pgdat->node_id, j;
+
+	for (j = 0; j < MAX_NR_ZONES; j++) {
+		struct zone *zone = pgdat->node_zones + j;
+		unsigned long size = zone->spanned_pages, freesize = zone->present_pages;
+		unsigned long memmap_pages = calc_memmap_size(size, freesize);
+
+		if (freesize >= memmap_pages) {
+			freesize -= memmap_pages;
+			if (memmap_pages && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
+				printk(KERN_DEBUG "  %s zone: %lu pages used for memmap\n",
+				       zone_names[j], memmap_pages);
+		} else {
+			pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n",
+				zone_names[j], memmap_pages, freesize);
+		}
+		/* Linux's dma_reserve is always 0 on arm64, but 5.x still printed it. */
+		if (j == 0 && freesize > 0 && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
+			printk(KERN_DEBUG "  %s zone: %lu pages reserved\n", zone_names[0], 0UL);
+		nr_kernel_pages += freesize;
+		nr_all_pages += freesize;
+
+		/* An estimate until memblock_free_all() counts the real ones. */
+		zone->managed_pages = freesize;
+		zone->free_pages = 0;
+		zone->node = nid;
+		zone->name = zone_names[j];
+		zone->zone_pgdat = pgdat;
+		zone_init_free_lists(zone);
+		if (mminit_loglevel >= MMINIT_OLD_ZONE_LINES && zone->present_pages)
+			printk(KERN_DEBUG "  %s zone: %lu pages, LIFO batch:%u\n", zone->name,
+			       zone->present_pages, zone_batchsize_5x(freesize));
+		if (!size)
+			continue;
+		if (j + 1 > pgdat->nr_zones)
+			pgdat->nr_zones = j + 1;
+		mminit_dprintk(MMINIT_TRACE, "memmap_init",
+			       "Initialising map node %d zone %lu pfns %lu -> %lu\n",
+			       nid, (unsigned long)j, zone->zone_start_pfn,
+			       zone->zone_start_pfn + size);
+	}
+}
+
+static void free_area_init_node(int nid)
+{
+	pg_data_t *pgdat = NODE_DATA(nid);
+	unsigned long start_pfn, end_pfn;
+
+	get_pfn_range_for_nid(nid, &start_pfn, &end_pfn);
+	pgdat->node_id = nid;
+	pgdat->node_start_pfn = start_pfn;
+	if (start_pfn != end_pfn)
+		pr_info("Initmem setup node %d [mem %#018Lx-%#018Lx]\n", nid,
+			(unsigned long long)start_pfn << PAGE_SHIFT,
+			((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+	calculate_node_totalpages(pgdat, start_pfn, end_pfn);
+	free_area_init_core(pgdat);
+}
+
+/* ---- the memmap ---- */
+
+static void __init_single_page(struct page *page, unsigned long pfn, int zone, int nid)
+{
+	memset(page, 0, sizeof(*page));
+	set_page_links(page, zone, nid, pfn);
+	set_page_count(page, 1);
+	INIT_LIST_HEAD(&page->lru);
+}
+
+/* Every page starts reserved; memblock_free_all() frees what memblock has not reserved. */
+static void memmap_init_range(unsigned long size, int nid, int zone, unsigned long start_pfn)
+{
+	unsigned long pfn, end_pfn = start_pfn + size;
+
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		__init_single_page(page, pfn, zone, nid);
+		__SetPageReserved(page);
+	}
+}
+
+/*
+ * Struct pages of holes: only in pageblocks that have a memmap, i.e. in sections with
+ * some memory. Linux names the zone of the range *after* the hole (see docs/zones.md).
+ */
+static void init_unavailable_range(unsigned long spfn, unsigned long epfn, int zone, int node)
+{
+	unsigned long pfn;
+	u64 pgcnt = 0;
+
+	for (pfn = spfn; pfn < epfn; pfn++) {
+		if (!pfn_valid(pageblock_start_pfn(pfn))) {
+			pfn = pageblock_end_pfn(pfn) - 1;
+			continue;
+		}
+		__init_single_page(pfn_to_page(pfn), pfn, zone, node);
+		__SetPageReserved(pfn_to_page(pfn));
+		pgcnt++;
+	}
+	if (pgcnt)
+		pr_info("On node %d, zone %s: %lld pages in unavailable ranges",
+			node, zone_names[zone], (long long)pgcnt);
+}
+
+static void memmap_init_zone_range(struct zone *zone, unsigned long start_pfn,
+				   unsigned long end_pfn, unsigned long *hole_pfn)
+{
+	unsigned long zone_start_pfn = zone->zone_start_pfn;
+	unsigned long zone_end = zone_end_pfn(zone);
+	int nid = zone_to_nid(zone), zone_id = zone_idx(zone);
+
+	start_pfn = clamp(start_pfn, zone_start_pfn, zone_end);
+	end_pfn = clamp(end_pfn, zone_start_pfn, zone_end);
+	if (start_pfn >= end_pfn)
+		return;
+
+	memmap_init_range(end_pfn - start_pfn, nid, zone_id, start_pfn);
+	if (*hole_pfn < start_pfn)
+		init_unavailable_range(*hole_pfn, start_pfn, zone_id, nid);
+	*hole_pfn = end_pfn;
+}
+
+static void memmap_init(void)
+{
+	unsigned long start_pfn, end_pfn = 0, hole_pfn = 0;
+	int i, j, zone_id = 0, nid = 0;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid) {
+		struct pglist_data *node = NODE_DATA(nid);
+
+		for (j = 0; j < MAX_NR_ZONES; j++) {
+			struct zone *zone = node->node_zones + j;
+
+			if (!populated_zone(zone))
+				continue;
+			memmap_init_zone_range(zone, start_pfn, end_pfn, &hole_pfn);
+			zone_id = j;
+		}
+	}
+	/* The hole from the end of memory to the end of its section: the last zone's. */
+	end_pfn = round_up(end_pfn, PAGES_PER_SECTION);
+	if (hole_pfn < end_pfn)
+		init_unavailable_range(hole_pfn, end_pfn, zone_id, nid);
+}
+
+/*
+ * Linux's free_area_init(): zone boundaries from @max_zone_pfn (each zone ends where the
+ * next begins), ZONE_MOVABLE, the three boot reports, then each node and the memmap.
+ */
+void free_area_init(unsigned long *max_zone_pfn)
+{
+	unsigned long start_pfn, end_pfn;
+	int i, nid;
+
+	memset(arch_zone_lowest_possible_pfn, 0, sizeof(arch_zone_lowest_possible_pfn));
+	memset(arch_zone_highest_possible_pfn, 0, sizeof(arch_zone_highest_possible_pfn));
+	start_pfn = PHYS_PFN(memblock_start_of_DRAM());
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		if (i == ZONE_MOVABLE)
+			continue;
+		end_pfn = max(max_zone_pfn[i], start_pfn);
+		arch_zone_lowest_possible_pfn[i] = start_pfn;
+		arch_zone_highest_possible_pfn[i] = end_pfn;
+		start_pfn = end_pfn;
+	}
+
+	memset(zone_movable_pfn, 0, sizeof(zone_movable_pfn));
+	find_zone_movable_pfns_for_nodes();
+
+	pr_info("Zone ranges:\n");
+	for (i = 0; i < MAX_NR_ZONES; i++) {
+		if (i == ZONE_MOVABLE)
+			continue;
+		pr_info("  %-8s ", zone_names[i]);
+		if (arch_zone_lowest_possible_pfn[i] == arch_zone_highest_possible_pfn[i])
+			pr_cont("empty\n");
+		else
+			pr_cont("[mem %#018Lx-%#018Lx]\n",
+				(unsigned long long)arch_zone_lowest_possible_pfn[i] << PAGE_SHIFT,
+				((unsigned long long)arch_zone_highest_possible_pfn[i]
+					<< PAGE_SHIFT) - 1);
+	}
+
+	pr_info("Movable zone start for each node\n");
+	for (i = 0; i < MAX_NUMNODES; i++) {
+		if (zone_movable_pfn[i])
+			pr_info("  Node %d: %#018Lx\n", i,
+				(unsigned long long)zone_movable_pfn[i] << PAGE_SHIFT);
+	}
+
+	pr_info("Early memory node ranges\n");
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
+		pr_info("  node %3d: [mem %#018Lx-%#018Lx]\n", nid,
+			(unsigned long long)start_pfn << PAGE_SHIFT,
+			((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+
+	nr_kernel_pages = nr_all_pages = 0;
+	for_each_online_node(nid) {
+		if (!NODE_DATA(nid)) {
+			pr_err("Node %d is online but has no NODE_DATA\n", nid);
+			continue;
+		}
+		free_area_init_node(nid);
+	}
+	memmap_init();
+}
+
+/* ---- zonelists ---- */
+
+/* Node-local first, then the others by increasing distance (ties: lower id). */
+static int build_node_order(int local, int *order)
+{
+	bool used[MAX_NUMNODES] = { false };
+	int n = 0, k, nid;
+
+	for (k = 0; k < num_online_nodes(); k++) {
+		int best = -1, best_dist = 0;
+
+		for_each_online_node(nid) {
+			int d = nid == local ? -1 : node_distance(local, nid);
+
+			if (used[nid])
+				continue;
+			if (best < 0 || d < best_dist) {
+				best = nid;
+				best_dist = d;
+			}
+		}
+		used[best] = true;
+		order[n++] = best;
+	}
+	return n;
+}
+
+static unsigned long nr_free_zone_pages(int offset)
+{
+	unsigned long sum = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			unsigned long size = zone->managed_pages, high = high_wmark_pages(zone);
+
+			if (zone_idx(zone) <= offset && size > high)
+				sum += size - high;
+		}
+	return sum;
+}
+
+/*
+ * Each node's fallback zonelist: for each node in order, its zones from the highest down
+ * (Linux's build_zonerefs_node). Prints Linux's three lines.
+ */
+void build_all_zonelists(void)
+{
+	int order[MAX_NUMNODES], nid, n, i, policy = ZONE_DMA;
+	unsigned long vm_total_pages;
+	struct zone *zone;
+
+	for_each_online_node(nid) {
+		struct zoneref *zref = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
+
+		n = build_node_order(nid, order);
+		pr_info("Fallback order for Node %d: ", nid);
+		for (i = 0; i < n; i++) {
+			int z = MAX_NR_ZONES;
+			pg_data_t *pgdat = NODE_DATA(order[i]);
+
+			pr_cont("%d ", order[i]);
+			while (z--) {
+				if (!managed_zone(&pgdat->node_zones[z]))
+					continue;
+				zref->zone = &pgdat->node_zones[z];
+				zref->zone_idx = z;
+				zref++;
+			}
+		}
+		pr_cont("\n");
+		zref->zone = NULL;
+		zref->zone_idx = 0;
+	}
+
+	vm_total_pages = nr_free_zone_pages(ZONE_MOVABLE);
+	pr_info("Built %u zonelists, mobility grouping %s.  Total pages: %ld\n",
+		num_online_nodes(),
+		vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on",
+		(long)vm_total_pages);
+	/* mempolicy's policy_zone: the highest zone below ZONE_MOVABLE with pages. */
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			if (zone_idx(zone) < ZONE_MOVABLE && populated_zone(zone) &&
+			    zone_idx(zone) > policy)
+				policy = zone_idx(zone);
+	pr_info("Policy zone: %s\n", zone_names[policy]);
+}
+
+/* ---- hand-off from memblock (called by memblock_free_all) ---- */
+
+void reset_all_zones_managed_pages(void)
+{
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			zone->managed_pages = 0;
+}
+
+/* Pages memblock keeps (reserved ranges) stay PageReserved; say so again, as Linux does. */
+void reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
+{
+	unsigned long pfn;
+
+	for (pfn = PFN_DOWN(start); pfn < PFN_UP(end); pfn++)
+		if (pfn_valid(pfn))
+			__SetPageReserved(pfn_to_page(pfn));
+}
+
+void __free_pages_core(struct page *page, unsigned int order)
+{
+	unsigned int nr_pages = 1U << order, i;
+
+	for (i = 0; i < nr_pages; i++) {
+		__ClearPageReserved(page + i);
+		set_page_count(page + i, 0);
+	}
+	page_zone(page)->managed_pages += nr_pages;
+	set_page_refcounted(page);
+	__free_pages(page, order);
+}
+
+/* memblock's __free_pages_memory() hands every free aligned block over through here. */
+void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order)
+{
+	if (WARN_ON(!pfn_valid(pfn) || pfn_to_page(pfn) != page))
+		return;
+	/* A block must not straddle a section: its struct pages would not be contiguous. */
+	if (order && pfn_to_section_nr(pfn) != pfn_to_section_nr(pfn + (1UL << order) - 1)) {
+		unsigned long i;
+
+		for (i = 0; i < (1UL << order); i++)
+			memblock_free_pages(pfn_to_page(pfn + i), pfn + i, 0);
+		return;
+	}
+	__free_pages_core(page, order);
+}
+
+/* ---- watermarks ---- */
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long r = 0, bit = 1UL << 62;
+
+	while (bit > x)
+		bit >>= 2;
+	while (bit) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+		bit >>= 2;
+	}
+	return r;
+}
+
+void setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+	int nid;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			if (zone_idx(zone) != ZONE_MOVABLE)
+				lowmem_pages += zone_managed_pages(zone);
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			unsigned long managed = zone_managed_pages(zone);
+			u64 tmp;
+
+			if (zone_idx(zone) == ZONE_MOVABLE) {
+				/* No kernel allocations here: a small fixed reserve only. */
+				tmp = clamp(managed / 1024, 32UL, 128UL);
+			} else {
+				tmp = lowmem_pages ? (u64)pages_min * managed / lowmem_pages : 0;
+			}
+			zone->_watermark[WMARK_MIN] = tmp;
+			tmp = max(tmp >> 2, (u64)managed * watermark_scale_factor / 10000);
+			zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
+			zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
+		}
+}
+
+/* Linux's init_per_zone_wmark_min(): min_free_kbytes = sqrt(16 * lowmem KiB), clamped. */
+void init_per_zone_wmark_min(void)
+{
+	unsigned long lowmem_kbytes = nr_free_zone_pages(ZONE_NORMAL) * (PAGE_SIZE >> 10);
+	long new_min = int_sqrt(lowmem_kbytes * 16);
+
+	if (new_min < 128)
+		new_min = 128;
+	if (new_min > 262144)
+		new_min = 262144;
+	min_free_kbytes = new_min;
+	setup_per_zone_wmarks();
+}
+
+/* ---- reports ---- */
+
+unsigned long get_num_physpages(void)
+{
+	unsigned long phys = 0;
+	int nid;
+
+	for_each_online_node(nid)
+		phys += NODE_DATA(nid)->node_present_pages;
+	return phys;
+}
+
+/* Linux's mem_init_print_info(): B counts present pages (NOMAP included). */
+void mem_init_print_info(void)
+{
+	unsigned long physpages = get_num_physpages();
+	unsigned long codesize = _etext - _stext;
+	unsigned long datasize = _edata - _sdata;
+	unsigned long rosize = __end_rodata - __start_rodata;
+	unsigned long bss_size = __bss_stop - __bss_start;
+	unsigned long init_size = __init_end - __init_begin;
+
+	/* Sections nested in others count once, as Linux's adj_init_size(). */
+#define inside(pos, start, end) ((unsigned long)(pos) >= (unsigned long)(start) && \
+				 (unsigned long)(pos) < (unsigned long)(end))
+	if (inside(__start_rodata, _stext, _etext) && codesize > rosize)
+		codesize -= rosize;
+	if (inside(__start_rodata, _sdata, _edata) && datasize > rosize)
+		datasize -= rosize;
+	if (inside(__init_begin, _sdata, _edata) && datasize > init_size)
+		datasize -= init_size;
+#undef inside
+
+	pr_info("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
+		"%luK init, %luK bss, %luK reserved, %luK cma-reserved)\n",
+		nr_free_pages() << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+		codesize >> 10, datasize >> 10, rosize >> 10, init_size >> 10, bss_size >> 10,
+		(physpages - totalram_pages() - totalcma_pages) << (PAGE_SHIFT - 10),
+		totalcma_pages << (PAGE_SHIFT - 10));
+}
+
+void mm_reset_for_test(void)
+{
+	int nid;
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		node_data[nid] = NULL;
+	nodes_clear(&node_online_map);
+	nodes_clear(&numa_nodes_parsed);
+	numa_off = false;
+	mem_section = NULL;
+	totalram_pages_count = 0;
+	nr_bad_pages = 0;
+}

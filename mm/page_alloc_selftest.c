@@ -1,0 +1,468 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Boot self-test of the buddy allocator ("selftest" on the command line), reported as KTAP
+ * like a KUnit suite. The host tests run the same function on simulated memory.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+int page_alloc_selftest_enabled;
+
+int early_selftest_param(char *str)
+{
+	page_alloc_selftest_enabled = 1;
+	return 0;
+}
+early_param("selftest", early_selftest_param);
+
+#define ST_GFP_ALL	(GFP_HIGHUSER_MOVABLE | __GFP_MEMALLOC | __GFP_NOWARN | __GFP_THISNODE)
+#define BITMAP_CHUNK_ORDER	(MAX_ORDER - 1)
+#define BITMAP_CHUNK_BITS	((PAGE_SIZE << BITMAP_CHUNK_ORDER) * 8)
+#define MAX_BITMAP_CHUNKS	64
+#define MAGIC			0x5eed0000b0d4a11cUL
+
+static int failures;
+
+/* KTAP: one "ok"/"not ok" line per test, diagnostics as "# " lines before it. */
+#define diag(fmt, ...)	pr_info("    # " fmt "\n", ##__VA_ARGS__)
+#define check(cond, fmt, ...) ({ bool _ok = (cond); \
+	if (!_ok) diag("%s:%d: " fmt, __func__, __LINE__, ##__VA_ARGS__); _ok; })
+
+struct snapshot {
+	unsigned long free[MAX_NUMNODES][MAX_NR_ZONES];
+	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
+};
+
+static void take_snapshot(struct snapshot *s)
+{
+	struct zone *zone;
+	int nid, o;
+
+	memset(s, 0, sizeof(*s));
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			s->free[nid][zone_idx(zone)] = zone->free_pages;
+			for (o = 0; o < MAX_ORDER; o++)
+				s->nr_free[nid][zone_idx(zone)][o] = zone->free_area[o].nr_free;
+		}
+}
+
+static bool same_snapshot(const struct snapshot *a, const struct snapshot *b)
+{
+	int nid, z, o;
+
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		for (z = 0; z < MAX_NR_ZONES; z++) {
+			if (a->free[nid][z] != b->free[nid][z]) {
+				diag("node %d zone %d: %lu free pages, expected %lu", nid, z,
+				     b->free[nid][z], a->free[nid][z]);
+				return false;
+			}
+			for (o = 0; o < MAX_ORDER; o++)
+				if (a->nr_free[nid][z][o] != b->nr_free[nid][z][o]) {
+					diag("node %d zone %d order %d: %lu blocks, expected %lu",
+					     nid, z, o, b->nr_free[nid][z][o],
+					     a->nr_free[nid][z][o]);
+					return false;
+				}
+		}
+	return true;
+}
+
+static void report(int n, const char *name, bool ok)
+{
+	if (!ok)
+		failures++;
+	pr_info("    %sok %d %s\n", ok ? "" : "not ", n, name);
+}
+
+/* ---- a bitmap over [base_pfn, end_pfn) in 4 MiB chunks from the allocator itself ---- */
+struct pfn_bitmap {
+	unsigned long base_pfn, end_pfn;
+	unsigned long *chunk[MAX_BITMAP_CHUNKS];
+	int nr_chunks;
+};
+
+static bool bitmap_create(struct pfn_bitmap *bm)
+{
+	int nid, i;
+
+	memset(bm, 0, sizeof(*bm));
+	bm->base_pfn = -1UL;
+	for_each_online_node(nid) {
+		bm->base_pfn = min(bm->base_pfn, NODE_DATA(nid)->node_start_pfn);
+		bm->end_pfn = max(bm->end_pfn, pgdat_end_pfn(NODE_DATA(nid)));
+	}
+	bm->nr_chunks = DIV_ROUND_UP(bm->end_pfn - bm->base_pfn, BITMAP_CHUNK_BITS);
+	if (bm->nr_chunks > MAX_BITMAP_CHUNKS) {
+		diag("memory spans %lu pages: too many for the test bitmap",
+		     bm->end_pfn - bm->base_pfn);
+		return false;
+	}
+	for (i = 0; i < bm->nr_chunks; i++) {
+		unsigned long addr = __get_free_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN,
+						      BITMAP_CHUNK_ORDER);
+
+		if (!addr) {
+			diag("no 4 MiB block for the test bitmap");
+			bm->nr_chunks = i;
+			return false;
+		}
+		bm->chunk[i] = (unsigned long *)addr;
+	}
+	return true;
+}
+
+static void bitmap_destroy(struct pfn_bitmap *bm)
+{
+	int i;
+
+	for (i = 0; i < bm->nr_chunks; i++)
+		free_pages((unsigned long)bm->chunk[i], BITMAP_CHUNK_ORDER);
+}
+
+/* Sets the bit of @pfn; returns its old value. */
+static bool bitmap_test_and_set(struct pfn_bitmap *bm, unsigned long pfn)
+{
+	unsigned long bit = pfn - bm->base_pfn;
+	unsigned long *w = &bm->chunk[bit / BITMAP_CHUNK_BITS][(bit % BITMAP_CHUNK_BITS) / 64];
+	unsigned long mask = 1UL << (bit % 64);
+	bool old = *w & mask;
+
+	*w |= mask;
+	return old;
+}
+
+/* ---- test 1+2: every page of every node, once ---- */
+
+static void write_pattern(unsigned long *p, unsigned long pfn)
+{
+	int i;
+
+	for (i = 1; i < 8; i++)
+		p[i * (PAGE_SIZE / sizeof(long) / 8)] = pfn ^ MAGIC ^ i;
+	p[PAGE_SIZE / sizeof(long) - 1] = ~pfn;
+}
+
+static bool read_pattern(const unsigned long *p, unsigned long pfn)
+{
+	int i;
+
+	for (i = 1; i < 8; i++)
+		if (p[i * (PAGE_SIZE / sizeof(long) / 8)] != (pfn ^ MAGIC ^ i))
+			return false;
+	return p[PAGE_SIZE / sizeof(long) - 1] == ~pfn;
+}
+
+static bool test_alloc_everything(struct pfn_bitmap *bm, unsigned long *chain_out,
+				  unsigned long *count_out)
+{
+	unsigned long expected = nr_free_pages(), count = 0, chain = 0, bad = 0;
+	int nid;
+
+	for_each_online_node(nid) {
+		struct page *page;
+
+		while ((page = alloc_pages_node(nid, ST_GFP_ALL, 0))) {
+			unsigned long pfn = page_to_pfn(page);
+			phys_addr_t pa = PFN_PHYS(pfn);
+			unsigned long *p = page_address(page);
+
+			count++;
+			if (bitmap_test_and_set(bm, pfn) && bad++ < 5)
+				diag("pfn %#lx handed out twice", pfn);
+			if (memblock_is_region_reserved(pa, PAGE_SIZE) && bad++ < 5)
+				diag("pfn %#lx lies in memblock.reserved", pfn);
+			if (!memblock_is_map_memory(pa) && bad++ < 5)
+				diag("pfn %#lx is not mapped memory (hole or NOMAP)", pfn);
+			if ((PageReserved(page) || page_to_nid(page) != nid) && bad++ < 5)
+				diag("pfn %#lx: reserved or on the wrong node", pfn);
+			write_pattern(p, pfn);
+			p[0] = chain;		/* the free list of this test lives in the pages */
+			chain = (unsigned long)p;
+			if (!read_pattern(p, pfn) && bad++ < 5)
+				diag("pfn %#lx does not keep what was written", pfn);
+		}
+	}
+	*chain_out = chain;
+	*count_out = count;
+	check(count == expected, "allocated %lu pages, %lu were free", count, expected);
+	check(nr_free_pages() == 0, "%lu pages still free", nr_free_pages());
+	return count == expected && nr_free_pages() == 0 && !bad;
+}
+
+static bool test_free_everything(unsigned long chain, unsigned long count,
+				 const struct snapshot *before)
+{
+	struct snapshot after;
+	unsigned long freed = 0, bad = 0;
+
+	while (chain) {
+		unsigned long *p = (unsigned long *)chain;
+		unsigned long pfn = virt_to_pfn(p);
+
+		chain = p[0];
+		if (!read_pattern(p, pfn) && bad++ < 5)
+			diag("pfn %#lx changed while allocated", pfn);
+		free_page((unsigned long)p);
+		freed++;
+	}
+	take_snapshot(&after);
+	check(freed == count, "freed %lu of %lu", freed, count);
+	return freed == count && !bad && same_snapshot(before, &after);
+}
+
+/* ---- test 3: random mixed orders ---- */
+
+static u64 rnd_state = 0x9e3779b97f4a7c15ULL;
+
+static u64 rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+struct live { struct page *page; unsigned int order; };
+
+static bool test_random(int rounds)
+{
+	struct snapshot before, after;
+	struct live *slots;
+	unsigned int nslots = PAGE_SIZE / sizeof(struct live), i;
+	unsigned long bad = 0;
+	int r;
+
+	slots = (struct live *)get_zeroed_page(GFP_KERNEL);
+	if (!check(slots, "no page for the slot table"))
+		return false;
+	take_snapshot(&before);
+	for (r = 0; r < rounds; r++) {
+		struct live *s = &slots[rnd() % nslots];
+
+		if (s->page) {
+			if (*(unsigned long *)page_address(s->page) !=
+			    (page_to_pfn(s->page) ^ MAGIC) && bad++ < 5)
+				diag("block at pfn %#lx was overwritten", page_to_pfn(s->page));
+			__free_pages(s->page, s->order);
+			s->page = NULL;
+		} else {
+			unsigned int order = rnd() % 100 < 70 ? 0 : rnd() % MAX_ORDER;
+			static const gfp_t gfps[] = { GFP_KERNEL, GFP_DMA, GFP_DMA32,
+						      GFP_HIGHUSER_MOVABLE, GFP_ATOMIC };
+
+			s->page = alloc_pages(gfps[rnd() % ARRAY_SIZE(gfps)] | __GFP_NOWARN, order);
+			if (!s->page)
+				continue;
+			s->order = order;
+			if (page_to_pfn(s->page) & ((1UL << order) - 1) && bad++ < 5)
+				diag("order-%u block at unaligned pfn %#lx", order,
+				     page_to_pfn(s->page));
+			*(unsigned long *)page_address(s->page) = page_to_pfn(s->page) ^ MAGIC;
+		}
+	}
+	for (i = 0; i < nslots; i++)
+		if (slots[i].page)
+			__free_pages(slots[i].page, slots[i].order);
+	take_snapshot(&after);
+	free_page((unsigned long)slots);
+	return !bad && same_snapshot(&before, &after);
+}
+
+/* ---- test 4: zone modifiers ---- */
+
+/* The zone a request limited to @highest should get first on @nid. */
+static int expected_zone(int nid, enum zone_type highest)
+{
+	int z;
+
+	for (z = highest; z >= 0; z--)
+		if (NODE_DATA(nid)->node_zones[z].free_pages >
+		    high_wmark_pages(&NODE_DATA(nid)->node_zones[z]) + 8)
+			return z;
+	return -1;
+}
+
+static bool test_zone_modifiers(void)
+{
+	static const struct { gfp_t gfp; enum zone_type zone; } cases[] = {
+		{ GFP_DMA, ZONE_DMA }, { GFP_DMA32, ZONE_DMA32 }, { GFP_KERNEL, ZONE_NORMAL },
+		{ GFP_KERNEL | __GFP_MOVABLE, ZONE_NORMAL },
+		{ GFP_HIGHUSER_MOVABLE, ZONE_MOVABLE },
+	};
+	bool ok = true;
+	unsigned int i;
+	int nid;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		ok &= check(gfp_zone(cases[i].gfp) == cases[i].zone, "gfp %#x: zone %d, not %d",
+			    cases[i].gfp, gfp_zone(cases[i].gfp), cases[i].zone);
+		for_each_online_node(nid) {
+			int want = expected_zone(nid, cases[i].zone);
+			struct page *page = alloc_pages_node(nid, cases[i].gfp | __GFP_NOWARN |
+							     __GFP_THISNODE, 0);
+
+			if (want < 0) {
+				ok &= check(!page, "node %d gfp %#x: a page from nowhere", nid,
+					    cases[i].gfp);
+				if (page)
+					__free_page(page);
+				continue;
+			}
+			if (!check(page, "node %d gfp %#x: no page", nid, cases[i].gfp)) {
+				ok = false;
+				continue;
+			}
+			ok &= check(page_zonenum(page) == want && page_to_nid(page) == nid,
+				    "node %d gfp %#x: page from node %d zone %d, expected zone %d",
+				    nid, cases[i].gfp, page_to_nid(page), page_zonenum(page), want);
+			__free_page(page);
+		}
+	}
+
+	/* __GFP_ZERO: dirty a page, free it, and get it back (free lists are LIFO) zeroed. */
+	{
+		struct page *page = alloc_page(GFP_KERNEL), *again;
+		unsigned char *p;
+		unsigned long j, nonzero = 0;
+
+		if (!check(page, "no page for the __GFP_ZERO test"))
+			return false;
+		memset(page_address(page), 0x5a, PAGE_SIZE);
+		__free_page(page);
+		again = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		ok &= check(again == page, "the freed page did not come back first");
+		p = page_address(again);
+		for (j = 0; j < PAGE_SIZE; j++)
+			nonzero += p[j] != 0;
+		ok &= check(!nonzero, "__GFP_ZERO page has %lu nonzero bytes", nonzero);
+		__free_page(again);
+	}
+	return ok;
+}
+
+/* ---- test 5: wrong frees are reported and change nothing ---- */
+
+static struct page *find_reserved_page(void)
+{
+	int nid;
+
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+		unsigned long pfn;
+
+		for (pfn = pgdat->node_start_pfn; pfn < pgdat_end_pfn(pgdat); pfn++)
+			if (pfn_valid(pfn) && PageReserved(pfn_to_page(pfn)))
+				return pfn_to_page(pfn);
+	}
+	return NULL;
+}
+
+static bool test_bad_frees(void)
+{
+	struct snapshot before, after;
+	unsigned long bad0 = nr_bad_pages;
+	struct page *page, *reserved;
+	bool ok = true;
+
+	page = alloc_pages(GFP_KERNEL, 2);
+	if (!check(page, "no order-2 block"))
+		return false;
+	take_snapshot(&before);
+
+	__free_pages(page, 0);			/* wrong order */
+	ok &= check(nr_bad_pages == bad0 + 1, "wrong-order free not reported");
+	__free_pages(page + 1, 0);		/* a tail page */
+	ok &= check(nr_bad_pages == bad0 + 2, "tail-page free not reported");
+	take_snapshot(&after);
+	ok &= same_snapshot(&before, &after);
+
+	__free_pages(page, 2);
+	take_snapshot(&before);
+	__free_pages(page, 2);			/* double free */
+	ok &= check(nr_bad_pages == bad0 + 3, "double free not reported");
+	take_snapshot(&after);
+	ok &= same_snapshot(&before, &after);
+
+	reserved = find_reserved_page();
+	if (reserved) {
+		__free_pages(reserved, 0);
+		ok &= check(nr_bad_pages == bad0 + 4, "free of a reserved page not reported");
+		ok &= check(PageReserved(reserved) && !PageBuddy(reserved),
+			    "reserved page changed state");
+		take_snapshot(&after);
+		ok &= same_snapshot(&before, &after);
+	}
+	return ok;
+}
+
+/* ---- test 6: page_poison catches a write to a free page ---- */
+
+static bool test_poison(void)
+{
+	int saved = page_poisoning_enabled;
+	unsigned long bad0 = nr_bad_pages;
+	struct page *page, *again;
+	bool ok = true;
+
+	page_poisoning_enabled = 1;
+	page = alloc_page(GFP_KERNEL);
+	if (!check(page, "no page")) {
+		page_poisoning_enabled = saved;
+		return false;
+	}
+	__free_page(page);
+	ok &= check(((unsigned char *)page_address(page))[100] == 0xaa, "freed page not poisoned");
+	((unsigned char *)page_address(page))[100] = 0x11;	/* use after free */
+	again = alloc_page(GFP_KERNEL);
+	ok &= check(again == page, "the freed page did not come back first");
+	ok &= check(nr_bad_pages == bad0 + 1, "corruption of a free page not reported");
+	if (again)
+		__free_page(again);
+	again = alloc_page(GFP_KERNEL);		/* intact poison: no report */
+	ok &= check(nr_bad_pages == bad0 + 1, "intact poison reported as corrupt");
+	if (again)
+		__free_page(again);
+	page_poisoning_enabled = saved;
+	return ok;
+}
+
+/* Runs every test; returns the number that failed. */
+int page_alloc_selftest_run(void)
+{
+	struct snapshot start;
+	struct pfn_bitmap bm;
+	unsigned long chain = 0, count = 0;
+	bool ok;
+
+	failures = 0;
+	pr_info("KTAP version 1\n");
+	pr_info("1..1\n");
+	pr_info("    KTAP version 1\n");
+	pr_info("    # Subtest: page_alloc\n");
+	pr_info("    1..6\n");
+
+	ok = bitmap_create(&bm);
+	take_snapshot(&start);
+	ok = ok && test_alloc_everything(&bm, &chain, &count);
+	report(1, "alloc_every_page_once", ok);
+	/* Free whatever was taken even if test 1 failed, then compare with the start. */
+	report(2, "free_restores_counts", test_free_everything(chain, count, &start));
+	bitmap_destroy(&bm);
+	report(3, "random_mixed_orders", test_random(200000));
+	report(4, "zone_modifiers", test_zone_modifiers());
+	report(5, "bad_frees_caught", test_bad_frees());
+	report(6, "page_poison", test_poison());
+	pr_info("%sok 1 page_alloc\n", failures ? "not " : "");
+	return failures;
+}
+
+void page_alloc_selftest(void)
+{
+	if (page_alloc_selftest_enabled)
+		page_alloc_selftest_run();
+}

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * SPARSEMEM memory model (Linux's mm/sparse.c): memory is cut into 128 MiB sections and
+ * only sections holding memblock.memory get a memmap, allocated from memblock on their node.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+
+struct mem_section **mem_section;
+static unsigned long memmap_bytes;
+
+/*
+ * Linux 6.1 arm64 (SPARSEMEM_VMEMMAP) sizes, reproduced so the memblock layout is Linux's:
+ * a 64-byte struct page makes each section's map 2 MiB (PMD aligned), each section's
+ * mem_section_usage is 56 bytes, and every new vmemmap page-table page is 4 KiB. Our own
+ * struct page uses the first half of each 2 MiB map.
+ */
+#define LINUX_STRUCT_PAGE_SIZE	64
+#define PMD_SIZE		SZ_2M
+#define PUD_SHIFT		30
+#define PGDIR_SHIFT		39
+#define LINUX_USAGE_SIZE	56
+
+static unsigned long section_map_size(void)
+{
+	_Static_assert(sizeof(struct page) <= LINUX_STRUCT_PAGE_SIZE, "struct page too big");
+	return ALIGN(LINUX_STRUCT_PAGE_SIZE * PAGES_PER_SECTION, PMD_SIZE);
+}
+
+/* arm64: __pa(MAX_DMA_ADDRESS) is __pa(PAGE_OFFSET), the start of the linear map. */
+static phys_addr_t memmap_min_addr(void)
+{
+	return PHYS_OFFSET;
+}
+
+unsigned long sparse_memmap_bytes(void)
+{
+	return memmap_bytes;
+}
+
+/*
+ * The allocation helpers carry Linux's function names and are kept out of line, so the
+ * memblock=debug lines name the same callers as Linux's.
+ */
+static noinline struct mem_section *sparse_index_alloc(int nid)
+{
+	unsigned long size = SECTIONS_PER_ROOT * sizeof(struct mem_section);
+	struct mem_section *section = memblock_alloc_node(size, SMP_CACHE_BYTES, nid);
+
+	if (!section)
+		panic("%s: Failed to allocate %lu bytes nid=%d\n", __func__, size, nid);
+	return section;
+}
+
+static noinline void *memmap_alloc(phys_addr_t size, phys_addr_t align,
+				   phys_addr_t min_addr, int nid)
+{
+	return memblock_alloc_exact_nid_raw(size, align, min_addr,
+					    MEMBLOCK_ALLOC_ACCESSIBLE, nid);
+}
+
+static noinline void *__earlyonly_bootmem_alloc(int node, unsigned long size,
+						unsigned long align, unsigned long goal)
+{
+	return memblock_alloc_try_nid_raw(size, align, goal, MEMBLOCK_ALLOC_ACCESSIBLE, node);
+}
+
+static void sparse_index_init(unsigned long section_nr, int nid)
+{
+	unsigned long root = SECTION_NR_TO_ROOT(section_nr);
+
+	if (!mem_section[root])
+		mem_section[root] = sparse_index_alloc(nid);
+}
+
+/* Mark the sections of [start, end) present on @nid (memory_present). */
+static __always_inline void memory_present(int nid, unsigned long start, unsigned long end)
+{
+	unsigned long pfn;
+
+	if (unlikely(!mem_section)) {
+		unsigned long size = sizeof(struct mem_section *) * NR_SECTION_ROOTS;
+
+		mem_section = memblock_alloc(size, SMP_CACHE_BYTES);
+		if (!mem_section)
+			panic("%s: Failed to allocate %lu bytes align=0x%x\n", "memory_present",
+			      size, SMP_CACHE_BYTES);
+	}
+
+	start &= PAGE_SECTION_MASK;
+	if (end > PHYS_PFN(1ULL << MAX_PHYSMEM_BITS)) {
+		pr_err("memory_present: pfn %#lx beyond %d physical address bits, clipped\n",
+		       end, MAX_PHYSMEM_BITS);
+		end = PHYS_PFN(1ULL << MAX_PHYSMEM_BITS);
+	}
+	for (pfn = start; pfn < end; pfn += PAGES_PER_SECTION) {
+		unsigned long nr = pfn_to_section_nr(pfn);
+		struct mem_section *ms;
+
+		sparse_index_init(nr, nid);
+		ms = __nr_to_section(nr);
+		if (!ms->flags) {
+			ms->nid = nid;
+			ms->flags = SECTION_MARKED_PRESENT;
+		}
+	}
+}
+
+static unsigned long next_present_section_nr(unsigned long nr)
+{
+	while (++nr < NR_MEM_SECTIONS) {
+		struct mem_section *ms;
+
+		if (!mem_section[SECTION_NR_TO_ROOT(nr)]) {
+			nr |= SECTION_ROOT_MASK;	/* skip a whole empty root */
+			continue;
+		}
+		ms = __nr_to_section(nr);
+		if (present_section(ms))
+			return nr;
+	}
+	return -1UL;
+}
+
+#define for_each_present_section_nr(start, nr) \
+	for ((nr) = next_present_section_nr((start) - 1); (nr) != -1UL; \
+	     (nr) = next_present_section_nr(nr))
+
+/*
+ * The page-table pages Linux's vmemmap_populate() takes for a section's map: a PUD table
+ * per new 512 GiB and a PMD table per new 1 GiB of vmemmap. We reach the memmap through
+ * the linear map and need no tables; the pages are only taken to keep Linux's layout.
+ */
+static void vmemmap_layout_tables(unsigned long pnum, int nid)
+{
+	static unsigned long last_pgd = -1UL, last_pud = -1UL;
+	unsigned long memstart_pfn = PHYS_PFN(PHYS_OFFSET);
+	unsigned long off = (section_nr_to_pfn(pnum) - memstart_pfn) * LINUX_STRUCT_PAGE_SIZE;
+	unsigned long end = off + section_map_size();
+
+	if (pnum == -1UL) {		/* reset between boots in host tests */
+		last_pgd = last_pud = -1UL;
+		return;
+	}
+	for (; off < end; off += PMD_SIZE) {
+		if (off >> PGDIR_SHIFT != last_pgd) {
+			last_pgd = off >> PGDIR_SHIFT;
+			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, memmap_min_addr());
+		}
+		if (off >> PUD_SHIFT != last_pud) {
+			last_pud = off >> PUD_SHIFT;
+			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, memmap_min_addr());
+		}
+	}
+}
+
+/*
+ * Sections [pnum_begin, pnum_end) of node @nid, @map_count of them present: the usemaps
+ * next to NODE_DATA, then one memmap buffer on the node, one 2 MiB slot per section.
+ */
+static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned long pnum_end,
+			    unsigned long map_count)
+{
+	phys_addr_t goal, limit;
+	unsigned long pnum, size = map_count * section_map_size();
+	char *usage, *buf;
+
+	goal = virt_to_phys(NODE_DATA(nid)) & ~((phys_addr_t)SZ_128M - 1);
+	limit = goal + SZ_128M;
+	usage = memblock_alloc_try_nid(LINUX_USAGE_SIZE * map_count, SMP_CACHE_BYTES,
+				       goal, limit, early_pfn_to_nid(PHYS_PFN(goal)));
+	if (!usage)
+		usage = memblock_alloc_try_nid(LINUX_USAGE_SIZE * map_count, SMP_CACHE_BYTES,
+					       goal, 0, early_pfn_to_nid(PHYS_PFN(goal)));
+	buf = memmap_alloc(size, section_map_size(), memmap_min_addr(), nid);
+	if (!usage || !buf) {
+		pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
+		       "sparse_init_nid", nid);
+		for_each_present_section_nr(pnum_begin, pnum) {
+			if (pnum >= pnum_end)
+				break;
+			__nr_to_section(pnum)->flags = 0;
+		}
+		return;
+	}
+	memmap_bytes += map_count * PAGES_PER_SECTION * sizeof(struct page);
+
+	for_each_present_section_nr(pnum_begin, pnum) {
+		struct mem_section *ms = __nr_to_section(pnum);
+
+		if (pnum >= pnum_end)
+			break;
+		vmemmap_layout_tables(pnum, nid);
+		ms->mem_map = (struct page *)buf;
+		ms->usage = usage;
+		ms->flags |= SECTION_HAS_MEM_MAP | SECTION_IS_EARLY;
+		buf += section_map_size();
+		usage += LINUX_USAGE_SIZE;
+	}
+}
+
+/* Linux's sparse_init(): every section with memory gets its memmap, node by node. */
+void sparse_init(void)
+{
+	unsigned long start, end, pnum_begin, pnum_end, map_count = 1;
+	int i, nid, nid_begin;
+
+	vmemmap_layout_tables(-1UL, 0);
+	memmap_bytes = 0;
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start, &end, &nid)
+		memory_present(nid, start, end);
+
+	if (!mem_section)
+		return;
+	pnum_begin = next_present_section_nr(-1UL);
+	if (pnum_begin == -1UL)
+		return;
+	nid_begin = __nr_to_section(pnum_begin)->nid;
+
+	for_each_present_section_nr(pnum_begin + 1, pnum_end) {
+		int nid = __nr_to_section(pnum_end)->nid;
+
+		if (nid == nid_begin) {
+			map_count++;
+			continue;
+		}
+		sparse_init_nid(nid_begin, pnum_begin, pnum_end, map_count);
+		nid_begin = nid;
+		pnum_begin = pnum_end;
+		map_count = 1;
+	}
+	sparse_init_nid(nid_begin, pnum_begin, -1UL, map_count);
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""qemu-runner.py TIMEOUT LOGFILE -- QEMU COMMAND...
+
+Runs QEMU non-interactively for run-qemu.sh: copies the serial output to stdout (and to
+LOGFILE), forwards our stdin to QEMU, and decides the exit status:
+  QEMU's own status when it exits (0 after PSCI SYSTEM_OFF),
+  1 when the kernel prints "Kernel panic - not syncing" (QEMU is stopped),
+  124 when TIMEOUT seconds pass (QEMU is stopped; 0 = no timeout).
+"""
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+
+PANIC = b"Kernel panic - not syncing"
+
+
+def main():
+    timeout = float(sys.argv[1])
+    logpath = sys.argv[2]
+    cmd = sys.argv[sys.argv.index("--") + 1:]
+    log = open(logpath, "wb") if logpath != "-" else None
+    proc = subprocess.Popen(cmd, stdin=sys.stdin, stdout=subprocess.PIPE, start_new_session=True)
+    out = sys.stdout.buffer
+    start = time.monotonic()
+    tail = b""
+    panic_at = None
+    status = None
+    while True:
+        now = time.monotonic()
+        if panic_at is not None and now - panic_at > 0.5:
+            status = 1
+            break
+        if timeout and now - start > timeout and panic_at is None:
+            sys.stderr.write("\nrun-qemu.sh: no power-off after %g s: stopping QEMU (timeout)\n" % timeout)
+            status = 124
+            break
+        r, _, _ = select.select([proc.stdout], [], [], 0.1)
+        if r:
+            data = os.read(proc.stdout.fileno(), 65536)
+            if not data:
+                proc.wait()
+                status = proc.returncode
+                break
+            out.write(data)
+            out.flush()
+            if log:
+                log.write(data)
+            tail = (tail + data)[-4096:]
+            if panic_at is None and PANIC in tail:
+                panic_at = time.monotonic()
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    if status == 1:
+        sys.stderr.write("\nrun-qemu.sh: kernel panic: QEMU stopped\n")
+    if log:
+        log.close()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Host test harness: simulated physical memory, captured console, panics caught as test events. */
+#ifndef _HOST_HARNESS_H
+#define _HOST_HARNESS_H
+
+#include <setjmp.h>
+#include <linux/types.h>
+
+/* Everything printk printed since the last console_capture_reset(). */
+const char *console_capture(void);
+void console_capture_reset(void);
+/* Nonzero if the captured console output contains @needle. */
+int console_contains(const char *needle);
+
+/*
+ * Run fn(arg); returns 1 if it called panic() (the message is in panic_message()),
+ * 0 if it returned normally.
+ */
+int run_expect_panic(void (*fn)(void *), void *arg);
+const char *panic_message(void);
+
+/* What local_clock() returns (printk timestamps), in nanoseconds; 0 by default. */
+extern u64 host_clock_ns;
+
+/* Zero the simulated physical pages of [base, base + size) (releases host memory). */
+void sim_discard(phys_addr_t base, phys_addr_t size);
+
+#endif
