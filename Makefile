@@ -78,8 +78,20 @@ HOST_LIBS	:= $(LIBFDT_HOST) -lcmocka
 HARNESS		:= tests/host/harness.c
 
 # Each host test names the generic files it exercises.
-HT_lib_SRCS		:= $(wildcard lib/*.c) boot/params.c
-HT_memblock_SRCS	:= $(wildcard lib/*.c) mm/memblock.c
+HT_lib_SRCS		:= $(wildcard lib/*.c) boot/params.c tests/host/string_selftest.c
+HT_mm_SRCS		:= $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c mm/numa.c \
+			   mm/sparse.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_selftest.c
+HT_memblock_SRCS	:= $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c
+HT_fdt_SRCS		:= $(wildcard lib/*.c) boot/params.c boot/fdt.c boot/of_reserved_mem.c \
+			   boot/of_address.c boot/of_numa.c mm/cma.c mm/dma_contiguous.c \
+			   mm/memblock.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
+			   mm/page_alloc.c
+# pgtable: -Iarch/arm64/include rides in SRCS (the rule has no per-test CPPFLAGS); it comes
+# after tests/host/include, so the harness's asm/memory.h still wins.
+HT_pgtable_SRCS		:= -Iarch/arm64/include $(wildcard lib/*.c) boot/params.c \
+			   mm/memblock.c mm/memory_hotplug.c \
+			   arch/arm64/mm/pgtable_build.c arch/arm64/mm/map_mem.c \
+			   arch/arm64/mm/fixmap.c arch/arm64/mm/ptdump.c
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/test_%: tests/host/test_%.c $(HARNESS) FORCE

@@ -498,8 +498,12 @@ static bool early_init_dt_scan_memory_node(const void *fdt, int node)
 		base = dt_mem_next_cell(dt_root_addr_cells, &reg);
 		size = dt_mem_next_cell(dt_root_size_cells, &reg);
 
-		if (size == 0)
+		if (size == 0) {
+			/* Linux skips these silently; say so, it is a firmware bug */
+			pr_warn("memory node '%s': %s entry at 0x%llx has size 0, skipped\n",
+				uname, pname, ull(base));
 			continue;
+		}
 		if (dt_range_wraps(uname, pname, base, size))
 			continue;
 

@@ -330,7 +330,7 @@ int memparse_safe(const char *ptr, char **retptr, unsigned long long *res)
 	*res = memparse(ptr, &end);
 	if (retptr)
 		*retptr = end;
-	if (end == ptr)
+	if (!(rv & ~KSTRTOX_OVERFLOW))		/* no digit ("M" alone) */
 		return -EINVAL;
 	if (rv & KSTRTOX_OVERFLOW)
 		return -ERANGE;

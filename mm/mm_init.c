@@ -636,6 +636,7 @@ void __free_pages_core(struct page *page, unsigned int order)
 	}
 	page_zone(page)->managed_pages += nr_pages;
 	set_page_refcounted(page);
+	page->private = order;		/* what __free_pages checks against */
 	__free_pages(page, order);
 }
 

@@ -28,8 +28,12 @@ static int failures;
 
 /* KTAP: one "ok"/"not ok" line per test, diagnostics as "# " lines before it. */
 #define diag(fmt, ...)	pr_info("    # " fmt "\n", ##__VA_ARGS__)
-#define check(cond, fmt, ...) ({ bool _ok = (cond); \
-	if (!_ok) diag("%s:%d: " fmt, __func__, __LINE__, ##__VA_ARGS__); _ok; })
+#define check(cond, fmt, ...) ({					\
+	bool _ok = (cond);						\
+	if (!_ok)							\
+		diag("%s:%d: " fmt, __func__, __LINE__, ##__VA_ARGS__);	\
+	_ok;								\
+})
 
 struct snapshot {
 	unsigned long free[MAX_NUMNODES][MAX_NR_ZONES];
@@ -282,7 +286,7 @@ static int expected_zone(int nid, enum zone_type highest)
 
 	for (z = highest; z >= 0; z--)
 		if (NODE_DATA(nid)->node_zones[z].free_pages >
-		    high_wmark_pages(&NODE_DATA(nid)->node_zones[z]) + 8)
+		    low_wmark_pages(&NODE_DATA(nid)->node_zones[z]) + 1)
 			return z;
 	return -1;
 }

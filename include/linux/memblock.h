@@ -79,6 +79,9 @@ struct memblock {
 
 extern struct memblock memblock;
 
+/* Set by kernelcore=mirror in Linux (declared in linux/mm.h there); memblock owns it here. */
+extern bool mirrored_kernelcore;
+
 /*
  * Nonzero after "memblock=debug": every call logs a line and memblock_dump_all() prints.
  * (Linux keeps this static; it is visible here so tests and callers can check it.)

@@ -131,6 +131,8 @@ void mem_init_print_info(void);
 void show_buddyinfo(void);
 void show_zoneinfo(void);
 void page_alloc_selftest(void);
+/* The same tests, always run; returns how many failed (host tests call this). */
+int page_alloc_selftest_run(void);
 
 /* For tests: forget every node, zone and section so another layout can be set up. */
 void mm_reset_for_test(void);

@@ -115,3 +115,19 @@ bool arch_linear_mapped(phys_addr_t pa, u64 *va)
 	*va = v;
 	return true;
 }
+
+void ptdump_show(pgd_t *pgd);
+unsigned long ptdump_check_wx(pgd_t *pgd);
+
+/* The `ptdump` command-line word and monitor command: swapper_pg_dir as Linux shows it. */
+void ptdump_kernel(void)
+{
+	unsigned long wx;
+
+	ptdump_show(swapper_pg_dir);
+	wx = ptdump_check_wx(swapper_pg_dir);
+	if (wx)
+		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", wx);
+	else
+		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
+}

@@ -98,8 +98,13 @@ static void find_power_off_method(void)
 		arm64_set_bcm2835_pm(addr);
 }
 
-/* Linux's setup_machine_fdt(): map, verify, scan memory and chosen, reserve the blob. */
-static void setup_machine_fdt(phys_addr_t dt_phys)
+/*
+ * Linux's setup_machine_fdt(): map, verify, scan memory and chosen, reserve the blob.
+ * It reseeds the stack-protector canary, so neither it nor any caller still on the stack
+ * may check a canary stored before (hence no-stack-protector here and in early_entry).
+ */
+static noinline void __attribute__((optimize("no-stack-protector")))
+setup_machine_fdt(phys_addr_t dt_phys)
 {
 	void *dt_virt = fixmap_remap_fdt(dt_phys, &fdt_size, PAGE_KERNEL_RO);
 	const char *name;
@@ -121,7 +126,6 @@ static void setup_machine_fdt(phys_addr_t dt_phys)
 	if (console_setup_from_dt())
 		console_setup_fallback();
 	early_init_dt_scan_nodes();
-	seed_stack_guard();
 	/* Linux reserves the blob here, before memblock=debug is parsed (so it is not logged). */
 	early_init_fdt_reserve_self();
 	name = of_flat_dt_get_machine_name();
@@ -130,6 +134,7 @@ static void setup_machine_fdt(phys_addr_t dt_phys)
 		pr_info("Machine model: %s\n", name);
 	}
 	find_power_off_method();
+	seed_stack_guard();
 }
 
 /* What the DT's memory nodes gave memblock, before anything else touches it. */
@@ -142,9 +147,9 @@ static void print_dt_memory(void)
 		return;
 	}
 	for_each_mem_region(r)
-		pr_info("bootmem: DT memory [mem %#018llx-%#018llx] node %d%s\n",
+		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n",
 			(unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
-			memblock_get_region_node(r), (r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
+			(r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
 }
 
 static void print_banner(void)
@@ -162,9 +167,6 @@ static void print_banner(void)
 
 void setup_arch(void)
 {
-	fixmap_set_ops(&arm64_fixmap_ops);
-	early_fixmap_init((pgd_t *)init_pg_dir);
-	setup_machine_fdt(__fdt_pointer);
 	print_banner();
 	print_dt_memory();
 	parse_early_param(NULL);
@@ -181,5 +183,10 @@ early_entry(phys_addr_t dtb, int entry_el, u64 cnt0, u64 image_pa)
 	boot_entry_el = entry_el;
 	boot_cntvct = cnt0;
 	boot_image_pa = image_pa;
+	fixmap_set_ops(&arm64_fixmap_ops);
+	early_fixmap_init((pgd_t *)init_pg_dir);
+	/* Until paging_init has built the linear map, table pages are reached via the fixmap. */
+	pgtable_set_accessor(&pgtable_fixmap_accessor);
+	setup_machine_fdt(dtb);
 	start_kernel();
 }

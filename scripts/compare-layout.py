@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""compare-layout.py EXPECTED.txt OUR_LOG [DTB]
+
+bootmem's own conformance check: compares the early memory layout our kernel printed
+(OUR_LOG, the raw console log with "[    0.000000] " timestamps) with Linux 6.1's report
+for the same device tree (EXPECTED.txt, in tests/expected/). Only what precedes the first
+"Memory:" line counts, as in Linux's report. Cases, each passing or failing on its own:
+  memory    'memory size', 'memory.cnt' and every memory[i] line of MEMBLOCK configuration
+  zones     the 'Zone ranges:' block          movable  'Movable zone start for each node'
+  nodes     'Early memory node ranges'        initmem  'Initmem setup node' lines
+  unavail   '... pages in unavailable ranges' total    B and cma-reserved of 'Memory: A/BK'
+  resmem    reserved-memory messages (OF: reserved mem, Reserved memory, cma:, OF: fdt:, OVERLAP)
+  dt-reserved (with DTB) every /memreserve/ entry and every reg of an available
+            /reserved-memory child without no-map lies inside our reserved[] ranges
+Prints a diff per failing case and ends with 'N passed, N failed'; exit 0 only if all pass.
+"""
+import re
+import subprocess
+import sys
+
+TS = re.compile(r"^\[\s*\d+\.\d{6}\] ")
+
+
+def log_lines(path):
+    raw = open(path, "rb").read().decode("utf-8", "replace").replace("\r", "")
+    out = []
+    for ln in raw.split("\n"):
+        if TS.match(ln):
+            out.append(TS.sub("", ln, count=1))
+    for i, ln in enumerate(out):
+        if ln.startswith("Memory: "):
+            return out[:i + 1]
+    return out
+
+
+def block(lines, header, item):
+    for i, ln in enumerate(lines):
+        if ln == header:
+            res = [ln]
+            for nxt in lines[i + 1:]:
+                if not re.match(item, nxt):
+                    break
+                res.append(nxt)
+            return res
+    return []
+
+
+def memblock_dump(lines):
+    out = []
+    for i, ln in enumerate(lines):
+        if ln == "MEMBLOCK configuration:":
+            out = [ln]
+            for nxt in lines[i + 1:]:
+                if not re.match(r"^ (memory size|memory\.cnt|memory\[|reserved\.cnt|reserved\[)", nxt):
+                    break
+                out.append(nxt)
+    return out
+
+
+def our_sections(lines):
+    return {
+        1: memblock_dump(lines),
+        2: block(lines, "Zone ranges:", r"^  \S+\s+(empty|\[mem )"),
+        3: block(lines, "Movable zone start for each node", r"^  Node \d+: "),
+        4: block(lines, "Early memory node ranges", r"^  node +\d+: \[mem "),
+        5: [l for l in lines if l.startswith("Initmem setup node")],
+        6: [l for l in lines if "pages in unavailable ranges" in l],
+        7: [l for l in lines if l.startswith("Memory: ")],
+        8: [l for l in lines if l.startswith(("OF: reserved mem:", "Reserved memory:", "cma:",
+                                              "OF: fdt:", "Reserving "))
+            or "overlaps with" in l or "OVERLAP" in l],
+    }
+
+
+def expected_sections(path):
+    secs, cur = {}, None
+    for ln in open(path).read().split("\n"):
+        m = re.match(r"^## (\d+) ", ln)
+        if m:
+            cur = int(m.group(1))
+            secs[cur] = []
+        elif cur is not None and ln and ln != "(none)":
+            secs[cur].append(ln)
+    return secs
+
+
+def memory_part(sec):
+    out = []
+    for ln in sec:
+        if ln.startswith(" memory size"):
+            out.append(ln.split(" reserved size")[0])
+        elif ln.startswith((" memory.cnt", " memory[")):
+            out.append(ln)
+    return out
+
+
+def total(sec):
+    for ln in sec:
+        m = re.match(r"Memory: \d+K/(\d+)K available.*?(\d+)K cma-reserved", ln)
+        if m:
+            return ["total %sK, cma-reserved %sK" % m.groups()]
+    return []
+
+
+RANGE = re.compile(r"\[0x([0-9a-f]+)-0x([0-9a-f]+)\]")
+
+
+def reserved_ranges(sec):
+    rs = []
+    for ln in sec:
+        if ln.startswith(" reserved["):
+            m = RANGE.search(ln)
+            rs.append((int(m.group(1), 16), int(m.group(2), 16)))
+    return rs
+
+
+def fdtget(dtb, *args):
+    r = subprocess.run(["fdtget", dtb] + list(args), capture_output=True, text=True)
+    return r.stdout.strip() if r.returncode == 0 else None
+
+
+def dt_reservations(dtb):
+    """/memreserve/ via dtc's dts output, reserved-memory reg entries via fdtget."""
+    want = []
+    dts = subprocess.run(["dtc", "-q", "-I", "dtb", "-O", "dts", dtb], capture_output=True,
+                         text=True).stdout
+    for a, s in re.findall(r"/memreserve/\s+(0x[0-9a-f]+)\s+(0x[0-9a-f]+);", dts):
+        a, s = int(a, 16), int(s, 16)
+        if s:
+            want.append(("/memreserve/", a, a + s - 1))
+    def cells(node, name, dflt):
+        v = fdtget(dtb, "-tx", node, name)
+        return int(v.split()[0], 16) if v else dflt
+    ac, sc = cells("/", "#address-cells", 2), cells("/", "#size-cells", 1)
+    if fdtget(dtb, "-l", "/reserved-memory") is None:
+        return want
+    cac, csc = cells("/reserved-memory", "#address-cells", ac), cells("/reserved-memory", "#size-cells", sc)
+    for child in (fdtget(dtb, "-l", "/reserved-memory") or "").split():
+        node = "/reserved-memory/" + child
+        props = (fdtget(dtb, "-p", node) or "").split()
+        if "no-map" in props or "reg" not in props:
+            continue
+        if fdtget(dtb, "-ts", node, "status") not in (None, "okay", "ok"):
+            continue
+        words = [int(w, 16) for w in fdtget(dtb, "-tx", node, "reg").split()]
+        step = cac + csc
+        for i in range(0, len(words) - step + 1, step):
+            a = s = 0
+            for w in words[i:i + cac]:
+                a = (a << 32) | w
+            for w in words[i + cac:i + step]:
+                s = (s << 32) | w
+            if s:
+                want.append((node, a, a + s - 1))
+    return want
+
+
+def covered(first, last, ranges):
+    pos = first
+    for a, b in sorted(ranges):
+        if a <= pos <= b:
+            pos = b + 1
+            if pos > last:
+                return True
+    return pos > last
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        sys.stderr.write(__doc__)
+        return 2
+    exp = expected_sections(sys.argv[1])
+    ours = our_sections(log_lines(sys.argv[2]))
+    cases = [
+        ("memory", memory_part(exp.get(1, [])), memory_part(ours[1])),
+        ("zones", exp.get(2, []), ours[2]),
+        ("movable", exp.get(3, []), ours[3]),
+        ("nodes", exp.get(4, []), ours[4]),
+        ("initmem", exp.get(5, []), ours[5]),
+        ("unavail", exp.get(6, []), ours[6]),
+        ("total", total(exp.get(7, [])), total(ours[7])),
+        ("resmem", exp.get(8, []), ours[8]),
+    ]
+    passed = failed = 0
+    for name, want, got in cases:
+        if want == got and (want or name in ("movable", "unavail", "resmem")):
+            passed += 1
+            print("ok   %s" % name)
+            continue
+        failed += 1
+        print("FAIL %s" % name)
+        for ln in want:
+            if ln not in got:
+                print("   - " + ln)
+        for ln in got:
+            if ln not in want:
+                print("   + " + ln)
+        if want != got and set(want) == set(got):
+            print("   (same lines, different order)")
+        if not got:
+            print("   (nothing printed for this block)")
+    if len(sys.argv) == 4:
+        rs = reserved_ranges(ours[1])
+        missing = [w for w in dt_reservations(sys.argv[3]) if not covered(w[1], w[2], rs)]
+        if missing or not rs:
+            failed += 1
+            print("FAIL dt-reserved")
+            for what, a, b in missing:
+                print("   missing %s [0x%016x-0x%016x]" % (what, a, b))
+            if not rs:
+                print("   (no reserved[] lines printed)")
+        else:
+            passed += 1
+            print("ok   dt-reserved")
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+# gdb-multiarch script for bootmem: symbols before and after the MMU is on.
+#   ./run-qemu.sh --gdb   then   gdb-multiarch -x scripts/gdb/bootmem.gdb build/bootmem.elf
+# Before the MMU, the CPU runs the image at its physical load address; the ELF is linked at
+# KIMAGE_VADDR. `bootmem-phys-symbols LOADADDR` loads a second copy of the symbols offset to
+# the physical addresses (QEMU -kernel loads at 0x40200000, the Pi firmware at 0x80000 or
+# 0x200000). Breakpoints on virtual addresses before the mapping exists must be hardware
+# ones (hbreak): QEMU cannot write a software breakpoint into unmapped memory.
+set architecture aarch64
+set pagination off
+set confirm off
+target remote :1234
+
+define bootmem-phys-symbols
+	add-symbol-file build/bootmem.elf -o ($arg0 - 0xffff800008000000)
+end
+document bootmem-phys-symbols
+Load the kernel's symbols at its physical load address ARG0 (for stepping before the MMU is on).
+end

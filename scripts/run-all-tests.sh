@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `make test`: host unit tests, QEMU boot and conformance tests, the gdb test; one summary line.
+set -u
+cd "$(dirname "$0")/.."
+mkdir -p build
+total_pass=0 total_fail=0
+run() {
+	local log=build/$1.summary
+	shift
+	"$@" 2>&1 | tee "$log"
+	local line
+	line=$(grep -aE '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+	if [ -z "$line" ]; then
+		total_fail=$((total_fail + 1))
+		echo "FAIL $* printed no summary"
+		return
+	fi
+	total_pass=$((total_pass + $(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')))
+	total_fail=$((total_fail + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+}
+make -s all || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+run host make -s test-host
+run qemu tests/qemu/run.sh
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]

@@ -1,0 +1,831 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests for the early device tree code: memory nodes, /memreserve/ and /reserved-memory,
+ * CMA, dma-ranges, ranges and stdout-path, NUMA; plus every oracle scenario replayed against
+ * Linux 6.1's own report (tests/expected). Fixtures are compiled with dtc into build/host/fixtures.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/memblock.h>
+#include <linux/memory_hotplug.h>
+#include <linux/numa.h>
+#include <linux/cma.h>
+#include <linux/of_fdt.h>
+#include <linux/of_address.h>
+#include <linux/of_numa.h>
+#include <linux/of_reserved_mem.h>
+#include <asm/memory.h>
+#include "harness.h"
+
+#define FIXTURES	"tests/host/fixtures"
+#define SCENARIOS	"tests/scenarios"
+#define EXPECTED	"tests/expected"
+#define OUT		"build/host/fixtures"
+
+/* ------------------------------------------------------------------ helpers */
+
+static void *dtb_buf;
+
+static void *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = aligned_alloc(8, (n + 8) & ~7L);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
+	buf[n] = 0;
+	fclose(f);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* dtc the source into build/host/fixtures and return the blob (kept until the next load). */
+static void *load_dts(const char *dir, const char *name)
+{
+	char cmd[1024], out[512];
+
+	snprintf(out, sizeof(out), OUT "/%s.dtb", name);
+	snprintf(cmd, sizeof(cmd), "mkdir -p " OUT " && dtc -q -I dts -O dtb -o %s %s/%s.dts",
+		 out, dir, name);
+	assert_int_equal(system(cmd), 0);
+	free(dtb_buf);
+	dtb_buf = read_file(out, NULL);
+	assert_non_null(dtb_buf);
+	return dtb_buf;
+}
+
+static void *load_dtb(const char *path)
+{
+	free(dtb_buf);
+	dtb_buf = read_file(path, NULL);
+	assert_non_null(dtb_buf);
+	return dtb_buf;
+}
+
+static void memblock_type_reset(struct memblock_type *t)
+{
+	t->cnt = 1;
+	t->total_size = 0;
+	memset(&t->regions[0], 0, sizeof(t->regions[0]));
+}
+
+/* Everything back to a fresh boot. */
+static void reset_all(void)
+{
+	memblock_type_reset(&memblock.memory);
+	memblock_type_reset(&memblock.reserved);
+	memblock.bottom_up = false;
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock_debug = 0;
+	movable_node_enabled = false;
+	cma_reset();
+	of_reserved_mem_reset();
+	nodes_clear(&numa_nodes_parsed);
+	initial_boot_params = NULL;
+	initial_boot_params_pa = PHYS_ADDR_MAX;
+	dt_rng_seed_len = 0;
+	dt_has_kaslr_seed = false;
+	boot_command_line[0] = 0;
+	console_capture_reset();
+}
+
+static void boot_dtb(void *fdt, phys_addr_t pa)
+{
+	reset_all();
+	assert_true(early_init_dt_verify_mapped(fdt, pa, MAX_FDT_SIZE));
+	early_init_dt_scan_nodes();
+}
+
+struct rgn {
+	phys_addr_t base, size;
+	unsigned int flags;
+};
+
+static void check_type(struct memblock_type *t, const struct rgn *e, int n)
+{
+	int i;
+
+	if ((int)t->cnt != n || (n == 0 && t->regions[0].size))
+		for (i = 0; i < (int)t->cnt; i++)
+			print_message("%s[%d] %#llx+%#llx flags %#x\n", t->name, i,
+				      (unsigned long long)t->regions[i].base,
+				      (unsigned long long)t->regions[i].size, t->regions[i].flags);
+	if (n == 0) {
+		assert_int_equal(t->regions[0].size, 0);
+		return;
+	}
+	assert_int_equal(t->cnt, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(t->regions[i].base, e[i].base);
+		assert_int_equal(t->regions[i].size, e[i].size);
+		assert_int_equal(t->regions[i].flags, e[i].flags);
+	}
+}
+
+#define CHECK_TYPE(t, ...) do {						\
+	static const struct rgn _e[] = { __VA_ARGS__ };			\
+	check_type(t, _e, ARRAY_SIZE(_e));				\
+} while (0)
+
+static void expect_console(const char *s)
+{
+	if (!console_contains(s))
+		print_message("missing: %s\nconsole:\n%s\n", s, console_capture());
+	assert_true(console_contains(s));
+}
+
+static void expect_no_console(const char *s)
+{
+	if (console_contains(s))
+		print_message("unexpected: %s\nconsole:\n%s\n", s, console_capture());
+	assert_false(console_contains(s));
+}
+
+/* ------------------------------------------------------------------ blob checks */
+
+static void test_verify(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "mem-1-1");
+	char *bad = malloc(fdt_totalsize(fdt));
+
+	reset_all();
+	memcpy(bad, fdt, fdt_totalsize(fdt));
+	bad[0] ^= 0xff;
+	assert_false(early_init_dt_verify_mapped(bad, 0x48000000, MAX_FDT_SIZE));
+	expect_console("OF: fdt: bad DTB at 0x0000000048000000: FDT_ERR_BADMAGIC");
+	assert_null(initial_boot_params);
+
+	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, 64));
+	expect_console("exceeds the 0x40 bytes mapped");
+	assert_false(early_init_dt_verify_mapped(NULL, 0x48000000, MAX_FDT_SIZE));
+
+	assert_true(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	assert_ptr_equal(initial_boot_params, fdt);
+	early_init_fdt_reserve_self();
+	assert_int_equal(memblock.reserved.cnt, 1);
+	assert_int_equal(memblock.reserved.regions[0].base, 0x48000000);
+	assert_int_equal(memblock.reserved.regions[0].size, fdt_totalsize(fdt));
+	free(bad);
+}
+
+/* ------------------------------------------------------------------ memory nodes */
+
+static void test_memory_2_1(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "mem-2-1");
+
+	boot_dtb(fdt, 0x48000000);
+	assert_int_equal(dt_root_addr_cells, 2);
+	assert_int_equal(dt_root_size_cells, 1);
+	CHECK_TYPE(&memblock.memory,
+		   { 0x0, 0x3b400000, 0 },
+		   { 0x40000000, 0x10000000, 0 },
+		   /* linux,usable-memory, not reg */
+		   { 0x71000000, 0x1000000, 0 },
+		   { 0x80000000, 0x8000000, MEMBLOCK_HOTPLUG },
+		   /* 0x90000800 + 0x2900 trimmed to whole pages */
+		   { 0x90001000, 0x2000, 0 },
+		   { 0xb1000000, 0x100000, 0 },
+		   { 0x100000000ULL, 0x20000000, 0 });
+	expect_console("OF: fdt: Ignoring memory block 0xa0000800 - 0xa0001000\n");
+	/* a zero-size tuple is skipped (and named) */
+	expect_console("memory node 'memory@b0000000': reg entry at 0xb0000000 has size 0, skipped");
+	/* nothing else was warned about */
+	assert_int_equal(memblock.reserved.regions[0].size, 0);
+
+	assert_string_equal(boot_command_line, "console=ttyAMA0 cma=32M");
+	assert_int_equal(dt_rng_seed_len, 8);
+	assert_int_equal(dt_rng_seed[7], 8);
+	assert_true(dt_has_kaslr_seed);
+	assert_int_equal(dt_kaslr_seed, 0x1122334455667788ULL);
+	assert_string_equal(of_flat_dt_get_machine_name(), "Test board 2/1");
+}
+
+static void test_memory_1_1(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "mem-1-1");
+	u64 addr = 0, size = 0;
+	int node;
+
+	boot_dtb(fdt, 0x48000000);
+	assert_int_equal(dt_root_addr_cells, 1);
+	assert_int_equal(dt_root_size_cells, 1);
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x10000000, 0 }, { 0x60000000, 0x1000000, 0 });
+	assert_string_equal(boot_command_line, "");
+
+	/* linux,stdout-path is the fallback, no options */
+	node = of_stdout_node();
+	assert_int_equal(node, fdt_path_offset(fdt, "/uart@9000000"));
+	assert_null(of_stdout_options());
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0x9000000);
+	assert_int_equal(size, 0x1000);
+}
+
+static void test_memory_hostile(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "mem-hostile");
+
+	boot_dtb(fdt, 0x48000000);
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x10000000, 0 }, { 0x50000000, 0x1000000, 0 });
+	expect_console("OF: fdt: memory node 'memory@50000000': reg is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored");
+	expect_console("OF: fdt: node 'memory@fffffffffffff000': reg range base 0xfffffffffffff000 size 0x2000 wraps past 2^64, ignored");
+	expect_console("memory node 'memory@60000000': reg entry at 0x60000000 has size 0, skipped");
+}
+
+static void test_bad_root_cells(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "mem-badcells");
+
+	boot_dtb(fdt, 0x48000000);
+	assert_int_equal(dt_root_addr_cells, 3);
+	CHECK_TYPE(&memblock.memory);
+	expect_console("OF: fdt: memory nodes: unsupported root #address-cells = 3 / #size-cells = 1 (1 or 2 each), ignored");
+
+	/* /memreserve/ has no cells: still honoured; /reserved-memory is refused */
+	console_capture_reset();
+	early_init_fdt_scan_reserved_mem();
+	CHECK_TYPE(&memblock.reserved, { 0x40000000, 0x1000, 0 });
+	expect_console("OF: fdt: /reserved-memory: unsupported root #address-cells = 3");
+	assert_int_equal(reserved_mem_count, 0);
+}
+
+/* ------------------------------------------------------------------ reserved memory */
+
+static void test_reserved_mem(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "resmem");
+
+	boot_dtb(fdt, 0x48000000);
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x10000000, 0 }, { 0x60000000, 0x10000000, 0 });
+	console_capture_reset();
+	early_init_fdt_scan_reserved_mem();
+
+	/* no-map inside memory splits it; partial no-map flags only the part inside */
+	CHECK_TYPE(&memblock.memory,
+		   { 0x40000000, 0x2000000, 0 },
+		   { 0x42000000, 0x400000, MEMBLOCK_NOMAP },
+		   { 0x42400000, 0xdc00000, 0 },
+		   { 0x60000000, 0xff00000, 0 },
+		   { 0x6ff00000, 0x100000, MEMBLOCK_NOMAP });
+	/* two adjacent /memreserve/ merge; plain reserves keep exact bytes, also outside memory;
+	   the misaligned CMA pool was reserved and then given back */
+	CHECK_TYPE(&memblock.reserved,
+		   { 0x40001000, 0x2000, 0 },
+		   { 0x41000000, 0x100000, 0 },
+		   { 0x41200000, 0x100000, 0 },
+		   { 0x80000000, 0x100000, 0 },
+		   { 0x90000000, 0x10, 0 });
+
+	expect_console("OF: fdt: Reserved memory: failed to reserve memory for node 'busy@41000000': base 0x0000000041000000, size 4 MiB\n");
+	expect_console("OF: fdt: Reserved memory: failed to reserve memory for node 'busy2@40001000': base 0x0000000040001000, size 0 MiB\n");
+	expect_console("OF: fdt: Reserved memory: invalid reg property in 'badreg@45000000', skipping node.\n");
+	expect_console("OF: fdt: node 'wrap@ffffffffffff0000': reg range base 0xffffffffffff0000 size 0x20000 wraps past 2^64, ignored\n");
+	expect_console("OF: reserved mem: OVERLAP DETECTED!\n");
+	expect_console("plain@41000000 (0x0000000041000000--0x0000000041100000) overlaps with busy@41000000 (0x0000000041000000--0x0000000041400000)\n");
+	/* the only overlap */
+	assert_null(strstr(strstr(console_capture(), "OVERLAP") + 1, "OVERLAP"));
+	expect_console("Reserved memory: created DMA memory pool at 0x0000000050000000, size 4 MiB\n");
+	expect_console("OF: reserved mem: initialized node gap-pool@50000000, compatible id shared-dma-pool\n");
+	expect_console("Reserved memory: incorrect alignment of CMA region\n");
+	expect_console("OF: reserved mem: node badcma@44100000 compatible matching fail\n");
+	expect_no_console("disabled@43000000");
+	expect_no_console("plain@41000000, compatible");
+
+	/* sorted by (base, size): the /memreserve/-overlapping node first */
+	assert_int_equal(reserved_mem_count, 8);
+	assert_string_equal(reserved_mem[0].name, "busy2@40001000");
+	assert_string_equal(reserved_mem[1].name, "plain@41000000");
+	assert_string_equal(reserved_mem[2].name, "busy@41000000");
+	assert_string_equal(reserved_mem[7].name, "outside@80000000");
+	assert_int_equal(totalcma_pages, 0);
+}
+
+static void test_reserved_mem_bad_root(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "resmem-badroot");
+
+	boot_dtb(fdt, 0x48000000);
+	early_init_fdt_scan_reserved_mem();
+	expect_console("OF: fdt: Reserved memory: unsupported node format, ignoring\n");
+	CHECK_TYPE(&memblock.reserved);
+	assert_int_equal(reserved_mem_count, 0);
+}
+
+/*
+ * The oracle's resmem-dynamic run: the kernel image [0x40210000-0x4220ffff] and the DTB
+ * [0x48000000, +0x1ffd) were reserved before the scan; the addresses are Linux's.
+ */
+static void test_reserved_mem_dynamic(void **state)
+{
+	void *fdt = load_dts(SCENARIOS, "resmem-dynamic");
+	static const char *const order[] = {
+		"linux,cma", "dyn-plain", "dyn-multi-ranges", "dyn-nomap", "dyn-fail",
+		"cma-static@58000000",
+	};
+	const char *out, *p;
+	int i;
+
+	boot_dtb(fdt, 0x48000000);
+	memblock_reserve(0x40210000, 0x2000000);
+	memblock_reserve(0x48000000, 0x1ffd);
+	console_capture_reset();
+	early_init_fdt_scan_reserved_mem();
+
+	CHECK_TYPE(&memblock.memory,
+		   { 0x40000000, 0x2f800000, 0 },
+		   { 0x6f800000, 0x800000, MEMBLOCK_NOMAP },
+		   { 0x70000000, 0x10000000, 0 });
+	CHECK_TYPE(&memblock.reserved,
+		   { 0x40210000, 0x2000000, 0 },
+		   { 0x48000000, 0x1ffd, 0 },
+		   { 0x58000000, 0x2000000, 0 },
+		   { 0x5e000000, 0x2000000, 0 },
+		   { 0x6f800000, 0x800000, 0 },
+		   { 0x70c00000, 0x400000, 0 },
+		   { 0x7ff00000, 0x100000, 0 });
+
+	/* heapsort left the five (0, 0) keys in this order: Linux's allocation order */
+	assert_int_equal(reserved_mem_count, ARRAY_SIZE(order));
+	for (i = 0; i < (int)ARRAY_SIZE(order); i++)
+		assert_string_equal(reserved_mem[i].name, order[i]);
+
+	/* Linux's section 8, in order */
+	out = console_capture();
+	p = strstr(out, "Reserved memory: created CMA memory pool at 0x000000005e000000, size 32 MiB\n");
+	assert_non_null(p);
+	p = strstr(p, "OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool\n");
+	assert_non_null(p);
+	p = strstr(p, "OF: reserved mem: failed to allocate memory for node 'dyn-fail': size 2048 MiB\n");
+	assert_non_null(p);
+	p = strstr(p, "Reserved memory: created CMA memory pool at 0x0000000058000000, size 32 MiB\n");
+	assert_non_null(p);
+	p = strstr(p, "OF: reserved mem: initialized node cma-static@58000000, compatible id shared-dma-pool\n");
+	assert_non_null(p);
+
+	/* two CMA pools of 32 MiB; the linux,cma-default one is the default area */
+	assert_int_equal(totalcma_pages, 2 * (SZ_32M >> PAGE_SHIFT));
+	assert_int_equal(cma_area_count, 2);
+	assert_non_null(dma_contiguous_default_area);
+	assert_int_equal(cma_get_base(dma_contiguous_default_area), 0x5e000000);
+	console_capture_reset();
+	dma_contiguous_reserve(0x80000000);
+	expect_no_console("cma: Reserved");
+	assert_int_equal(cma_area_count, 2);
+}
+
+/* ------------------------------------------------------------------ default CMA */
+
+static void cma_setup_1g(void)
+{
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x40000000, 0 });
+	/* what virt-1g had reserved when bootmem_init reached the CMA: memmap and the rest */
+	memblock_reserve(0x40210000, 0x1ffb000);
+	memblock_reserve(0x7ec00000, 0x1000000);
+	memblock_reserve(0x7fdcd000, 0x233000);
+}
+
+static void test_default_cma(void **state)
+{
+	boot_dtb(load_dts(SCENARIOS, "virt-1g"), 0x48000000);
+	cma_setup_1g();
+	dma_contiguous_reserve(0x80000000);
+	expect_console("cma: Reserved 64 MiB at 0x000000007ac00000\n");
+	assert_int_equal(totalcma_pages, SZ_64M >> PAGE_SHIFT);
+	assert_true(memblock_is_region_reserved(0x7ac00000, SZ_64M));
+
+	/* cma=0: no area */
+	boot_dtb(load_dts(SCENARIOS, "virt-1g"), 0x48000000);
+	cma_setup_1g();
+	assert_int_equal(early_cma("0"), 0);
+	dma_contiguous_reserve(0x80000000);
+	expect_no_console("cma: Reserved");
+	assert_int_equal(totalcma_pages, 0);
+
+	/* cma=16M@0x50000000: fixed placement */
+	boot_dtb(load_dts(SCENARIOS, "virt-1g"), 0x48000000);
+	cma_setup_1g();
+	assert_int_equal(early_cma("16M@0x50000000"), 0);
+	dma_contiguous_reserve(0x80000000);
+	expect_console("cma: Reserved 16 MiB at 0x0000000050000000\n");
+
+	/* cma=2G cannot fit below the limit */
+	boot_dtb(load_dts(SCENARIOS, "virt-1g"), 0x48000000);
+	cma_setup_1g();
+	assert_int_equal(early_cma("2G"), 0);
+	dma_contiguous_reserve(0x80000000);
+	expect_console("cma: Failed to reserve 2048 MiB\n");
+	assert_int_equal(totalcma_pages, 0);
+
+	/* a fixed base that is not pageblock aligned */
+	boot_dtb(load_dts(SCENARIOS, "virt-1g"), 0x48000000);
+	cma_setup_1g();
+	assert_int_equal(early_cma("4M@0x50100000"), 0);
+	dma_contiguous_reserve(0x80000000);
+	expect_console("cma: Region at 0x0000000050100000 must be aligned to 0x0000000000200000 bytes\n");
+
+	assert_int_equal(early_cma(NULL), -EINVAL);
+	expect_console("cma: Config string not provided\n");
+}
+
+/* ------------------------------------------------------------------ translation */
+
+static void test_translate(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "translate");
+	u64 addr = 0, size = 0;
+	int node;
+
+	boot_dtb(fdt, 0x48000000);
+
+	node = of_stdout_node();
+	assert_int_equal(node, fdt_path_offset(fdt, "/soc/bus@7e000000/serial@7e215040"));
+	assert_string_equal(of_stdout_options(), "115200n8");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0xfe215040);
+	assert_int_equal(size, 0x40);
+	assert_int_equal(of_translate_address(node, 0x7e201000), 0xfe201000);
+	/* past the end of the soc's window */
+	assert_int_equal(of_translate_address(node, 0x7f800000), OF_BAD_ADDR);
+
+	node = fdt_path_offset(fdt, "/soc/outside@10000000");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), -EINVAL);
+	node = fdt_path_offset(fdt, "/soc/noranges/dev@100");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), -EINVAL);
+
+	/* PCI: flags cell, 64-bit bus address, mapped at 0x6_0000_0000 */
+	node = fdt_path_offset(fdt, "/pcie@600000000/dev@0");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0x600001000ULL);
+	assert_int_equal(size, 0x1000);
+
+	/* narrow's 512 MiB, through the soc's dma-ranges; the disabled subtree does not count */
+	assert_int_equal(of_dma_get_max_cpu_address(), 0x1fffffff);
+	assert_int_equal(of_dma_get_max_cpu_address_node(fdt_path_offset(fdt, "/soc/bus@7e000000")),
+			 PHYS_ADDR_MAX);
+}
+
+static void test_rpi_boards(void **state)
+{
+	void *fdt = load_dtb("tests/data/bcm2711-rpi-4-b.dtb");
+	u64 addr = 0, size = 0;
+	int node;
+
+	boot_dtb(fdt, 0x8000000);
+	/* the firmware fills memory in; as shipped it is <0 0 0> */
+	CHECK_TYPE(&memblock.memory);
+	assert_int_equal(of_dma_get_max_cpu_address(), 0x3fffffff);
+	assert_int_equal(fls64(of_dma_get_max_cpu_address()), 30);
+
+	node = of_stdout_node();
+	assert_true(node > 0);
+	assert_string_equal(fdt_get_name(fdt, node, NULL), "serial@7e215040");
+	assert_string_equal(of_stdout_options(), "115200n8");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0xfe215040);
+
+	node = fdt_path_offset(fdt, "/soc/serial@7e201000");
+	assert_true(node > 0);
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0xfe201000);
+	assert_int_equal(size, 0x200);
+	assert_int_equal(of_translate_address(node, 0x7e201000), 0xfe201000);
+
+	/* /memreserve/ 0 0x1000 and the size-only linux,cma (top of the first 1 GiB) */
+	memblock_add(0, 0x3b400000);
+	early_init_fdt_scan_reserved_mem();
+	expect_console("Reserved memory: created CMA memory pool at 0x0000000037400000, size 64 MiB\n");
+	assert_true(memblock_is_region_reserved(0, 0x1000));
+
+	fdt = load_dtb("tests/data/bcm2837-rpi-3-b.dtb");
+	boot_dtb(fdt, 0x8000000);
+	CHECK_TYPE(&memblock.memory, { 0, 0x40000000, 0 });
+	assert_int_equal(of_dma_get_max_cpu_address(), 0x3effffff);
+	node = fdt_path_offset(fdt, "/soc/serial@7e201000");
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0x3f201000);
+}
+
+/* ------------------------------------------------------------------ NUMA */
+
+static void test_numa_bad(void **state)
+{
+	boot_dtb(load_dts(FIXTURES, "numa-bad"), 0x48000000);
+	assert_int_equal(of_numa_init(), -EINVAL);
+	expect_console("OF: NUMA: Node id 17 exceeds maximum value\n");
+	expect_console("OF: NUMA: Node id 16 exceeds maximum value\n");
+	expect_console("OF: NUMA: bad property in memory node\n");
+	expect_console("node 'memory@50000000'");
+
+	boot_dtb(load_dts(FIXTURES, "numa-baddist"), 0x48000000);
+	assert_int_equal(of_numa_init(), -EINVAL);
+	expect_console("OF: NUMA: parsing numa-distance-map-v1\n");
+	expect_console("OF: NUMA: Invalid distance[node1 -> node1] = 12\n");
+	/* both memory nodes were assigned before the map failed */
+	assert_int_equal(memblock.memory.regions[1].nid, 1);
+}
+
+/* ------------------------------------------------------------------ the oracle's scenarios */
+
+struct report {
+	char *text;
+	phys_addr_t dtb_pa, dtb_size;
+	char bootargs[512];
+};
+
+static bool read_report(const char *name, struct report *r)
+{
+	char path[512], *p;
+
+	snprintf(path, sizeof(path), EXPECTED "/%s.txt", name);
+	r->text = read_file(path, NULL);
+	if (!r->text)
+		return false;
+	p = strstr(r->text, "DTB@");
+	assert_non_null(p);
+	r->dtb_pa = strtoull(p + 4, NULL, 16);
+	p = strstr(p, "totalsize ");
+	assert_non_null(p);
+	r->dtb_size = strtoull(p + 10, NULL, 16);
+	p = strstr(r->text, "# bootargs: ");
+	assert_non_null(p);
+	sscanf(p + 12, "%511[^\n]", r->bootargs);
+	return true;
+}
+
+/* The lines of section @n of a report. */
+static int section_lines(const struct report *r, int n, char lines[][256], int max)
+{
+	char hdr[16];
+	const char *p;
+	int cnt = 0;
+
+	snprintf(hdr, sizeof(hdr), "\n## %d ", n);
+	p = strstr(r->text, hdr);
+	assert_non_null(p);
+	p = strchr(p + 1, '\n') + 1;
+	while (*p && strncmp(p, "## ", 2) && cnt < max) {
+		const char *e = strchr(p, '\n');
+		int len = e ? e - p : (int)strlen(p);
+
+		if (len > 0 && strncmp(p, "(none)", 6)) {
+			snprintf(lines[cnt], 256, "%.*s", len, p);
+			cnt++;
+		}
+		p = e ? e + 1 : p + len;
+	}
+	return cnt;
+}
+
+/* Our console, timestamps stripped, the lines the oracle puts in section 8. */
+static int our_resmem_lines(char lines[][256], int max)
+{
+	const char *p = console_capture();
+	int cnt = 0;
+
+	while (*p && cnt < max) {
+		const char *e = strchr(p, '\n');
+		int len = e ? e - p : (int)strlen(p);
+		const char *l = p;
+
+		if (*l == '[' && strchr(l, ']') && strchr(l, ']') < p + len)
+			l = strchr(l, ']') + 2;
+		len -= l - p;
+		if (!strncmp(l, "OF: reserved mem:", 17) || !strncmp(l, "Reserved memory:", 16) ||
+		    !strncmp(l, "cma:", 4) || !strncmp(l, "OF: fdt:", 8) || !strncmp(l, "Reserving ", 10)) {
+			snprintf(lines[cnt], 256, "%.*s", len, l);
+			cnt++;
+		}
+		p = e ? e + 1 : l + len;
+	}
+	return cnt;
+}
+
+static void apply_bootargs(const struct report *r)
+{
+	const char *c = strstr(r->bootargs, " cma=");
+	char val[64];
+
+	if (c) {
+		sscanf(c + 5, "%63s", val);
+		assert_int_equal(early_cma(val), 0);
+	}
+	if (strstr(r->bootargs, "movable_node"))
+		movable_node_enabled = true;
+}
+
+/*
+ * Replay section 10 (Linux's memblock calls, chronologically) up to the line that stops at
+ * @stop_at (NULL: the end); @only_caller limits it to one caller's lines.
+ */
+static void replay(const struct report *r, const char *stop_at, const char *only_caller)
+{
+	static char lines[400][256];
+	int n = section_lines(r, 10, lines, 400), i;
+
+	for (i = 0; i < n; i++) {
+		const char *l = lines[i], *arrow = strstr(l, " -> ");
+		unsigned long long a, b;
+
+		if (stop_at && strstr(l, stop_at))
+			return;
+		if (only_caller && !strstr(l, only_caller))
+			continue;
+		if (arrow) {
+			const char *q = arrow;
+
+			while ((q = strchr(q, '[')) && sscanf(q, "[%llx-%llx]", &a, &b) == 2) {
+				memblock_reserve(a, b - a + 1);
+				q++;
+			}
+		} else if (sscanf(l, "memblock_reserve: [%llx-%llx]", &a, &b) == 2) {
+			memblock_reserve(a, b - a + 1);
+		} else if (sscanf(l, "memblock_phys_free: [%llx-%llx]", &a, &b) == 2) {
+			memblock_phys_free(a, b - a + 1);
+		}
+	}
+}
+
+static void boot_scenario(const char *name, const struct report *r)
+{
+	void *fdt = load_dts(SCENARIOS, name);
+
+	reset_all();
+	assert_true(early_init_dt_verify_mapped(fdt, r->dtb_pa, MAX_FDT_SIZE));
+	early_init_dt_scan_nodes();
+	apply_bootargs(r);
+	/* setup_machine_fdt's DTB reservation (Linux's blob had bootargs added: its size) */
+	memblock_reserve(r->dtb_pa, r->dtb_size);
+	/* arm64_memblock_init: the kernel image */
+	replay(r, "early_init_fdt_scan_reserved_mem", "arm64_memblock_init");
+	early_init_fdt_scan_reserved_mem();
+}
+
+static int check_scenario(const char *name)
+{
+	static char exp[400][256], ours[400][256], line[256];
+	struct report r;
+	int n, m, i, j, fails = 0;
+	unsigned long long cma_at = 0;
+	const char *p;
+
+	if (!read_report(name, &r))
+		return 0;
+	boot_scenario(name, &r);
+	arch_numa_init();
+
+	/* memory regions: exactly Linux's (flags and node included) */
+	n = section_lines(&r, 1, exp, 400);
+	for (i = 0, j = 0; i < n; i++) {
+		struct memblock_region *rg;
+
+		if (strncmp(exp[i], " memory[", 8))
+			continue;
+		rg = &memblock.memory.regions[j];
+		/* Linux's %#x prints 0 as 0x0, glibc's as 0: spell the 0x out */
+		snprintf(line, sizeof(line),
+			 " memory[0x%x]\t[0x%016llx-0x%016llx], 0x%016llx bytes on node %d flags: 0x%x",
+			 j, (unsigned long long)rg->base, (unsigned long long)(rg->base + rg->size - 1),
+			 (unsigned long long)rg->size, rg->nid, rg->flags);
+		if (j >= (int)memblock.memory.cnt || strcmp(line, exp[i])) {
+			print_message("%s: memory mismatch\n  linux: %s\n  ours:  %s\n", name, exp[i],
+				      j < (int)memblock.memory.cnt ? line : "(none)");
+			fails++;
+		}
+		j++;
+	}
+	if (j != (int)memblock.memory.cnt) {
+		print_message("%s: %d memory regions, Linux has %d\n", name,
+			      (int)memblock.memory.cnt, j);
+		fails++;
+	}
+
+	/* reserved-memory messages, in order; the default CMA line comes later (below) */
+	n = section_lines(&r, 8, exp, 400);
+	m = our_resmem_lines(ours, 400);
+	for (i = 0, j = 0; i < n; i++) {
+		if (sscanf(exp[i], "cma: Reserved %*d MiB at %llx", &cma_at) == 1)
+			continue;
+		if (j >= m || strcmp(exp[i], ours[j])) {
+			print_message("%s: reserved-memory message mismatch\n  linux: %s\n  ours:  %s\n",
+				      name, exp[i], j < m ? ours[j] : "(none)");
+			fails++;
+		}
+		j++;
+	}
+	for (; j < m; j++) {
+		if (strncmp(ours[j], "NUMA", 4)) {
+			print_message("%s: extra message: %s\n", name, ours[j]);
+			fails++;
+		}
+	}
+
+	/* the default CMA: replay Linux's memblock calls up to its reservation, then place it */
+	if (cma_at) {
+		char stop[80];
+		phys_addr_t limit;
+
+		p = strstr(r.text, "  DMA      [mem ");
+		assert_non_null(p);
+		limit = strtoull(strchr(p, '-') + 1, NULL, 16) + 1;
+		snprintf(stop, sizeof(stop), "memblock_reserve: [0x%016llx-", cma_at);
+		boot_scenario(name, &r);
+		replay(&r, stop, NULL);
+		console_capture_reset();
+		dma_contiguous_reserve(limit);
+		snprintf(line, sizeof(line), "cma: Reserved 64 MiB at 0x%016llx\n", cma_at);
+		if (!console_contains(line)) {
+			print_message("%s: expected %s  got: %s\n", name, line, console_capture());
+			fails++;
+		}
+	} else if (strstr(r.text, "0K cma-reserved")) {
+		boot_scenario(name, &r);
+		dma_contiguous_reserve(0);
+		if (totalcma_pages) {
+			print_message("%s: CMA reserved although Linux has none\n", name);
+			fails++;
+		}
+	}
+	free(r.text);
+	return fails;
+}
+
+static void test_oracle_scenarios(void **state)
+{
+	DIR *d = opendir(SCENARIOS);
+	struct dirent *de;
+	int fails = 0, count = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d))) {
+		char name[256];
+		size_t l = strlen(de->d_name);
+
+		if (l < 5 || strcmp(de->d_name + l - 4, ".dts"))
+			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)(l - 4), de->d_name);
+		fails += check_scenario(name);
+		count++;
+	}
+	closedir(d);
+	print_message("%d scenarios checked, %d mismatches\n", count, fails);
+	assert_true(count >= 20);
+	assert_int_equal(fails, 0);
+}
+
+/* ------------------------------------------------------------------ main */
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_memory_2_1),
+		cmocka_unit_test(test_memory_1_1),
+		cmocka_unit_test(test_memory_hostile),
+		cmocka_unit_test(test_bad_root_cells),
+		cmocka_unit_test(test_reserved_mem),
+		cmocka_unit_test(test_reserved_mem_bad_root),
+		cmocka_unit_test(test_reserved_mem_dynamic),
+		cmocka_unit_test(test_default_cma),
+		cmocka_unit_test(test_translate),
+		cmocka_unit_test(test_rpi_boards),
+		cmocka_unit_test(test_numa_bad),
+		cmocka_unit_test(test_oracle_scenarios),
+	};
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	/* Run from the repository root: the binary is build/host/test_fdt. */
+	if (n > 0) {
+		char *s;
+
+		exe[n] = 0;
+		s = strstr(exe, "/build/host/");
+		if (s) {
+			*s = 0;
+			if (chdir(exe))
+				perror("chdir");
+		}
+	}
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,721 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host tests for mm/: nodes, zones, memmap and the buddy allocator on simulated memory,
+ * checked against the lines Linux 6.1 printed for the oracle scenarios.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/memory_hotplug.h>
+#include <linux/mm.h>
+#include <asm/memory.h>
+#include "harness.h"
+
+/* ---- what the DT code would provide ---- */
+struct region { u64 base, size; int nid; unsigned int flags; };
+
+static u64 test_dma_max = PHYS_ADDR_MAX;
+static bool test_numa;
+static const struct region *test_regions;
+static int test_nr_regions;
+static int test_distance = 20;
+unsigned long totalcma_pages;
+
+u64 of_dma_get_max_cpu_address(void)
+{
+	return test_dma_max;
+}
+
+/* Like Linux's of_numa_init: numa-node-id of each memory node, then the distances. */
+int of_numa_init(void)
+{
+	int i;
+
+	if (!test_numa)
+		return 0;
+	for (i = 0; i < test_nr_regions; i++)
+		if (numa_add_memblk(test_regions[i].nid, test_regions[i].base,
+				    test_regions[i].base + test_regions[i].size))
+			return -EINVAL;
+	for (i = 0; i < MAX_NUMNODES; i++)
+		if (node_isset(i, &numa_nodes_parsed) && i != 0) {
+			numa_set_distance(0, i, test_distance);
+			numa_set_distance(i, 0, test_distance);
+		}
+	return 0;
+}
+
+/* ---- booting mm on a layout ---- */
+struct layout {
+	const struct region *mem;
+	int nr;
+	u64 dma_max;
+	bool numa, movable_node;
+	u64 cma_size;		/* default CMA, reserved below arm64_dma_phys_limit */
+};
+
+static void reset_memblock(void)
+{
+	memblock.memory.cnt = 1;
+	memblock.memory.total_size = 0;
+	memset(&memblock.memory.regions[0], 0, sizeof(struct memblock_region));
+	memblock.memory.regions[0].nid = MAX_NUMNODES;
+	memblock.reserved.cnt = 1;
+	memblock.reserved.total_size = 0;
+	memset(&memblock.reserved.regions[0], 0, sizeof(struct memblock_region));
+	memblock.reserved.regions[0].nid = MAX_NUMNODES;
+	memblock.bottom_up = false;
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock_debug = 0;
+}
+
+/* The arm64 boot order (docs/zones.md), up to mem_init_print_info(). */
+static void boot_mm(const struct layout *l)
+{
+	phys_addr_t start;
+	int i;
+
+	reset_memblock();
+	mm_reset_for_test();
+	test_regions = l->mem;
+	test_nr_regions = l->nr;
+	test_numa = l->numa;
+	test_dma_max = l->dma_max ? l->dma_max : PHYS_ADDR_MAX;
+	movable_node_enabled = l->movable_node;
+	totalcma_pages = 0;
+	mminit_loglevel = 4;
+	ignore_loglevel = true;
+
+	for (i = 0; i < l->nr; i++) {
+		memblock_add(l->mem[i].base, l->mem[i].size);
+		if (l->mem[i].flags & MEMBLOCK_HOTPLUG)
+			memblock_mark_hotplug(l->mem[i].base, l->mem[i].size);
+		if (l->mem[i].flags & MEMBLOCK_NOMAP)
+			memblock_mark_nomap(l->mem[i].base, l->mem[i].size);
+	}
+	start = memblock_start_of_DRAM();
+	memstart_addr = start & ~(phys_addr_t)(SZ_1G - 1);
+	/* The kernel image, where QEMU's loader puts it. */
+	memblock_reserve(round_down(start, SZ_2M) + 0x210000, 0x1ffb000);
+
+	max_pfn = max_low_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	min_low_pfn = PFN_UP(start);
+	console_capture_reset();
+	arch_numa_init();
+	sparse_init();
+	zone_sizes_init_arm64();
+	if (l->cma_size) {
+		phys_addr_t cma = memblock_phys_alloc_range(l->cma_size, SZ_4M, 0,
+							    arm64_dma_phys_limit);
+		assert_true(cma);
+		totalcma_pages = l->cma_size >> PAGE_SHIFT;
+	}
+	build_all_zonelists();
+	memblock_free_all();
+	init_per_zone_wmark_min();
+	mem_init_print_info();
+}
+
+/* Forget the simulated memory a test touched. */
+static void discard(const struct layout *l)
+{
+	int i;
+
+	for (i = 0; i < l->nr; i++)
+		sim_discard(l->mem[i].base, l->mem[i].size);
+}
+
+extern bool ignore_loglevel;
+
+/* The console without printk's "[    0.000000] " prefixes, as the oracle reports show it. */
+static const char *console_text(void)
+{
+	static char *buf;
+	const char *c = console_capture();
+	size_t i = 0;
+
+	free(buf);
+	buf = malloc(strlen(c) + 1);
+	assert_non_null(buf);
+	while (*c) {
+		if (*c == '[' && (c == console_capture() || c[-1] == '\n')) {
+			const char *e = strstr(c, "] ");
+
+			if (e && e - c < 20) {
+				c = e + 2;
+				continue;
+			}
+		}
+		buf[i++] = *c++;
+	}
+	buf[i] = 0;
+	return buf;
+}
+
+#define expect_line(s) do { if (!strstr(console_text(), s)) { \
+	fprintf(stderr, "missing: [%s]\n--- console:\n%s\n", s, console_text()); \
+	fail(); } } while (0)
+#define expect_no(s) do { if (strstr(console_text(), s)) { \
+	fprintf(stderr, "unexpected: [%s]\n", s); fail(); } } while (0)
+
+static unsigned long memory_B_kib(void)
+{
+	const char *m = strstr(console_text(), "Memory: ");
+	const char *slash = m ? strchr(m, '/') : NULL;
+
+	assert_non_null(slash);
+	return strtoul(slash + 1, NULL, 10);
+}
+
+static void expect_cma_kib(unsigned long kib)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "K reserved, %luK cma-reserved)\n", kib);
+	expect_line(buf);
+}
+
+/* ---- oracle scenarios ---- */
+
+static const struct region virt1g[] = { { 0x40000000, SZ_1G, 0, 0 } };
+
+static void test_virt_1g(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M };
+	phys_addr_t map;
+
+	boot_mm(&l);
+	expect_line("NUMA: No NUMA configuration found\n");
+	expect_line("NUMA: Faking a node at [mem 0x0000000040000000-0x000000007fffffff]\n");
+	expect_line("Zone ranges:\n  DMA      [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "  DMA32    empty\n  Normal   empty\nMovable zone start for each node\n"
+		    "Early memory node ranges\n"
+		    "  node   0: [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "Initmem setup node 0 [mem 0x0000000040000000-0x000000007fffffff]\n");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 0 pfns 262144 -> 524288\n");
+	expect_no("unavailable ranges");
+	expect_line("Fallback order for Node 0: 0 \n");
+	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 258048\n");
+	expect_line("Policy zone: DMA\n");
+	assert_int_equal(memory_B_kib(), 1048576);
+	expect_cma_kib(65536);
+	/* Linux's memmap buffer: 8 sections x 2 MiB, 2 MiB aligned, top of the node. */
+	map = virt_to_phys(pfn_to_page(0x40000));
+	assert_int_equal(map & (SZ_2M - 1), 0);
+	assert_true(memblock_is_region_reserved(map, SZ_16M));
+	assert_true(pfn_valid(0x40000) && pfn_valid(0x7ffff));
+	assert_false(pfn_valid(0x3ffff));
+	assert_false(pfn_valid(0x80000));
+	assert_int_equal(page_to_pfn(pfn_to_page(0x54321)), 0x54321);
+	assert_int_equal(sizeof(struct page), 32);
+	discard(&l);
+}
+
+static const struct region virt4g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+
+static void test_virt_4g(void **state)
+{
+	struct layout l = { virt4g, 1, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000040000000-0x00000000ffffffff]\n  DMA32    empty\n"
+		    "  Normal   [mem 0x0000000100000000-0x000000013fffffff]\n");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 0 pfns 262144 -> 1048576\n");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 2 pfns 1048576 -> 1310720\n");
+	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 1032192\n");
+	expect_line("Policy zone: Normal\n");
+	assert_int_equal(memory_B_kib(), 4194304);
+	expect_cma_kib(65536);
+	/* The default CMA goes top-down below the ZONE_DMA limit, as Linux's 0xfc000000. */
+	assert_int_equal(arm64_dma_phys_limit, SZ_4G);
+	assert_true(memblock_is_region_reserved(0xfc000000, SZ_64M));
+	discard(&l);
+}
+
+static const struct region virt6g[] = { { 0x40000000, 6ULL * SZ_1G, 0, 0 } };
+
+static void test_virt_6g(void **state)
+{
+	struct layout l = { virt6g, 1, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_line("  Normal   [mem 0x0000000100000000-0x00000001bfffffff]\n");
+	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 1548288\n");
+	assert_int_equal(memory_B_kib(), 6291456);
+	discard(&l);
+}
+
+static const struct region gaps[] = {
+	{ 0x40000000, 0x10000000, 0, 0 }, { 0x58000000, 0x08000000, 0, 0 },
+	{ 0x64000000, 0x04000000, 0, 0 }, { 0x6a000000, 0x02000000, 0, 0 },
+	{ 0x70200000, 0x1fe00000, 0, 0 },
+};
+
+static void test_mem_gaps(void **state)
+{
+	struct layout l = { gaps, 5, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_line("Early memory node ranges\n"
+		    "  node   0: [mem 0x0000000040000000-0x000000004fffffff]\n"
+		    "  node   0: [mem 0x0000000058000000-0x000000005fffffff]\n"
+		    "  node   0: [mem 0x0000000064000000-0x0000000067ffffff]\n"
+		    "  node   0: [mem 0x000000006a000000-0x000000006bffffff]\n"
+		    "  node   0: [mem 0x0000000070200000-0x000000008fffffff]\n"
+		    "Initmem setup node 0 [mem 0x0000000040000000-0x000000008fffffff]\n");
+	expect_line("On node 0, zone DMA: 16384 pages in unavailable ranges\n"
+		    "On node 0, zone DMA: 8192 pages in unavailable ranges\n"
+		    "On node 0, zone DMA: 16896 pages in unavailable ranges");
+	expect_line("Total pages: 249480\n");
+	assert_int_equal(memory_B_kib(), 1013760);
+	/* Hole pages in present sections have reserved struct pages; empty sections none. */
+	assert_true(pfn_valid(0x60000) && PageReserved(pfn_to_page(0x60000)));
+	assert_false(pfn_valid(0x50000));
+	discard(&l);
+}
+
+static const struct region numa2[] = {
+	{ 0x40000000, SZ_1G, 0, 0 }, { 0x80000000, SZ_1G, 1, 0 },
+};
+
+static void test_numa_2nodes(void **state)
+{
+	struct layout l = { numa2, 2, .numa = true, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_no("No NUMA configuration found");
+	expect_no("NODE_DATA(");
+	expect_line("Initmem setup node 0 [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "mminit::memmap_init Initialising map node 0 zone 0 pfns 262144 -> 524288\n"
+		    "Initmem setup node 1 [mem 0x0000000080000000-0x00000000bfffffff]\n"
+		    "mminit::memmap_init Initialising map node 1 zone 0 pfns 524288 -> 786432\n");
+	expect_line("  DMA      [mem 0x0000000040000000-0x00000000bfffffff]\n");
+	expect_line("  node   1: [mem 0x0000000080000000-0x00000000bfffffff]\n");
+	expect_line("Fallback order for Node 0: 0 1 \n");
+	expect_line("Fallback order for Node 1: 1 0 \n");
+	expect_line("Built 2 zonelists, mobility grouping on.  Total pages: 516096\n");
+	assert_int_equal(memory_B_kib(), 2097152);
+	/* NODE_DATA and the memmap live on their own node. */
+	assert_true(virt_to_phys(NODE_DATA(1)) >= 0x80000000);
+	assert_true(virt_to_phys(NODE_DATA(0)) < 0x80000000);
+	assert_true(virt_to_phys(pfn_to_page(0x80000)) >= 0x80000000);
+	assert_int_equal(page_to_nid(pfn_to_page(0x90000)), 1);
+	/* Local node first: a page for node 1 comes from node 1. */
+	{
+		struct page *p = alloc_pages_node(1, GFP_KERNEL, 0);
+
+		assert_non_null(p);
+		assert_int_equal(page_to_nid(p), 1);
+		__free_page(p);
+	}
+	discard(&l);
+}
+
+/* A node whose memory crosses 4 GiB: it holds part of ZONE_DMA and ZONE_NORMAL. */
+static const struct region numa_span[] = {
+	{ 0x40000000, SZ_2G, 0, 0 }, { 0xc0000000, SZ_2G, 1, 0 },
+};
+
+static void test_node_spanning_4g(void **state)
+{
+	struct layout l = { numa_span, 2, .numa = true };
+
+	boot_mm(&l);
+	expect_line("mminit::memmap_init Initialising map node 1 zone 0 pfns 786432 -> 1048576\n"
+		    "mminit::memmap_init Initialising map node 1 zone 2 pfns 1048576 -> 1310720\n");
+	assert_int_equal(NODE_DATA(1)->node_zones[ZONE_NORMAL].present_pages, 262144);
+	assert_int_equal(NODE_DATA(0)->node_zones[ZONE_NORMAL].spanned_pages, 0);
+	expect_line("Fallback order for Node 1: 1 0 \n");
+	discard(&l);
+}
+
+static const struct region hot[] = {
+	{ 0x40000000, SZ_1G, 0, 0 }, { 0x80000000, SZ_1G, 0, MEMBLOCK_HOTPLUG },
+};
+
+static void test_hotplug_movable(void **state)
+{
+	struct layout l = { hot, 2, .movable_node = true, .cma_size = SZ_64M };
+	struct page *p;
+
+	boot_mm(&l);
+	expect_line("Movable zone start for each node\n  Node 0: 0x0000000080000000\n");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 0 pfns 262144 -> 524288\n"
+		    "mminit::memmap_init Initialising map node 0 zone 3 pfns 524288 -> 786432\n");
+	expect_line("  DMA      [mem 0x0000000040000000-0x00000000bfffffff]\n");
+	expect_line("Total pages: 516096\n");
+	/* memblock kept its allocations out of the hotpluggable range. */
+	assert_true(virt_to_phys(pfn_to_page(0x40000)) < 0x80000000);
+	/* GFP_HIGHUSER_MOVABLE lands in ZONE_MOVABLE; GFP_KERNEL never does. */
+	p = alloc_page(GFP_HIGHUSER_MOVABLE);
+	assert_non_null(p);
+	assert_int_equal(page_zonenum(p), ZONE_MOVABLE);
+	__free_page(p);
+	p = alloc_page(GFP_KERNEL | __GFP_MOVABLE);
+	assert_non_null(p);
+	assert_int_equal(page_zonenum(p), ZONE_DMA);
+	__free_page(p);
+	discard(&l);
+}
+
+static void test_hotplug_without_movable_node(void **state)
+{
+	struct layout l = { hot, 2, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_line("Movable zone start for each node\nEarly memory node ranges\n");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 0 pfns 262144 -> 786432\n");
+	expect_no("zone 3");
+	discard(&l);
+}
+
+/* Raspberry Pi 4 layouts: RAM at 0, 30-bit dma-ranges (expected-rpi and the README). */
+static const struct region pi1g[] = { { 0, 0x3b400000, 0, 0 } };
+static const struct region pi4g[] = { { 0, 0x3b400000, 0, 0 }, { 0x40000000, 0xbc000000, 0, 0 } };
+static const struct region pi8g[] = { { 0, 0x3b400000, 0, 0 }, { 0x40000000, 0xbc000000, 0, 0 },
+				      { 0x100000000, SZ_4G, 0, 0 } };
+
+static void test_rpi4_1g(void **state)
+{
+	struct layout l = { pi1g, 1, .dma_max = 0x3fffffff, .cma_size = SZ_64M };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000000000000-0x000000003b3fffff]\n  DMA32    empty\n"
+		    "  Normal   empty\n");
+	expect_line("Initmem setup node 0 [mem 0x0000000000000000-0x000000003b3fffff]\n");
+	expect_line("On node 0, zone DMA: 19456 pages in unavailable ranges");
+	expect_line("mminit::memmap_init Initialising map node 0 zone 0 pfns 0 -> 242688\n");
+	expect_line("Total pages: 238896\n");
+	assert_int_equal(memory_B_kib(), 970752);
+	assert_int_equal(zone_dma_bits, 30);
+	discard(&l);
+}
+
+static void test_rpi4_4g(void **state)
+{
+	struct layout l = { pi4g, 2, .dma_max = 0x3fffffff };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000000000000-0x000000003fffffff]\n"
+		    "  DMA32    [mem 0x0000000040000000-0x00000000fbffffff]\n  Normal   empty\n");
+	expect_line("On node 0, zone DMA32: 19456 pages in unavailable ranges\n"
+		    "On node 0, zone DMA32: 16384 pages in unavailable ranges");
+	expect_line("Initialising map node 0 zone 0 pfns 0 -> 262144\n");
+	assert_int_equal(arm64_dma_phys_limit, SZ_1G);
+	/* The hole's struct pages get the zone Linux names (DMA32), though it lies in DMA. */
+	assert_int_equal(page_zonenum(pfn_to_page(0x3b400)), ZONE_DMA32);
+	discard(&l);
+}
+
+static void test_rpi4_8g(void **state)
+{
+	struct layout l = { pi8g, 3, .dma_max = 0x3fffffff };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000000000000-0x000000003fffffff]\n"
+		    "  DMA32    [mem 0x0000000040000000-0x00000000ffffffff]\n"
+		    "  Normal   [mem 0x0000000100000000-0x00000001ffffffff]\n");
+	expect_line("On node 0, zone DMA32: 19456 pages in unavailable ranges\n"
+		    "On node 0, zone Normal: 16384 pages in unavailable ranges");
+	discard(&l);
+}
+
+/* virt with 30-bit dma-ranges: RAM starts above the mask, so ZONE_DMA falls back to 4 GiB. */
+static void test_virt_30bit(void **state)
+{
+	struct layout l = { virt4g, 1, .dma_max = 0x3fffffff };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000040000000-0x00000000ffffffff]\n  DMA32    empty\n");
+	discard(&l);
+}
+
+static void test_virt_31bit(void **state)
+{
+	struct layout l = { virt4g, 1, .dma_max = 0x7fffffff };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "  DMA32    [mem 0x0000000080000000-0x00000000ffffffff]\n"
+		    "  Normal   [mem 0x0000000100000000-0x000000013fffffff]\n");
+	discard(&l);
+}
+
+static const struct region high_only[] = { { 0x800000000, SZ_2G, 0, 0 } };
+
+static void test_ram_above_4g(void **state)
+{
+	struct layout l = { high_only, 1, .dma_max = 0x3fffffff };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x0000000800000000-0x000000087fffffff]\n  DMA32    empty\n"
+		    "  Normal   empty\n");
+	expect_line("Built 1 zonelists");
+	discard(&l);
+}
+
+static const struct region far[] = {
+	{ 0xAA00CC0000, SZ_256M, 0, 0 }, { 0xBB00000000, SZ_128M, 1, 0 },
+};
+
+static void test_far_nodes(void **state)
+{
+	struct layout l = { far, 2, .numa = true };
+
+	boot_mm(&l);
+	expect_line("  DMA      [mem 0x000000aa00cc0000-0x000000bb07ffffff]\n");
+	expect_line("Initmem setup node 0 [mem 0x000000aa00cc0000-0x000000aa10cbffff]\n");
+	expect_line("Initmem setup node 1 [mem 0x000000bb00000000-0x000000bb07ffffff]\n");
+	/* The section of node 0's start is partly outside memory: a trailing hole. */
+	expect_line("On node 0, zone DMA: 13312 pages in unavailable ranges");
+	assert_int_equal(page_alloc_selftest_run(), 0);
+	discard(&l);
+}
+
+static const struct region nomap[] = {
+	{ 0x40000000, 0x10000000, 0, 0 }, { 0x50000000, SZ_16M, 0, MEMBLOCK_NOMAP },
+	{ 0x51000000, 0x0f000000, 0, 0 },
+};
+
+static void test_nomap(void **state)
+{
+	struct layout l = { nomap, 3 };
+
+	boot_mm(&l);
+	expect_line("  node   0: [mem 0x0000000050000000-0x0000000050ffffff]\n");
+	expect_no("unavailable ranges");
+	assert_int_equal(memory_B_kib(), 512 * 1024);
+	assert_true(pfn_valid(0x50000));
+	assert_true(PageReserved(pfn_to_page(0x50000)));
+	assert_true(PageReserved(pfn_to_page(0x50fff)));
+	assert_false(PageReserved(pfn_to_page(0x51000)));
+	assert_int_equal(page_alloc_selftest_run(), 0);	/* never hands out a NOMAP page */
+	discard(&l);
+}
+
+/* ---- the Memory: line ---- */
+static void test_memory_line(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M };
+	char buf[256];
+	unsigned long reserved;
+
+	boot_mm(&l);
+	reserved = (get_num_physpages() - totalram_pages() - totalcma_pages) * 4;
+	snprintf(buf, sizeof(buf), "Memory: %luK/1048576K available (1280K kernel code, "
+		 "512K rwdata, 704K rodata, 512K init, 256K bss, %luK reserved, "
+		 "65536K cma-reserved)\n", nr_free_pages() * 4, reserved);
+	expect_line(buf);
+	/* Free = present - every reserved page: the accounting closes. */
+	assert_int_equal(nr_free_pages(), totalram_pages());
+	assert_true(reserved > 16 * 1024);	/* at least the 16 MiB memmap */
+	discard(&l);
+}
+
+/* ---- watermarks ---- */
+static void test_watermarks(void **state)
+{
+	struct layout l = { virt4g, 1 };
+	struct zone *dma, *normal;
+	unsigned long managed;
+
+	boot_mm(&l);
+	managed = NODE_DATA(0)->node_zones[0].managed_pages +
+		  NODE_DATA(0)->node_zones[2].managed_pages;
+	/* int_sqrt(lowmem_kbytes * 16), clamped */
+	{
+		unsigned long kb = managed * 4, r = 0;
+
+		while ((r + 1) * (r + 1) <= kb * 16)
+			r++;
+		assert_int_equal(min_free_kbytes, r);
+	}
+	dma = &NODE_DATA(0)->node_zones[ZONE_DMA];
+	normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
+	assert_int_equal(min_wmark_pages(dma),
+			 (u64)(min_free_kbytes / 4) * dma->managed_pages / managed);
+	assert_int_equal(min_wmark_pages(normal),
+			 (u64)(min_free_kbytes / 4) * normal->managed_pages / managed);
+	assert_int_equal(low_wmark_pages(dma) - min_wmark_pages(dma),
+			 max(min_wmark_pages(dma) / 4, dma->managed_pages * 10 / 10000));
+	assert_int_equal(high_wmark_pages(dma) - min_wmark_pages(dma),
+			 2 * (low_wmark_pages(dma) - min_wmark_pages(dma)));
+	console_capture_reset();
+	show_buddyinfo();
+	show_zoneinfo();
+	expect_line("Node 0, zone      DMA ");
+	expect_line("Node 0, zone   Normal ");
+	expect_line("        managed  ");
+	discard(&l);
+}
+
+/* ---- the allocator against a shadow model ---- */
+static const struct region small[] = { { 0x40000000, SZ_64M, 0, 0 } };
+
+static void check_free_lists(void)
+{
+	struct zone *zone = &NODE_DATA(0)->node_zones[0];
+	unsigned long total = 0;
+	int o;
+
+	for (o = 0; o < MAX_ORDER; o++) {
+		struct page *p;
+		unsigned long n = 0;
+
+		list_for_each_entry(p, &zone->free_area[o].free_list, lru) {
+			assert_true(PageBuddy(p));
+			assert_int_equal(p->private, o);
+			assert_int_equal(page_to_pfn(p) & ((1UL << o) - 1), 0);
+			n++;
+		}
+		assert_int_equal(n, zone->free_area[o].nr_free);
+		total += n << o;
+	}
+	assert_int_equal(total, zone->free_pages);
+}
+
+static void test_shadow_model(void **state)
+{
+	struct layout l = { small, 1 };
+	enum { SLOTS = 4096 };
+	static struct { struct page *page; unsigned int order; } live[SLOTS];
+	unsigned char *owner;
+	unsigned long base = 0x40000, npages = SZ_64M >> PAGE_SHIFT, used = 0, free0;
+	u64 x = 88172645463325252ULL;
+	long op;
+
+	boot_mm(&l);
+	min_free_kbytes = 0;
+	setup_per_zone_wmarks();
+	free0 = nr_free_pages();
+	owner = calloc(npages, 1);
+	assert_non_null(owner);
+	memset(live, 0, sizeof(live));
+	for (op = 0; op < 1200000; op++) {
+		unsigned int i;
+
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		i = x % SLOTS;
+		if (live[i].page) {
+			unsigned long pfn = page_to_pfn(live[i].page), k;
+
+			for (k = 0; k < (1UL << live[i].order); k++) {
+				assert_int_equal(owner[pfn - base + k], 1);
+				owner[pfn - base + k] = 0;
+			}
+			__free_pages(live[i].page, live[i].order);
+			used -= 1UL << live[i].order;
+			live[i].page = NULL;
+		} else {
+			unsigned int order = (x >> 20) % 8 ? 0 : (x >> 24) % MAX_ORDER;
+			struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order);
+			unsigned long pfn, k;
+
+			if (!p)
+				continue;
+			pfn = page_to_pfn(p);
+			assert_int_equal(pfn & ((1UL << order) - 1), 0);
+			assert_true(pfn >= base && pfn + (1UL << order) <= base + npages);
+			assert_false(memblock_is_region_reserved(PFN_PHYS(pfn), PAGE_SIZE << order));
+			for (k = 0; k < (1UL << order); k++) {
+				assert_int_equal(owner[pfn - base + k], 0);
+				owner[pfn - base + k] = 1;
+			}
+			live[i].page = p;
+			live[i].order = order;
+			used += 1UL << order;
+		}
+		assert_int_equal(nr_free_pages() + used, free0);
+		if (op % 100000 == 0)
+			check_free_lists();
+	}
+	for (op = 0; op < SLOTS; op++)
+		if (live[op].page)
+			__free_pages(live[op].page, live[op].order);
+	assert_int_equal(nr_free_pages(), free0);
+	check_free_lists();
+	assert_int_equal(nr_bad_pages, 0);
+	free(owner);
+	discard(&l);
+}
+
+/* ---- the in-kernel self-test, and bad input ---- */
+static const struct region st[] = { { 0x40000000, SZ_256M, 0, 0 } };
+
+static void test_selftest(void **state)
+{
+	struct layout l = { st, 1 };
+
+	boot_mm(&l);
+	console_capture_reset();
+	assert_int_equal(page_alloc_selftest_run(), 0);
+	expect_line("KTAP version 1\n1..1\n");
+	expect_line("    ok 1 alloc_every_page_once\n");
+	expect_line("    ok 5 bad_frees_caught\n");
+	expect_line("ok 1 page_alloc\n");
+	expect_line("BUG: Bad page state in process swapper/0  pfn:");
+	expect_line("page dumped because: double free: page is already on a free list\n");
+	expect_line("page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set\n");
+	expect_line("page dumped because: freed as order 0, allocated as order 2\n");
+	expect_line("pagealloc: memory corruption\n");
+	expect_no("not ok");
+	discard(&l);
+}
+
+static void test_bad_input(void **state)
+{
+	struct layout l = { small, 1 };
+	unsigned long before;
+
+	boot_mm(&l);
+	before = nr_free_pages();
+	console_capture_reset();
+	assert_null(alloc_pages(GFP_KERNEL, MAX_ORDER));
+	expect_line("page allocation of order 11");
+	assert_null(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 20));
+	assert_int_equal(nr_free_pages(), before);
+	assert_int_equal(early_page_poison_param("maybe"), -EINVAL);
+	assert_int_equal(early_page_poison_param("1"), 0);
+	assert_int_equal(page_poisoning_enabled, 1);
+	page_poisoning_enabled = 0;
+	assert_int_equal(set_mminit_loglevel("4"), 0);
+	/* numa_add_memblk refuses a node id beyond MAX_NUMNODES */
+	assert_int_equal(numa_add_memblk(16, 0x40000000, 0x50000000), -EINVAL);
+	discard(&l);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_virt_1g),
+		cmocka_unit_test(test_virt_4g),
+		cmocka_unit_test(test_virt_6g),
+		cmocka_unit_test(test_mem_gaps),
+		cmocka_unit_test(test_numa_2nodes),
+		cmocka_unit_test(test_node_spanning_4g),
+		cmocka_unit_test(test_hotplug_movable),
+		cmocka_unit_test(test_hotplug_without_movable_node),
+		cmocka_unit_test(test_rpi4_1g),
+		cmocka_unit_test(test_rpi4_4g),
+		cmocka_unit_test(test_rpi4_8g),
+		cmocka_unit_test(test_virt_30bit),
+		cmocka_unit_test(test_virt_31bit),
+		cmocka_unit_test(test_ram_above_4g),
+		cmocka_unit_test(test_far_nodes),
+		cmocka_unit_test(test_nomap),
+		cmocka_unit_test(test_memory_line),
+		cmocka_unit_test(test_watermarks),
+		cmocka_unit_test(test_shadow_model),
+		cmocka_unit_test(test_selftest),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# QEMU boot tests: the default boot, every scenario against Linux 6.1's report, the Pi,
+# EL2/EL3 entry, CPUs, bad DTBs, deliberate faults and the monitor. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=${OUT:-$ROOT/build/qemu-tests}
+mkdir -p "$OUT"
+pass=0 fail=0
+DEBUG="earlycon=pl011,0x9000000 console=ttyAMA0 memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr"
+
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -${3:-15}; }
+
+# expect NAME LOG PATTERN...: every pattern (grep -E) appears in LOG.
+expect() {
+	local name=$1 log=$2 p; shift 2
+	for p in "$@"; do
+		grep -qaE -- "$p" "$log" || { bad "$name: missing /$p/" "$log"; return 1; }
+	done
+	return 0
+}
+
+boot() { # boot NAME EXPECTED_STATUS run-qemu args...
+	local name=$1 want=$2 log="$OUT/$1.log"; shift 2
+	./run-qemu.sh --no-build --timeout 60 "$@" > "$log" 2>&1 < /dev/null
+	local st=$?
+	if [ "$st" != "$want" ]; then
+		bad "$name: exit $st, want $want" "$log"
+		return 1
+	fi
+	return 0
+}
+
+make -s kernel || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
+
+# 1. The default boot: QEMU's own DTB through -kernel.
+if boot default 0 --append poweroff &&
+   expect default "$OUT/default.log" 'Booting bootmem' 'DTB at 0x0000000048000000' \
+	'Machine model: linux,dummy-virt' 'bootmem: DT memory \[mem 0x0000000040000000-0x000000007fffffff\]' \
+	'Memory: [0-9]+K/1048576K available' 'buddy allocator ready' 'reboot: Power down'; then
+	ok "default boot (QEMU -kernel, 1 GiB)"
+fi
+
+# 2. Every scenario against Linux 6.1's own report.
+for dts in tests/scenarios/*.dts; do
+	name=$(basename "$dts" .dts)
+	exp=tests/expected/$name.txt
+	[ -f "$exp" ] || continue
+	dtb="$OUT/$name.dtb"
+	dtc -q -I dts -O dtb -p 4096 -o "$dtb" "$dts"
+	extra=()
+	grep -q '^// machine: raspi3b' "$dts" && DBG=${DEBUG/0x9000000/0x3f201000} || DBG=$DEBUG
+	if boot "$name" 0 --dtb "$dts" --append "$DBG selftest ptdump poweroff"; then
+		if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" "$dtb" > "$OUT/$name.cmp" 2>&1; then
+			ok "$name: layout equals Linux 6.1's ($(tail -1 "$OUT/$name.cmp"))"
+		else
+			bad "$name: layout differs from Linux 6.1's" "$OUT/$name.cmp" 40
+		fi
+		if grep -qa '^not ok' "$OUT/$name.log"; then
+			bad "$name: in-kernel self-tests" "$OUT/$name.log"
+		elif grep -qa 'KTAP version 1' "$OUT/$name.log"; then
+			ok "$name: in-kernel self-tests ($(grep -ac '^\[.*\] ok ' "$OUT/$name.log") ok)"
+		fi
+		if python3 scripts/check-ptdump.py "$OUT/$name.log" > "$OUT/$name.ptdump" 2>&1; then
+			ok "$name: ptdump maps all memory but no NOMAP range"
+		else
+			bad "$name: ptdump" "$OUT/$name.ptdump"
+		fi
+	fi
+done
+
+# 3. Real boards.
+dtc -q -I dtb -O dtb -p 4096 -o "$OUT/imx8mp.dtb" tests/data/imx8mp-evk.dtb
+fdtput -t s "$OUT/imx8mp.dtb" /psci method hvc	# the oracle's fixup: no EL3 firmware on virt
+if boot board-imx8mp-evk 0 --dtb "$OUT/imx8mp.dtb" -m 6G --append "$DEBUG poweroff"; then
+	if python3 scripts/compare-layout.py tests/expected/board-imx8mp-evk.txt "$OUT/board-imx8mp-evk.log" \
+		"$OUT/imx8mp.dtb" > "$OUT/imx8mp.cmp" 2>&1; then
+		ok "board imx8mp-evk: layout equals Linux 6.1's"
+	else
+		bad "board imx8mp-evk: layout differs" "$OUT/imx8mp.cmp" 40
+	fi
+fi
+if boot raspi3b-default 0 --machine raspi3b --append poweroff &&
+   expect raspi3b-default "$OUT/raspi3b-default.log" 'Machine model: Raspberry Pi 3 Model B' \
+	'bcm2835aux at MMIO 0x3f215040' 'Memory: ' 'buddy allocator ready'; then
+	ok "raspi3b: the Pi 3 DTB, mini-UART console, buddy hand-off"
+fi
+
+# 4. Entry at EL2 and with secure=on, and other CPUs.
+for m in virt,virtualization=on virt,secure=on; do
+	if boot "entry-$m" 0 --machine "$m" --append poweroff &&
+	   expect "entry-$m" "$OUT/entry-$m.log" 'Memory: ' 'reboot: Power down'; then
+		ok "entry with -M $m ($(grep -ao 'Entered at EL[0-3]' "$OUT/entry-$m.log"))"
+	fi
+done
+for cpu in cortex-a53 cortex-a72 max; do
+	if boot "cpu-$cpu" 0 --cpu "$cpu" --append poweroff && expect "cpu-$cpu" "$OUT/cpu-$cpu.log" 'Memory: '; then
+		ok "boots on -cpu $cpu"
+	fi
+done
+
+# 5. Bad device trees and deliberate faults: a clear message and a non-zero exit.
+head -c 4096 /dev/urandom > "$OUT/garbage.dtb"
+if boot bad-dtb 1 --dtb "$OUT/garbage.dtb" --append poweroff &&
+   expect bad-dtb "$OUT/bad-dtb.log" 'invalid device tree blob at physical address' 'Kernel panic - not syncing'; then
+	ok "a garbage DTB: clear message, panic, non-zero exit"
+fi
+python3 scripts/bootstub.py "$OUT/stub0.bin" 0x40200000 0
+python3 scripts/qemu-runner.py 30 "$OUT/x0-zero.log" -- qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G \
+	-nic none -display none -monitor none -serial stdio -bios "$OUT/stub0.bin" \
+	-device loader,file=build/Image,addr=0x40200000,force-raw=on > /dev/null 2>&1 < /dev/null
+st=$?
+if [ "$st" = 1 ] && expect x0-zero "$OUT/x0-zero.log" 'no device tree: the boot loader passed x0 = 0'; then
+	ok "x0 = 0: clear message on the fallback console, non-zero exit"
+elif [ "$st" != 1 ]; then
+	bad "x0 = 0: exit $st, want 1" "$OUT/x0-zero.log"
+fi
+if boot fault-null 1 --append "test_fault=null" &&
+   expect fault-null "$OUT/fault-null.log" 'NULL pointer dereference' 'translation fault, level 0' \
+	'pc : fault_null\+0x' 'Call trace:' 'run_test_fault' 'Kernel panic - not syncing: Fatal exception'; then
+	ok "test_fault=null: decoded data abort naming fault_null, backtrace, panic"
+fi
+if boot fault-nomap 1 --dtb tests/scenarios/resmem-nomap-inside.dts --append "test_fault=nomap" &&
+   expect fault-nomap "$OUT/fault-nomap.log" 'translation fault' 'NOMAP region \[mem 0x0000000060000000-' 'fault_nomap'; then
+	ok "test_fault=nomap: a translation fault naming the NOMAP region, not a hang"
+fi
+if boot fault-stack 1 --append "test_fault=stack" &&
+   expect fault-stack "$OUT/fault-stack.log" 'Kernel stack overflow' 'Kernel panic'; then
+	ok "test_fault=stack: the guard page catches a stack overflow"
+fi
+
+# 6. The monitor, driven through the serial console.
+printf 'help\nbuddyinfo\nzoneinfo\nphys 0x40000000\nalloc 3 dma\nwalk 0xffff000000000000\nfrobnicate\npoweroff\n' > "$OUT/monitor.in"
+./run-qemu.sh --no-build --timeout 60 < "$OUT/monitor.in" > "$OUT/monitor.log" 2>&1
+st=$?
+if [ "$st" = 0 ] && expect monitor "$OUT/monitor.log" 'bootmem> ' 'commands:' 'Node 0, zone +DMA' \
+	'memblock.memory +\[mem 0x0000000040000000' 'alloc: order 3 -> pfn' 'walk 0xffff000000000000' \
+	'unknown command "frobnicate"'; then
+	ok "monitor: help, buddyinfo, zoneinfo, phys, alloc, walk, unknown input, poweroff"
+elif [ "$st" != 0 ]; then
+	bad "monitor: exit $st" "$OUT/monitor.log"
+fi
+
+# 7. gdb: step through the entry code and across the MMU switch.
+if tests/qemu/gdb-test.sh > "$OUT/gdb.log" 2>&1; then
+	ok "gdb-multiarch: stepi from the first instruction, start_kernel, x0 = DTB, after the MMU"
+else
+	bad "gdb test" "$OUT/gdb.log" 25
+fi
+
+echo "qemu: $pass passed, $fail failed"
+[ "$fail" = 0 ]
