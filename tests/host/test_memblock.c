@@ -197,10 +197,13 @@ static int reset(void **state)
 /* The captured console without the "[    0.000000] " timestamps. */
 static const char *console_text(void)
 {
-	static char buf[1 << 16];
+	static char *buf;
 	const char *s = console_capture();
 	size_t n = 0;
 
+	free(buf);
+	buf = malloc(strlen(s) + 1);
+	assert_non_null(buf);
 	while (*s) {
 		if (*s == '[' && (s == console_capture() || s[-1] == '\n')) {
 			const char *close = strstr(s, "] ");
@@ -208,7 +211,6 @@ static const char *console_text(void)
 			if (close)
 				s = close + 2;
 		}
-		assert_true(n + 1 < sizeof(buf));
 		buf[n++] = *s++;
 	}
 	buf[n] = 0;
@@ -586,11 +588,16 @@ static void test_iterators(void **state)
 	}
 	assert_int_equal(n, 3);
 
-	/* Asking for NOMAP includes the nomap region. */
+	/* Asking for NOMAP includes the nomap region (a region of its own). */
 	n = 0;
-	for_each_free_mem_range(idx, NUMA_NO_NODE, MEMBLOCK_NOMAP, &start, &end, NULL)
+	for_each_free_mem_range(idx, NUMA_NO_NODE, MEMBLOCK_NOMAP, &start, &end, NULL) {
+		if (n == 3) {
+			assert_int_equal(start, 0x40280000);
+			assert_int_equal(end, 0x40290000);
+		}
 		n++;
-	assert_int_equal(n, 4);
+	}
+	assert_int_equal(n, 6);
 
 	/* for_each_mem_range: all memory regions except nomap. */
 	n = 0;
@@ -863,7 +870,9 @@ static void test_hotplug_movable_node(void **state)
 		n = 0;
 		for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &s, &e, NULL)
 			n++;
-		assert_int_equal(n, 2);	/* below and above the 0x7c000000 block */
+		/* Free memory skips the hotpluggable region: only below 0x7c000000. */
+		assert_int_equal(n, 1);
+		assert_int_equal(s, 0x40000000);
 	}
 }
 
@@ -935,7 +944,7 @@ static noinline int caller_add(void)
 
 static noinline int caller_add_node(void)
 {
-	return memblock_add_node(0x50000000, 0x1000, 1, MEMBLOCK_HOTPLUG);
+	return memblock_add_node(0x30000000, 0x1000, 1, MEMBLOCK_HOTPLUG);
 }
 
 static noinline int caller_reserve(void)
@@ -997,7 +1006,7 @@ static void test_debug_lines(void **state)
 	caller_add();
 	assert_console_has("memblock_add: [0x0000000040000000-0x000000004fffffff] caller_add+0x");
 	caller_add_node();
-	assert_console_has("memblock_add_node: [0x0000000050000000-0x0000000050000fff] nid=1 flags=1 caller_add_node+0x");
+	assert_console_has("memblock_add_node: [0x0000000030000000-0x0000000030000fff] nid=1 flags=1 caller_add_node+0x");
 	caller_reserve();
 	assert_console_has("memblock_reserve: [0x0000000040000123-0x0000000040000222] caller_reserve+0x");
 	caller_phys_free();
@@ -1152,23 +1161,31 @@ static void test_full_array_drops_with_message(void **state)
 	assert_ptr_equal(memblock.memory.regions, static_memory_regions);
 	assert_console_has("memblock: memory array full (1024 regions): dropping [mem 0x0000000050000000-0x0000000050000fff]\n");
 
-	/* Merging needs no new entry, so it still works when full. */
-	assert_int_equal(memblock_add(0x40001000, 0x1000), 0);
-	assert_int_equal(memblock.memory.cnt, 1023);
+	/* Already covered: nothing to insert, fine even when full. */
+	assert_int_equal(memblock_add(0x40000000, 0x800), 0);
+	/*
+	 * A gap filler needs a free entry before merging, even if the merge would free two
+	 * (Linux 6.1 counts first): dropped too.
+	 */
+	console_capture_reset();
+	assert_int_equal(memblock_add(0x40001000, 0x1000), -ENOMEM);
+	assert_console_has("memblock: memory array full (1024 regions): dropping [mem 0x0000000040001000-0x0000000040001fff]\n");
+	assert_int_equal(memblock.memory.cnt, 1024);
 
 	/* Reserved: 385 entries. */
-	for (i = 0; i < 385; i++)
-		assert_int_equal(memblock_reserve(0x60000000 + i * 0x2000, 0x10), 0);
+	for (i = 0; i < 385; i++) {
+		if (memblock_reserve(0x60000000 + i * 0x2000, 0x10))
+			print_error("reserve %lu failed: %s\n", i, console_text());
+		assert_int_equal(memblock.reserved.cnt, i + 1);
+	}
 	console_capture_reset();
 	assert_int_equal(memblock_reserve(0x70000000, 0x10), -ENOMEM);
 	assert_console_has("memblock: reserved array full (385 regions): dropping [mem 0x0000000070000000-0x000000007000000f]\n");
 	/* An allocation that cannot record its reservation fails. */
-	memblock_add(0x80000000, 0x100000);
-	assert_int_equal(memblock_phys_alloc(0x1000, 0x1000), 0);
+	assert_int_equal(memblock_phys_alloc(0x100, 0x100), 0);
+	assert_int_equal(memblock.reserved.cnt, 385);
 
 	/* A split that does not fit is refused too. */
-	while (memblock.memory.cnt < 1023)
-		memblock_add(0x90000000 + memblock.memory.cnt * 0x2000, 0x1000);
 	console_capture_reset();
 	assert_int_equal(memblock_mark_nomap(0x40000800, 0x100), -ENOMEM);
 	assert_console_has("memblock: memory array full (1024 regions): cannot split regions for [mem 0x0000000040000800-0x00000000400008ff]\n");
