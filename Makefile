@@ -92,6 +92,9 @@ HT_pgtable_SRCS		:= -Iarch/arm64/include $(wildcard lib/*.c) boot/params.c \
 			   mm/memblock.c mm/memory_hotplug.c \
 			   arch/arm64/mm/pgtable_build.c arch/arm64/mm/map_mem.c \
 			   arch/arm64/mm/fixmap.c arch/arm64/mm/ptdump.c
+# bench: tests/host/bench_pgtable.c (plain main, no cmocka) links the same files; needs a
+# $(B)/host/bench_% rule like the test one (lead).
+HT_bench_pgtable_SRCS	:= $(HT_pgtable_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 $(B)/host/test_%: tests/host/test_%.c $(HARNESS) FORCE

@@ -23,7 +23,7 @@ fetch_sources()
 		return
 	fi
 	mkdir -p "$CACHE"
-	deb=$(ls "$CACHE"/linux-source-6.1_*_all.deb 2>/dev/null | head -n1 || true)
+	deb=$(ls "$CACHE"/linux-source-6.1_*_all.deb /tmp/linux-source-6.1_*_all.deb 2>/dev/null | head -n1 || true)
 	if [ -z "$deb" ]; then
 		echo "linux-memblock-tests: downloading linux-source-6.1 into $CACHE"
 		if ! (cd "$CACHE" && apt-get download linux-source-6.1 >/dev/null 2>&1); then

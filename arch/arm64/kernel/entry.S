@@ -21,6 +21,7 @@
 	msr	tpidr_el1, x0
 	msr	tpidrro_el0, x1
 	mov	x0, sp
+	msr	sp_el0, x0			// the interrupted SP, for the report
 	sub	x0, x0, #S_FRAME_SIZE
 	adrp	x1, init_stack
 	add	x1, x1, :lo12:init_stack
@@ -76,7 +77,7 @@ save_and_report:
 	stp	x24, x25, [sp, #16 * 12]
 	stp	x26, x27, [sp, #16 * 13]
 	stp	x28, x29, [sp, #16 * 14]
-	add	x2, sp, #S_FRAME_SIZE
+	mrs	x2, sp_el0
 	stp	x30, x2, [sp, #S_LR]
 	mrs	x2, elr_el1
 	mrs	x3, spsr_el1

@@ -28,13 +28,10 @@
 #define MAIR_ATTR_NORMAL_TAGGED	0xf0UL
 #define MAIR_ATTR_NORMAL	0xffUL
 #define MAIR_ATTRIDX(attr, idx)	((attr) << ((idx) * 8))
-/* The tagged slot holds plain Normal until MTE is switched on (never, here). */
-#define MAIR_EL1_SET							\
-	(MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRnE, MT_DEVICE_nGnRnE) |	\
-	 MAIR_ATTRIDX(MAIR_ATTR_DEVICE_nGnRE, MT_DEVICE_nGnRE) |	\
-	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL_NC, MT_NORMAL_NC) |		\
-	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL) |			\
-	 MAIR_ATTRIDX(MAIR_ATTR_NORMAL, MT_NORMAL_TAGGED))
+/*
+ * MAIR_EL1 itself is in asm/sysreg.h (0x000000040044ffff): these bytes at these indices,
+ * the tagged slot holding plain Normal because MTE is never switched on.
+ */
 
 typedef u64 pteval_t;
 typedef u64 pmdval_t;
