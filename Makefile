@@ -31,7 +31,7 @@ ARCH_ASM	:= $(wildcard arch/arm64/kernel/*.S) $(wildcard arch/arm64/mm/*.S)
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
-.PHONY: all kernel host test test-host test-qemu bench fuzz clean
+.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests clean
 all: kernel host
 
 kernel: $(B)/Image $(B)/kernel8.img
@@ -96,6 +96,7 @@ HT_pgtable_SRCS		:= -Iarch/arm64/include $(wildcard lib/*.c) boot/params.c \
 # $(B)/host/bench_% rule like the test one (lead).
 HT_bench_pgtable_SRCS	:= $(HT_pgtable_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
+BENCHES		:= $(wildcard tests/host/bench_*.c)
 
 $(B)/host/test_%: tests/host/test_%.c $(HARNESS) FORCE
 	@mkdir -p $(dir $@)
@@ -111,6 +112,22 @@ test-qemu: kernel
 
 test:
 	@scripts/run-all-tests.sh
+
+# Benchmarks: figures printed, never asserted.
+BENCH_SRCS := tests/host/harness.c $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c mm/numa.c \
+	mm/sparse.c mm/mm_init.c mm/page_alloc.c
+bench:
+	@mkdir -p $(B)/host
+	$(HOSTCC) -O2 -std=gnu11 $(HOST_CPPFLAGS) -o $(B)/host/bench_buddy tests/host/bench_buddy.c \
+		$(BENCH_SRCS) $(LIBFDT_HOST)
+	$(HOSTCC) -O2 -std=gnu11 $(HOST_CPPFLAGS) -o $(B)/host/bench_pgtable tests/host/bench_pgtable.c \
+		$(filter-out tests/host/bench_pgtable.c,$(HT_bench_pgtable_SRCS)) tests/host/harness.c $(LIBFDT_HOST)
+	$(B)/host/bench_buddy
+	$(B)/host/bench_pgtable
+
+# Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
+linux-memblock-tests:
+	@scripts/linux-memblock-tests.sh
 
 FORCE:
 

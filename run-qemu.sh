@@ -94,7 +94,7 @@ virt)
 	RAM_BASE=0x40000000; RAM_SIZE=$(to_bytes "$MEM") ;;
 raspi3b)
 	# QEMU's raspi3b has exactly 1 GiB; the top 64 MiB is the VideoCore's.
-	MARGS=(-M "$MACHINE" -m 1G -no-reboot)
+	MARGS=(-M "$MACHINE" -m 1G -no-reboot -watchdog-action poweroff)
 	[ -n "$CPU" ] && MARGS+=(-cpu "$CPU")
 	RAM_BASE=0; RAM_SIZE=$((0x3c000000))
 	[ -n "$DTB_IN" ] || DTB_IN="$HERE/tests/data/bcm2837-rpi-3-b.dtb"

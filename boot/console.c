@@ -12,7 +12,7 @@
 #include <linux/of_address.h>
 #include <linux/init.h>
 
-static struct uart_port con_port;
+static struct uart_port con_port, con2_port;
 static char con_desc[96];
 
 static void uart_console_write(struct console *con, const char *s, unsigned int n)
@@ -32,10 +32,39 @@ static struct console uart_console = {
 	.flags = CON_BOOT,
 };
 
+/* A second UART named by earlycon= besides the DT's stdout-path (a Pi's PL011 and mini-UART). */
+static struct console uart2_console = {
+	.name = "uart1",
+	.write = uart_console_write,
+	.flags = CON_BOOT,
+};
+
+static void console_start_second(const char *driver, phys_addr_t base)
+{
+	void __iomem *membase = early_ioremap_console_n(1, base);
+
+	if (uart2_console.data)
+		return;
+	if (!strcmp(driver, "bcm2835aux"))
+		bcm2835aux_init_port(&con2_port, base, membase);
+	else
+		pl011_init_port(&con2_port, base, membase);
+	uart2_console.data = (unsigned long)&con2_port;
+	register_console(&uart2_console);
+	pr_info("Console: also %s at MMIO %#llx (earlycon)\n", con2_port.name,
+		(unsigned long long)base);
+}
+
 static void console_start(const char *driver, phys_addr_t base, const char *how)
 {
-	void __iomem *membase = early_ioremap_console(base);
+	void __iomem *membase;
 
+	/* earlycon= naming another UART than stdout-path's: print on both. */
+	if (con_port.mapbase && con_port.mapbase != base && !strcmp(how, "earlycon")) {
+		console_start_second(driver, base);
+		return;
+	}
+	membase = early_ioremap_console(base);
 	if (!strcmp(driver, "bcm2835aux"))
 		bcm2835aux_init_port(&con_port, base, membase);
 	else

@@ -46,6 +46,14 @@ void __iomem *early_ioremap_console(phys_addr_t phys)
 	return (void __iomem *)set_fixmap_offset(FIX_EARLYCON_MEM_BASE, phys, FIXMAP_PAGE_IO);
 }
 
+/* A second console UART gets a fixmap slot Linux reserves for a feature bootmem lacks. */
+void __iomem *early_ioremap_console_n(int n, phys_addr_t phys)
+{
+	if (!n)
+		return early_ioremap_console(phys);
+	return (void __iomem *)set_fixmap_offset(FIX_APEI_GHES_IRQ, phys, FIXMAP_PAGE_IO);
+}
+
 static void fixmap_sync(void)
 {
 	dsb(ishst);
