@@ -136,9 +136,10 @@ else
 fi
 
 if [ "$MACH_NAME" = raspi3b ]; then
-	# The DT's console is the mini-UART (serial1); the PL011 (serial0) goes to a file.
-	SERIAL=(-serial "file:$B/raspi3b-pl011.log" -serial stdio)
-	ISERIAL=(-serial "file:$B/raspi3b-pl011.log" -serial mon:stdio)
+	# The PL011 (serial0, earlycon) is on stdout; the mini-UART (serial1, the Pi 3 DT's
+	# stdout-path) goes to a file.
+	SERIAL=(-serial stdio -serial "file:$B/raspi3b-miniuart.log")
+	ISERIAL=(-serial mon:stdio -serial "file:$B/raspi3b-miniuart.log")
 else
 	SERIAL=(-serial stdio)
 	ISERIAL=(-serial mon:stdio)

@@ -15,15 +15,38 @@
 static struct uart_port con_port, con2_port;
 static char con_desc[96];
 
+/* The port being written, so that a fault inside a UART access can be pinned on it. */
+static struct uart_port *console_port_busy;
+
 static void uart_console_write(struct console *con, const char *s, unsigned int n)
 {
 	struct uart_port *port = (struct uart_port *)con->data;
 
-	while (n--) {
+	WRITE_ONCE(console_port_busy, port);
+	barrier();
+	while (n-- && !port->dead) {
 		if (*s == '\n')
 			port->putc(port, '\r');
 		port->putc(port, *s++);
 	}
+	barrier();
+	WRITE_ONCE(console_port_busy, NULL);
+}
+
+/*
+ * Called by the exception handler: if the fault hit while a console UART was being
+ * accessed (a UART the DT names but the machine lacks), stop using that UART, so that the
+ * report can still go out on the others. Returns true if it was a console's fault.
+ */
+bool console_fault_in_uart(void)
+{
+	struct uart_port *port = console_port_busy;
+
+	if (!port)
+		return false;
+	/* Further accesses in the same write fault too: keep recognising them until it ends. */
+	port->dead = true;
+	return true;
 }
 
 static struct console uart_console = {
@@ -36,7 +59,7 @@ static struct console uart_console = {
 static struct console uart2_console = {
 	.name = "uart1",
 	.write = uart_console_write,
-	.flags = CON_BOOT,
+	.flags = CON_BOOT | CON_PRINTBUFFER,
 };
 
 static void console_start_second(const char *driver, phys_addr_t base)
@@ -51,16 +74,15 @@ static void console_start_second(const char *driver, phys_addr_t base)
 		pl011_init_port(&con2_port, base, membase);
 	uart2_console.data = (unsigned long)&con2_port;
 	register_console(&uart2_console);
-	pr_info("Console: also %s at MMIO %#llx (earlycon)\n", con2_port.name,
-		(unsigned long long)base);
+	pr_info("Console: also %s at MMIO %#llx\n", con2_port.name, (unsigned long long)base);
 }
 
 static void console_start(const char *driver, phys_addr_t base, const char *how)
 {
 	void __iomem *membase;
 
-	/* earlycon= naming another UART than stdout-path's: print on both. */
-	if (con_port.mapbase && con_port.mapbase != base && !strcmp(how, "earlycon")) {
+	/* A second UART (earlycon= and stdout-path differ): print on both. */
+	if (con_port.mapbase && con_port.mapbase != base) {
 		console_start_second(driver, base);
 		return;
 	}
@@ -148,9 +170,8 @@ static int __init setup_earlycon(char *val)
 {
 	if (!val || !*val)
 		return 0;	/* bare "earlycon": stdout-path is already in use */
-	if (con_port.mapbase && strstr(val, "0x") &&
-	    simple_strtoull(strstr(val, "0x"), NULL, 0) == con_port.mapbase)
-		return 0;	/* the console we already have */
+	if (con_port.mapbase)
+		return 0;	/* setup_console() already started it, before the full parse */
 	if (console_setup_earlycon(val))
 		pr_warn("earlycon: cannot use \"%s\" (want pl011,ADDR or uart8250,mmio32,ADDR)\n", val);
 	return 0;

@@ -16,8 +16,12 @@ static void aux_putc(struct uart_port *port, char c)
 {
 	int spin = AUX_SPIN;
 
-	while (!(readl((char *)port->membase + AUX_MU_LSR) & LSR_TX_EMPTY) && --spin)
-		;
+	while (!(readl((char *)port->membase + AUX_MU_LSR) & LSR_TX_EMPTY)) {
+		if (READ_ONCE(port->dead) || !--spin) {
+			port->dead = true;
+			return;
+		}
+	}
 	writel((unsigned char)c, (char *)port->membase + AUX_MU_IO);
 }
 

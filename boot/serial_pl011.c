@@ -15,8 +15,12 @@ static void pl011_putc(struct uart_port *port, char c)
 {
 	int spin = PL011_SPIN;
 
-	while ((readl((char *)port->membase + UART01x_FR) & UART01x_FR_TXFF) && --spin)
-		;
+	while (readl((char *)port->membase + UART01x_FR) & UART01x_FR_TXFF) {
+		if (READ_ONCE(port->dead) || !--spin) {
+			port->dead = true;
+			return;
+		}
+	}
 	writel((unsigned char)c, (char *)port->membase + UART01x_DR);
 }
 

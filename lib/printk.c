@@ -258,6 +258,14 @@ void register_console(struct console *con)
 	} else {
 		struct console *c = console_drivers;
 
+		if (con->flags & CON_PRINTBUFFER) {
+			/* Linux's CON_PRINTBUFFER: this console, too, gets what was logged so far. */
+			struct emit_state st = {};
+
+			printk_depth++;
+			replay(&st, false, out_one_console, con);
+			printk_depth--;
+		}
 		while (c->next)
 			c = c->next;
 		c->next = con;

@@ -5,6 +5,7 @@ Runs QEMU non-interactively for run-qemu.sh: copies the serial output to stdout 
 LOGFILE), forwards our stdin to QEMU, and decides the exit status:
   QEMU's own status when it exits (0 after PSCI SYSTEM_OFF),
   1 when the kernel prints "Kernel panic - not syncing" (QEMU is stopped),
+  0 when it prints "reboot: System halted" (no power-off device QEMU models; QEMU is stopped),
   124 when TIMEOUT seconds pass (QEMU is stopped; 0 = no timeout).
 """
 import os
@@ -15,6 +16,9 @@ import sys
 import time
 
 PANIC = b"Kernel panic - not syncing"
+# A kernel that halted without a way to switch the machine off (no PSCI, no watchdog QEMU
+# models): the run is over and it ended as asked.
+HALTED = b"reboot: System halted"
 
 
 def main():
@@ -27,11 +31,15 @@ def main():
     start = time.monotonic()
     tail = b""
     panic_at = None
+    halted_at = None
     status = None
     while True:
         now = time.monotonic()
         if panic_at is not None and now - panic_at > 0.5:
             status = 1
+            break
+        if halted_at is not None and now - halted_at > 0.5:
+            status = 0
             break
         if timeout and now - start > timeout and panic_at is None:
             sys.stderr.write("\nrun-qemu.sh: no power-off after %g s: stopping QEMU (timeout)\n" % timeout)
@@ -51,6 +59,8 @@ def main():
             tail = (tail + data)[-4096:]
             if panic_at is None and PANIC in tail:
                 panic_at = time.monotonic()
+            if halted_at is None and panic_at is None and HALTED in tail:
+                halted_at = time.monotonic()
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

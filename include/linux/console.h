@@ -5,6 +5,7 @@
 
 #define CON_BOOT	(1 << 0)	/* an early console: "bootconsole [...] enabled" */
 #define CON_QUIET	(1 << 1)	/* do not announce the registration */
+#define CON_PRINTBUFFER	(1 << 2)	/* a later console that also gets the log so far */
 
 struct console {
 	const char *name;	/* printed in "console [name] enabled" */

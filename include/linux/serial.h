@@ -12,6 +12,11 @@ struct uart_port {
 	void __iomem *membase;
 	void (*putc)(struct uart_port *port, char c);
 	int (*getc)(struct uart_port *port);	/* -1 when nothing is waiting */
+	/*
+	 * Set by a driver whose transmitter never became ready (a UART that is not there or
+	 * not clocked): the console stops writing to it instead of spinning on every character.
+	 */
+	bool dead;
 };
 
 void pl011_init_port(struct uart_port *port, phys_addr_t base, void __iomem *membase);
@@ -25,5 +30,6 @@ void console_setup_fallback(void);
 int console_getc(void);
 void console_putc(char c);
 const char *console_describe(void);
+bool console_fault_in_uart(void);
 
 #endif

@@ -50,13 +50,28 @@ static unsigned long psci_call(unsigned long fn)
 	return x0;
 }
 
-static void bcm2835_wdt_reset(void)
+extern bool arm64_mmio_probing, arm64_mmio_probe_faulted;
+
+/* Returns false if the watchdog is not there (e.g. a Pi 4 DT on QEMU's raspi3b). */
+static bool bcm2835_wdt_reset(void)
 {
 	void __iomem *pm = (void __iomem *)set_fixmap_offset(FIX_TEXT_POKE0, bcm2835_pm_base,
 							    FIXMAP_PAGE_IO);
 
+	/* The exception handler changes the flags behind the compiler's back: barriers. */
+	WRITE_ONCE(arm64_mmio_probe_faulted, false);
+	WRITE_ONCE(arm64_mmio_probing, true);
+	barrier();
 	writel(PM_PASSWORD | 10, (char *)pm + PM_WDOG);
-	writel(PM_PASSWORD | PM_RSTC_WRCFG_FULL_RESET, (char *)pm + PM_RSTC);
+	barrier();
+	if (!READ_ONCE(arm64_mmio_probe_faulted))
+		writel(PM_PASSWORD | PM_RSTC_WRCFG_FULL_RESET, (char *)pm + PM_RSTC);
+	barrier();
+	WRITE_ONCE(arm64_mmio_probing, false);
+	if (READ_ONCE(arm64_mmio_probe_faulted))
+		pr_emerg("reboot: the watchdog at %pa does not answer (not on this machine)\n",
+			 &bcm2835_pm_base);
+	return !READ_ONCE(arm64_mmio_probe_faulted);
 }
 
 static void __noreturn halt_forever(void)
@@ -74,10 +89,10 @@ void machine_power_off(void)
 		pr_emerg("reboot: PSCI SYSTEM_OFF returned\n");
 	} else if (bcm2835_pm_base) {
 		pr_notice("reboot: no PSCI; resetting through the BCM2835 watchdog\n");
-		bcm2835_wdt_reset();
 		/* The watchdog fires after 10 ticks (~150 us); wait for it. */
-		for (volatile int i = 0; i < 100000000; i++)
-			;
+		if (bcm2835_wdt_reset())
+			for (volatile int i = 0; i < 10000000; i++)
+				;
 	}
 	pr_emerg("reboot: System halted\n");
 	halt_forever();

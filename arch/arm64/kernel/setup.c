@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
+#include <linux/of_address.h>
 #include <linux/serial.h>
 #include <libfdt.h>
 #include <asm/memory.h>
@@ -107,6 +108,32 @@ static void find_power_off_method(void)
 }
 
 /*
+ * An earlycon= on the command line is the console, as in Linux; the DT's stdout-path UART
+ * is added beside it (or is the console when there is no earlycon=). Messages printed so
+ * far wait in the log buffer and are replayed.
+ */
+static void setup_console(void)
+{
+	const char *ec = strstr(boot_command_line, "earlycon=");
+
+	if (ec && (ec == boot_command_line || ec[-1] == ' ')) {
+		char spec[64];
+		size_t n = 0;
+
+		while (ec[9 + n] && ec[9 + n] != ' ')
+			n++;
+
+		snprintf(spec, sizeof(spec), "%.*s", (int)min_t(size_t, n, sizeof(spec) - 1), ec + 9);
+		if (console_setup_earlycon(spec))
+			ec = NULL;
+	} else {
+		ec = NULL;
+	}
+	if (console_setup_from_dt() && !ec)
+		console_setup_fallback();
+}
+
+/*
  * Linux's setup_machine_fdt(): map, verify, scan memory and chosen, reserve the blob.
  * It reseeds the stack-protector canary, so neither it nor any caller still on the stack
  * may check a canary stored before (hence no-stack-protector here and in early_entry).
@@ -131,9 +158,8 @@ setup_machine_fdt(phys_addr_t dt_phys)
 		pr_emerg("The boot protocol (Documentation/arm64/booting.rst) wants x0 = the DTB's physical address.\n");
 		panic("Cannot continue without a valid device tree (x0 = %pa)", &dt_phys);
 	}
-	if (console_setup_from_dt())
-		console_setup_fallback();
 	early_init_dt_scan_nodes();
+	setup_console();
 	/* Linux reserves the blob here, before memblock=debug is parsed (so it is not logged). */
 	early_init_fdt_reserve_self();
 	name = of_flat_dt_get_machine_name();

@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/serial.h>
 #include <asm/ptrace.h>
 #include <asm/memory.h>
 #include <asm/barrier.h>
@@ -159,16 +160,48 @@ void dump_stack(void)
 	dump_backtrace(_THIS_IP_, (unsigned long)__builtin_frame_address(0));
 }
 
+static int exception_depth;
+
+/*
+ * Set around MMIO accesses to a device the DT names but the machine may lack (the power-off
+ * watchdog): an external abort there is recorded and skipped instead of being fatal.
+ */
+bool arm64_mmio_probing;
+bool arm64_mmio_probe_faulted;
+
 void do_exception(struct pt_regs *regs, unsigned long kind, unsigned long group)
 {
 	unsigned int ec = (regs->esr >> 26) & 0x3f;
 	unsigned int il = (regs->esr >> 25) & 1;
+	bool uart_fault = console_fault_in_uart();
 	char fsc[64];
+
+	/* A fault while reporting a fault: give up quietly rather than recurse forever. */
+	if (++exception_depth > 3)
+		arch_panic_halt("recursive exceptions");
 
 	console_verbose();
 	if (regs->sp < (u64)init_stack && regs->sp >= (u64)init_stack_guard - 4096 * 4)
 		pr_emerg("Kernel stack overflow: sp %016llx is in the guard page below init_stack\n",
 			 (unsigned long long)regs->sp);
+	/*
+	 * An external abort inside a console UART access: the DT names a UART this machine
+	 * does not have. Drop that console, skip the access and carry on (the others report).
+	 */
+	if (arm64_mmio_probing && kind == 0 && ec == 0x25 && (regs->esr & 0x3f) == 0x10) {
+		arm64_mmio_probe_faulted = true;
+		regs->pc += 4;
+		exception_depth--;
+		return;
+	}
+	if (uart_fault && kind == 0 && (ec == 0x25) && (regs->esr & 0x3f) == 0x10) {
+		pr_warn("console: UART access at %pS faulted (FAR %016llx): the device tree's UART "
+			"is not on this machine; no longer using it\n", (void *)regs->pc,
+			(unsigned long long)regs->far);
+		regs->pc += 4;
+		exception_depth--;
+		return;
+	}
 	pr_emerg("%s exception taken from %s\n", vector_names[kind & 3], group_names[group & 3]);
 	if (kind == 0 && is_abort(ec)) {
 		fsc_str(regs->esr & 0x3f, fsc, sizeof(fsc));
