@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/debug_invariants.h>
 #include <asm/memory.h>
 
 void build_all_zonelists(void);
@@ -49,6 +50,7 @@ void mm_core_init(void)
 {
 	build_all_zonelists();
 	mem_init();
+	boot_phase_done("free_all");
 	init_per_zone_wmark_min();
 }
 
@@ -77,6 +79,9 @@ static noinline void fault_nomap(void)
 	pr_err("test_fault=nomap: this device tree has no no-map region\n");
 }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winfinite-recursion"
+/* Recurses until the guard page below the stack stops it: that is the point. */
 static noinline int fault_stack(int depth)
 {
 	volatile char pad[1024];
@@ -84,6 +89,7 @@ static noinline int fault_stack(int depth)
 	pad[0] = (char)depth;
 	return fault_stack(depth + 1) + pad[0];
 }
+#pragma GCC diagnostic pop
 
 static noinline void run_test_fault(void)
 {
@@ -110,6 +116,7 @@ void late_boot_actions(void)
 	if (opt_zoneinfo)
 		show_zoneinfo();
 	pr_info("bootmem: buddy allocator ready\n");
+	boot_phases_print();
 	if (test_fault[0])
 		run_test_fault();
 }

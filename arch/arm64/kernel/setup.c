@@ -10,6 +10,7 @@
 #include <linux/of_fdt.h>
 #include <linux/of_address.h>
 #include <linux/serial.h>
+#include <linux/debug_invariants.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
@@ -205,8 +206,11 @@ void setup_arch(void)
 	print_dt_memory();
 	parse_early_param(NULL);
 	arm64_memblock_init();
+	boot_phase_done("memblock");
 	paging_init();
+	boot_phase_done("map_mem");
 	bootmem_init();
+	boot_phase_done("memmap");
 }
 
 /* Called by head.S with the MMU on, at the image's virtual address, on init_stack. */

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Invariant checks run after each boot phase with `debug_invariants` (on in the tests). */
+#ifndef _BOOTMEM_LINUX_DEBUG_INVARIANTS_H
+#define _BOOTMEM_LINUX_DEBUG_INVARIANTS_H
+
+#include <linux/types.h>
+
+/* Record the end of a boot phase; run the invariant checks when asked to. */
+void boot_phase_done(const char *name);
+void boot_phases_print(void);
+
+/*
+ * Check what must hold after @phase ("memblock", "map_mem", "memmap", "free_all"): panics
+ * with a message naming the broken invariant, prints one "invariants ok" line otherwise.
+ */
+void debug_invariants_check(const char *phase);
+/* The memblock part alone (sorted, disjoint, merged, totals): number of violations found. */
+int memblock_check_invariants(void);
+
+#endif
