@@ -124,6 +124,7 @@ bench:
 		$(filter-out tests/host/bench_pgtable.c,$(HT_bench_pgtable_SRCS)) tests/host/harness.c $(LIBFDT_HOST)
 	$(B)/host/bench_buddy
 	$(B)/host/bench_pgtable
+	scripts/bench-boot.sh
 
 # Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
 linux-memblock-tests:

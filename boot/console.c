@@ -205,3 +205,18 @@ void console_putc(char c)
 	if (con_port.putc)
 		con_port.putc(&con_port, c);
 }
+
+/*
+ * console=ttyAMA0 / ttyS1,115200: in Linux it picks the real console driver that takes over
+ * from earlycon. bootmem keeps its early consoles for the whole run, so the word is accepted
+ * and only remembered for the banner.
+ */
+static char console_word[32];
+
+static int __init setup_console_word(char *val)
+{
+	if (val)
+		snprintf(console_word, sizeof(console_word), "%s", val);
+	return 0;
+}
+early_param("console", setup_console_word);

@@ -228,3 +228,10 @@ early_entry(phys_addr_t dtb, int entry_el, u64 cnt0, u64 image_pa)
 	setup_machine_fdt(dtb);
 	start_kernel();
 }
+
+/* nokaslr: bootmem has no KASLR (the image always runs at KIMAGE_VADDR); accepted as Linux does. */
+static int __init early_nokaslr(char *val)
+{
+	return 0;
+}
+early_param("nokaslr", early_nokaslr);
