@@ -157,6 +157,38 @@ static void vmemmap_layout_tables(unsigned long pnum, int nid)
 }
 
 /*
+ * No buffer on the node (all its memory hotpluggable with movable_node, say): like Linux's
+ * vmemmap_populate, take each section's memmap on its own, from any node if need be.
+ */
+static void sparse_init_nid_per_section(int nid, unsigned long pnum_begin,
+					unsigned long pnum_end, char *usage)
+{
+	unsigned long pnum;
+
+	for_each_present_section_nr(pnum_begin, pnum) {
+		struct mem_section *ms = __nr_to_section(pnum);
+		void *map;
+
+		if (pnum >= pnum_end)
+			break;
+		vmemmap_layout_tables(pnum, nid);
+		map = __earlyonly_bootmem_alloc(nid, section_map_size(), section_map_size(),
+						memmap_min_addr());
+		if (!map) {
+			pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
+			       "sparse_init_nid", nid);
+			ms->flags = 0;
+			continue;
+		}
+		memmap_bytes += PAGES_PER_SECTION * sizeof(struct page);
+		ms->mem_map = map;
+		ms->usage = (void *)usage;
+		ms->flags |= SECTION_HAS_MEM_MAP | SECTION_IS_EARLY;
+		usage += LINUX_USAGE_SIZE;
+	}
+}
+
+/*
  * Sections [pnum_begin, pnum_end) of node @nid, @map_count of them present: the usemaps
  * next to NODE_DATA, then one memmap buffer on the node, one 2 MiB slot per section.
  */
@@ -175,6 +207,10 @@ static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned
 		usage = memblock_alloc_try_nid(LINUX_USAGE_SIZE * map_count, SMP_CACHE_BYTES,
 					       goal, 0, early_pfn_to_nid(PHYS_PFN(goal)));
 	buf = memmap_alloc(size, section_map_size(), memmap_min_addr(), nid);
+	if (usage && !buf) {
+		sparse_init_nid_per_section(nid, pnum_begin, pnum_end, usage);
+		return;
+	}
 	if (!usage || !buf) {
 		pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
 		       "sparse_init_nid", nid);

@@ -16,5 +16,12 @@ void boot_phases_print(void);
 void debug_invariants_check(const char *phase);
 /* The memblock part alone (sorted, disjoint, merged, totals): number of violations found. */
 int memblock_check_invariants(void);
+/* After free_all: free lists agree with PageBuddy/order and the counts; nothing free is reserved or NOMAP. */
+int buddy_check_invariants(void);
+/*
+ * Arch hook after map_mem: nothing NOMAP in the linear map, every other memory page mapped,
+ * no writable+executable kernel mapping. Number of violations found (printed).
+ */
+int arch_check_pgtable_invariants(void);
 
 #endif

@@ -1,4 +1,5 @@
-# gdb-multiarch script for bootmem: symbols before and after the MMU is on.
+# gdb-multiarch script for bootmem: symbols before and after the MMU is on, and the bm-*
+# helpers (scripts/gdb/bootmem.py: bm-memblock, bm-zones, bm-buddyinfo, bm-walk, bm-page).
 #   ./run-qemu.sh --gdb   then   gdb-multiarch -x scripts/gdb/bootmem.gdb build/bootmem.elf
 # Before the MMU, the CPU runs the image at its physical load address; the ELF is linked at
 # KIMAGE_VADDR. `bootmem-phys-symbols LOADADDR` loads a second copy of the symbols offset to
@@ -8,7 +9,17 @@
 set architecture aarch64
 set pagination off
 set confirm off
-target remote :1234
+
+# The helpers sit beside this script; find them from the ELF's path (build/../scripts/gdb),
+# so gdb may be started from any directory.
+python
+import os
+_elf = gdb.current_progspace().filename or "build/bootmem.elf"
+_py = os.path.join(os.path.dirname(os.path.abspath(_elf)), "..", "scripts", "gdb", "bootmem.py")
+if not os.path.exists(_py):
+    _py = "scripts/gdb/bootmem.py"
+gdb.execute("source " + _py)
+end
 
 define bootmem-phys-symbols
 	add-symbol-file build/bootmem.elf -o ($arg0 - 0xffff800008000000)
@@ -16,3 +27,5 @@ end
 document bootmem-phys-symbols
 Load the kernel's symbols at its physical load address ARG0 (for stepping before the MMU is on).
 end
+
+target remote :1234

@@ -51,7 +51,9 @@ for dts in tests/scenarios/*.dts; do
 	dtc -q -I dts -O dtb -p 4096 -o "$dtb" "$dts"
 	extra=()
 	grep -q '^// machine: raspi3b' "$dts" && DBG=${DEBUG/0x9000000/0x3f201000} || DBG=$DEBUG
-	if boot "$name" 0 --dtb "$dts" --append "$DBG selftest ptdump poweroff"; then
+	if boot "$name" 0 --dtb "$dts" --append "$DBG selftest ptdump debug_invariants poweroff"; then
+		expect "$name" "$OUT/$name.log" 'invariants: after map_mem: .*page tables' \
+			'invariants: after free_all: .*buddy' && ok "$name: invariants after every phase"
 		if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" "$dtb" > "$OUT/$name.cmp" 2>&1; then
 			ok "$name: layout equals Linux 6.1's ($(tail -1 "$OUT/$name.cmp"))"
 		else

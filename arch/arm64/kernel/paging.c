@@ -6,6 +6,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/memblock.h>
+#include <linux/debug_invariants.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
 #include <asm/pgtable.h>
@@ -82,6 +83,8 @@ void paging_init(void)
 	cpu_uninstall_idmap();
 	memblock_phys_free(__pa_symbol(init_pg_dir),
 			   (unsigned long)idmap_pg_end - (unsigned long)init_pg_dir);
+	/* Now the linear map covers memory: memblock may double its arrays there (Linux's order). */
+	memblock_allow_resize();
 }
 
 /* For the monitor: the walk of one virtual address through swapper_pg_dir, in words. */
@@ -130,4 +133,52 @@ void ptdump_kernel(void)
 		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", wx);
 	else
 		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
+}
+
+/* Pages of [base, base + size) whose linear-map translation is (@mapped) or is not pa. */
+static unsigned long count_linear(phys_addr_t base, phys_addr_t size, bool mapped,
+				  phys_addr_t *first)
+{
+	unsigned long bad = 0;
+	phys_addr_t pa;
+
+	for (pa = base; pa < base + size; pa += PAGE_SIZE) {
+		bool is = pgtable_translate(swapper_pg_dir, (u64)phys_to_virt(pa)) == pa;
+
+		if (is != mapped && !bad++)
+			*first = pa;
+	}
+	return bad;
+}
+
+/*
+ * debug_invariants after map_mem: every memory page is in the linear map unless NOMAP, no
+ * NOMAP page is (a speculative access there may hit secure memory), and nothing the kernel
+ * maps is both writable and executable.
+ */
+int arch_check_pgtable_invariants(void)
+{
+	struct memblock_region *r;
+	phys_addr_t first = 0;
+	unsigned long n, wx;
+	int bad = 0;
+
+	for_each_mem_region(r) {
+		bool nomap = memblock_is_nomap(r);
+		phys_addr_t end = r->base + r->size - 1;
+
+		n = count_linear(r->base, r->size, !nomap, &first);
+		if (!n)
+			continue;
+		pr_err("invariants: %lu page(s) of %s [mem %pa-%pa] %s the linear map, first %pa\n",
+		       n, nomap ? "NOMAP" : "memory", &r->base, &end,
+		       nomap ? "mapped in" : "missing from", &first);
+		bad++;
+	}
+	wx = ptdump_check_wx(swapper_pg_dir);
+	if (wx) {
+		pr_err("invariants: %lu W+X page(s) in swapper_pg_dir\n", wx);
+		bad++;
+	}
+	return bad;
 }

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: arbitrary bytes and mutated DTBs through the kernel's own early memory
+ * code (header check, memory and reserved-memory scan, memblock, zones, memmap, buddy
+ * hand-off) under ASan/UBSan, with every invariant checked and all state reset per input.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * memblock.c is included, not linked, so that the reset below can put back its static
+ * arrays and its resize switch: the only way to run many boots in one process.
+ */
+#include "../../mm/memblock.c"
+
+#include <linux/init.h>
+#include <linux/mm.h>
+#include <linux/numa.h>
+#include <linux/cma.h>
+#include <linux/of_fdt.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/memory_hotplug.h>
+#include <linux/debug_invariants.h>
+#include <libfdt.h>
+#include <asm/memory.h>
+#include "harness.h"
+
+/* Where the kernel would find the blob and its image on QEMU virt. */
+#define FUZZ_DTB_PA		0x48000000ULL
+#define FUZZ_IMAGE_PA		0x40210000ULL
+#define FUZZ_IMAGE_SIZE		0x1ffb000ULL
+/*
+ * Host budget per input: the memmap and buddy stages touch 8 bytes of struct page per KiB
+ * of present memory; above this much present memory they are skipped.
+ */
+#define FUZZ_MEM_CAP		(64ULL << 30)
+#define PHYS_MASK_SHIFT		48
+
+unsigned long totalcma_pages;
+extern phys_addr_t arm64_dma_phys_limit;
+void arch_numa_init(void);
+void zone_sizes_init_arm64(void);
+void build_all_zonelists(void);
+void init_per_zone_wmark_min(void);
+void mem_init_print_info(void);
+void dma_contiguous_reserve(phys_addr_t limit);
+
+/* Stand-ins for the arch hooks debug_invariants.c calls; the page tables have their own tests. */
+int arch_check_pgtable_invariants(void)
+{
+	return 0;
+}
+
+static struct memblock pristine;
+static bool verbose;
+
+static void reset_type(struct memblock_type *t, struct memblock_region *init)
+{
+	t->regions = init;
+	t->cnt = 1;
+	t->total_size = 0;
+	memset(&init[0], 0, sizeof(init[0]));
+	init[0].nid = MAX_NUMNODES;
+}
+
+/* Everything back to a fresh boot. */
+static void fuzz_reset(void)
+{
+	memblock = pristine;
+	reset_type(&memblock.memory, memblock_memory_init_regions);
+	reset_type(&memblock.reserved, memblock_reserved_init_regions);
+	memblock_can_resize = 0;
+	memblock_debug = 0;
+	movable_node_enabled = false;
+	mm_reset_for_test();
+	cma_reset();
+	of_reserved_mem_reset();
+	initial_boot_params = NULL;
+	initial_boot_params_pa = PHYS_ADDR_MAX;
+	dt_rng_seed_len = 0;
+	dt_has_kaslr_seed = false;
+	boot_command_line[0] = 0;
+	totalcma_pages = 0;
+	console_capture_reset();
+}
+
+/* Release the host pages the simulated boot touched. */
+static void fuzz_discard(void)
+{
+	struct memblock_region *r;
+
+	for_each_mem_region(r)
+		if (r->base < SIM_PHYS_LIMIT)
+			sim_discard(r->base, min_t(phys_addr_t, r->size, SIM_PHYS_LIMIT - r->base));
+}
+
+static void check(const char *phase, int bad)
+{
+	if (!bad)
+		return;
+	fprintf(stderr, "fuzz_dtb: %d invariant violation(s) after %s\n%s\n", bad, phase,
+		console_capture());
+	abort();
+}
+
+/* arm64_memblock_init(), with the harness's image and its simulated address space. */
+static void fuzz_memblock_init(void)
+{
+	memblock_remove(1ULL << PHYS_MASK_SHIFT, ULLONG_MAX);
+	/* The simulated window is 2^42 bytes: as if the CPU had 42 PA bits. */
+	memblock_remove(SIM_PHYS_LIMIT, ULLONG_MAX);
+	if (!memblock.memory.total_size)
+		return;
+	memstart_addr = round_down(memblock_start_of_DRAM(), SZ_1G);
+	memblock_reserve(FUZZ_IMAGE_PA, FUZZ_IMAGE_SIZE);
+	early_init_fdt_scan_reserved_mem();
+}
+
+static void fuzz_boot(void *fdt)
+{
+	if (!early_init_dt_verify_mapped(fdt, FUZZ_DTB_PA, MAX_FDT_SIZE))
+		return;
+	early_init_dt_scan_nodes();
+	early_init_fdt_reserve_self();
+	fuzz_memblock_init();
+	check("memblock", memblock_check_invariants());
+	if (!memblock.memory.total_size || memblock_phys_mem_size() > FUZZ_MEM_CAP)
+		return;
+
+	/* paging_init would map memory here; memblock may now double its arrays. */
+	memblock_allow_resize();
+	max_pfn = max_low_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	min_low_pfn = PFN_UP(memblock_start_of_DRAM());
+	arch_numa_init();
+	sparse_init();
+	zone_sizes_init_arm64();
+	dma_contiguous_reserve(arm64_dma_phys_limit);
+	check("memmap", memblock_check_invariants());
+
+	build_all_zonelists();
+	memblock_free_all();
+	init_per_zone_wmark_min();
+	mem_init_print_info();
+	check("free_all", memblock_check_invariants() + buddy_check_invariants());
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	pristine = memblock;
+	verbose = getenv("FUZZ_VERBOSE") != NULL;
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	/* A copy the size of the input exactly: ASan sees any read past its end. */
+	void *fdt = malloc(size ? size : 1);
+	int panicked;
+
+	memcpy(fdt, data, size);
+	/* The header check trusts 40 bytes; shorter input is padded as the fixmap would. */
+	if (size < 64) {
+		fdt = realloc(fdt, 64);
+		memset((char *)fdt + size, 0, 64 - size);
+	}
+	fuzz_reset();
+	panicked = run_expect_panic(fuzz_boot, fdt);
+	if (verbose)
+		fprintf(stderr, "%s%s%s\n", console_capture(), panicked ? "panic: " : "",
+			panicked ? panic_message() : "");
+	fuzz_discard();
+	free(fdt);
+	return 0;
+}
