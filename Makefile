@@ -136,3 +136,20 @@ clean:
 	rm -rf $(B)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- fuzzing (tests/fuzz)
+# libFuzzer (clang) over the DT and early mm code; `make fuzz FUZZ_SECONDS=N`.
+FUZZ_SECONDS	?= 60
+FUZZ_SRCS	:= tests/fuzz/fuzz_dtb.c $(HARNESS) $(wildcard lib/*.c) boot/params.c boot/fdt.c \
+		   boot/of_reserved_mem.c boot/of_address.c boot/of_numa.c mm/cma.c \
+		   mm/dma_contiguous.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
+		   mm/page_alloc.c mm/debug_invariants.c
+$(B)/fuzz/fuzz_dtb: $(FUZZ_SRCS) FORCE
+	@mkdir -p $(dir $@)
+	clang $(HOST_CPPFLAGS) -std=gnu11 -O1 -g -fno-omit-frame-pointer \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Wno-unused-command-line-argument -o $@ $(FUZZ_SRCS) $(LIBFDT_HOST)
+
+.PHONY: fuzz
+fuzz: $(B)/fuzz/fuzz_dtb
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long

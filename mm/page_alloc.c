@@ -157,14 +157,14 @@ static void __free_one_page(struct page *page, unsigned long pfn, struct zone *z
 	zone->free_pages += 1UL << order;
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
-		struct page *buddy = page + (buddy_pfn - pfn);
+		struct page *buddy = page + (long)(buddy_pfn - pfn);	/* may be below @page */
 		unsigned long combined_pfn;
 
 		if (!page_is_buddy(page, buddy, order))
 			break;
 		del_page_from_free_list(buddy, zone, order);
 		combined_pfn = buddy_pfn & pfn;
-		page += combined_pfn - pfn;
+		page += (long)(combined_pfn - pfn);
 		pfn = combined_pfn;
 		order++;
 	}

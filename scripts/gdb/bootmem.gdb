@@ -21,8 +21,9 @@ if not os.path.exists(_py):
 gdb.execute("source " + _py)
 end
 
+# add-symbol-file splits its arguments at spaces: the offset expression must have none.
 define bootmem-phys-symbols
-	add-symbol-file build/bootmem.elf -o ($arg0 - 0xffff800008000000)
+	add-symbol-file build/bootmem.elf -o $arg0-0xffff800008000000
 end
 document bootmem-phys-symbols
 Load the kernel's symbols at its physical load address ARG0 (for stepping before the MMU is on).

@@ -38,7 +38,6 @@
 #define FUZZ_MEM_CAP		(64ULL << 30)
 #define PHYS_MASK_SHIFT		48
 
-unsigned long totalcma_pages;
 extern phys_addr_t arm64_dma_phys_limit;
 void arch_numa_init(void);
 void zone_sizes_init_arm64(void);
@@ -118,9 +117,17 @@ static void fuzz_memblock_init(void)
 	early_init_fdt_scan_reserved_mem();
 }
 
-static void fuzz_boot(void *fdt)
+struct blob {
+	void *fdt;
+	size_t mapped;
+};
+
+static void fuzz_boot(void *arg)
 {
-	if (!early_init_dt_verify_mapped(fdt, FUZZ_DTB_PA, MAX_FDT_SIZE))
+	struct blob *b = arg;
+
+	/* The kernel maps min(totalsize, 2 MiB); here exactly the input is "mapped". */
+	if (!early_init_dt_verify_mapped(b->fdt, FUZZ_DTB_PA, b->mapped))
 		return;
 	early_init_dt_scan_nodes();
 	early_init_fdt_reserve_self();
@@ -156,17 +163,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	/* A copy the size of the input exactly: ASan sees any read past its end. */
-	void *fdt = malloc(size ? size : 1);
+	size_t len = max_t(size_t, size, 64);
+	struct blob b = { .fdt = malloc(len), .mapped = min_t(size_t, len, MAX_FDT_SIZE) };
+	void *fdt = b.fdt;
 	int panicked;
 
+	/* The header check reads 40 bytes whatever totalsize says: short input is zero-padded. */
+	memset(fdt, 0, len);
 	memcpy(fdt, data, size);
-	/* The header check trusts 40 bytes; shorter input is padded as the fixmap would. */
-	if (size < 64) {
-		fdt = realloc(fdt, 64);
-		memset((char *)fdt + size, 0, 64 - size);
-	}
 	fuzz_reset();
-	panicked = run_expect_panic(fuzz_boot, fdt);
+	panicked = run_expect_panic(fuzz_boot, &b);
 	if (verbose)
 		fprintf(stderr, "%s%s%s\n", console_capture(), panicked ? "panic: " : "",
 			panicked ? panic_message() : "");

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # gdb-multiarch in batch mode: stop at the Image's first instruction, single-step the entry
 # code, break at start_kernel (MMU on), check that the saved boot argument is the DTB address,
-# continue past paging_init's TTBR1 switch to mem_init, then tear QEMU down.
+# continue past paging_init's TTBR1 switch to mem_init, then after the buddy hand-off
+# (late_boot_actions) run the bm-* helpers of scripts/gdb/bootmem.py and check them against
+# the kernel's own "buddyinfo" print on the serial log.
 set -u
 cd "$(dirname "$0")/../.."
 OUT=build/qemu-tests
 mkdir -p "$OUT"
 PORT=$((20000 + RANDOM % 20000))
 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nic none -display none -monitor none \
-	-serial file:"$OUT/gdb-serial.log" -kernel build/Image -append poweroff \
+	-serial file:"$OUT/gdb-serial.log" -kernel build/Image -append "poweroff buddyinfo" \
 	-gdb tcp::$PORT -S &
 QPID=$!
 trap 'kill $QPID 2>/dev/null; wait $QPID 2>/dev/null' EXIT
@@ -16,7 +18,7 @@ sleep 0.5
 timeout 120 gdb-multiarch -q -batch -nx \
 	-ex 'set architecture aarch64' -ex 'set pagination off' -ex 'set confirm off' \
 	-ex "target remote :$PORT" \
-	-ex 'add-symbol-file build/bootmem.elf -o (0x40200000 - 0xffff800008000000)' \
+	-ex 'symbol-file -o 0x40200000-0xffff800008000000 build/bootmem.elf' \
 	-ex 'break *0x40200000' -ex 'continue' \
 	-ex 'printf "STOP1 pc=%#lx\n", $pc' -ex 'info symbol $pc' \
 	-ex 'stepi' -ex 'printf "STEP1 pc=%#lx\n", $pc' -ex 'info symbol $pc' \
@@ -29,12 +31,22 @@ timeout 120 gdb-multiarch -q -batch -nx \
 	-ex 'delete' -ex 'hbreak mem_init' -ex 'continue' \
 	-ex 'printf "MEM_INIT pc=%#lx ttbr1=%#lx swapper=%#lx\n", $pc, $TTBR1_EL1, (unsigned long)&swapper_pg_dir' \
 	-ex 'bt' \
-	-ex 'kill' > "$OUT/gdb-batch.log" 2>&1
+	-ex 'source scripts/gdb/bootmem.py' \
+	-ex 'delete' -ex 'hbreak late_boot_actions' -ex 'continue' \
+	-ex 'echo BM-MEMBLOCK\n' -ex 'bm-memblock' \
+	-ex 'echo BM-ZONES\n' -ex 'bm-zones' \
+	-ex 'echo BM-BUDDYINFO\n' -ex 'bm-buddyinfo' \
+	-ex 'echo BM-WALK\n' -ex 'bm-walk 0xffff000000000000' -ex 'bm-walk &memblock' \
+	-ex 'bm-walk 0x1000' \
+	-ex 'echo BM-PAGE\n' -ex 'bm-page 0x40000' -ex 'bm-page 0x40001' \
+	-ex 'bm-page ((unsigned long)&_stext - kimage_voffset) >> 12' -ex 'bm-page 0x10' \
+	-ex 'echo BM-HELP\n' -ex 'help bm-walk' \
+	-ex 'delete' -ex 'continue' > "$OUT/gdb-batch.log" 2>&1
 cat "$OUT/gdb-batch.log"
 fail=0
 check() { grep -qE "$1" "$OUT/gdb-batch.log" || { echo "gdb-test: missing /$1/"; fail=1; }; }
 check '^STOP1 pc=0x40200000'
-check '_head in section \.head\.text'
+check '^(_head|_text) in section \.head\.text'
 check '^STEP1 pc=0x40200[0-9a-f]+'
 check 'primary_entry'
 check '^STEP3 pc=0x40200[0-9a-f]+ x19=0x48000000'
@@ -42,4 +54,33 @@ check '^START_KERNEL pc=0xffff8000080[0-9a-f]+ fdt=0x48000000'
 check 'start_kernel in section \.text'
 check '^MEM_INIT pc=0xffff8000080[0-9a-f]+'
 check 'in start_kernel|mm_core_init'
+# The helpers, on the halted kernel's own data.
+check '^ memory\[0x0\]	\[0x0000000040000000-0x000000007fffffff\], 0x0000000040000000 bytes on node 0 flags: 0x0$'
+check '^ reserved\[0x0\]	\[0x00000000402[0-9a-f]{5}-0x[0-9a-f]{16}\], 0x[0-9a-f]{16} bytes flags: 0x0$'
+check '^Node 0, zone      DMA  \[mem 0x0000000040000000-0x000000007fffffff\] pfns 0x40000-0x80000$'
+check '^        spanned 262144 present 262144 managed [0-9]+$'
+check '^Node 0, zone    DMA32  empty$'
+check '^  PGD\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} table -> 0x[0-9a-f]+'
+check '^  PTE\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} page 0x40000000 Normal RW .*AF.* PXN UXN$'
+check '^VA 0xffff000000000000 -> PA 0x40000000 \(PTE level\)$'
+check '^VA 0xffff8000080[0-9a-f]{5} -> PA 0x402[0-9a-f]{5} \(PTE level\)$'
+check 'VA 0x1000 is a TTBR0 address'
+check '^page:0xffff[0-9a-f]+ refcount:0 mapcount:0 pfn:0x40000 pa:0x40000000$'
+check '^flags: 0x[0-9a-f]+\(buddy\|section=8\|node=0\|zone=0\)$'
+check '^zone DMA, node 0, section 8 \(zone pfns 0x40000-0x80000: inside\)$'
+check '^buddy: heads a free block of order [0-9]+$'
+check '^free: inside the order-[0-9]+ free block at pfn 0x40000$'
+check '^flags: 0x[0-9a-f]+\(reserved\|section=8\|node=0\|zone=0\)$'
+check '^reserved: never handed to the buddy allocator$'
+check 'pfn 0x10 has no struct page'
+check '^Usage: bm-walk VA'
+# bm-buddyinfo equals the kernel's own "buddyinfo" print (same state: nothing runs between).
+ours=$(sed -n '/^BM-BUDDYINFO$/,/^BM-WALK$/p' "$OUT/gdb-batch.log" | grep '^Node ')
+kernel=$(sed -n 's/^\[ *[0-9.]*\] \(Node [0-9]*, zone .*\)/\1/p' "$OUT/gdb-serial.log" | tr -d '\r')
+if [ -z "$ours" ] || [ "$ours" != "$kernel" ]; then
+	echo "gdb-test: bm-buddyinfo differs from the kernel's buddyinfo"
+	printf 'bm-buddyinfo:\n%s\nkernel:\n%s\n' "$ours" "$kernel"
+	fail=1
+fi
+grep -q '^Node 0, zone      DMA ' <<< "$ours" || { echo "gdb-test: no DMA line in bm-buddyinfo"; fail=1; }
 exit $fail
