@@ -51,7 +51,11 @@ for dts in tests/scenarios/*.dts; do
 	dtc -q -I dts -O dtb -p 4096 -o "$dtb" "$dts"
 	extra=()
 	grep -q '^// machine: raspi3b' "$dts" && DBG=${DEBUG/0x9000000/0x3f201000} || DBG=$DEBUG
-	if boot "$name" 0 --dtb "$dts" --append "$DBG selftest ptdump debug_invariants poweroff"; then
+	# The self-test writes every free page: on the big layouts QEMU would commit all of it
+	# in host memory, so they boot without it (the 1-4 GiB layouts run it).
+	st=selftest
+	grep -qE '^// qemu: .*-m ([5-9]|[1-9][0-9])G' "$dts" && st=
+	if boot "$name" 0 --dtb "$dts" --append "$DBG $st ptdump debug_invariants poweroff"; then
 		expect "$name" "$OUT/$name.log" 'invariants: after map_mem: .*page tables' \
 			'invariants: after free_all: .*buddy' && ok "$name: invariants after every phase"
 		if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" "$dtb" > "$OUT/$name.cmp" 2>&1; then
@@ -59,7 +63,7 @@ for dts in tests/scenarios/*.dts; do
 		else
 			bad "$name: layout differs from Linux 6.1's" "$OUT/$name.cmp" 40
 		fi
-		if grep -qa '^not ok' "$OUT/$name.log"; then
+		if grep -qaE '^\[[ 0-9.]+\] +not ok' "$OUT/$name.log"; then
 			bad "$name: in-kernel self-tests" "$OUT/$name.log"
 		elif grep -qa 'KTAP version 1' "$OUT/$name.log"; then
 			ok "$name: in-kernel self-tests ($(grep -ac '^\[.*\] ok ' "$OUT/$name.log") ok)"
