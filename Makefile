@@ -32,7 +32,7 @@ KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
 .PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests clean
-all: kernel host
+all: kernel host $(B)/host/bootmem-layout
 
 kernel: $(B)/Image $(B)/kernel8.img
 
@@ -86,6 +86,7 @@ HT_fdt_SRCS		:= $(wildcard lib/*.c) boot/params.c boot/fdt.c boot/of_reserved_me
 			   boot/of_address.c boot/of_numa.c mm/cma.c mm/dma_contiguous.c \
 			   mm/memblock.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
 			   mm/page_alloc.c
+HT_rpi4_SRCS		:= $(HT_fdt_SRCS)
 # pgtable: -Iarch/arm64/include rides in SRCS (the rule has no per-test CPPFLAGS); it comes
 # after tests/host/include, so the harness's asm/memory.h still wins.
 HT_pgtable_SRCS		:= -Iarch/arm64/include $(wildcard lib/*.c) boot/params.c \
@@ -153,3 +154,14 @@ $(B)/fuzz/fuzz_dtb: $(FUZZ_SRCS) FORCE
 .PHONY: fuzz
 fuzz: $(B)/fuzz/fuzz_dtb
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
+
+# bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
+# Its asm/sections.h (a run-time image model) comes before the harness's headers.
+BML_SRCS	:= $(wildcard tools/bootmem-layout/*.c) $(HARNESS) $(wildcard lib/*.c) \
+		   $(filter-out mm/debug_invariants.c,$(wildcard mm/*.c)) \
+		   boot/params.c boot/fdt.c boot/of_reserved_mem.c boot/of_address.c boot/of_numa.c \
+		   arch/arm64/mm/init.c arch/arm64/mm/map_mem.c arch/arm64/mm/pgtable_build.c
+$(B)/host/bootmem-layout: $(BML_SRCS) $(wildcard tools/bootmem-layout/*.h)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -Itools/bootmem-layout/include $(HOST_CPPFLAGS) -Iarch/arm64/include $(HOST_CFLAGS) \
+		-o $@ $(BML_SRCS) $(LIBFDT_HOST)

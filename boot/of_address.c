@@ -590,6 +590,24 @@ int of_stdout_node(void)
 		l = q - p;
 	}
 
+	/*
+	 * libfdt resolves an alias by looking its value up as a path again, so an alias whose
+	 * value is another alias loops forever. Linux only takes alias values that are paths.
+	 */
+	if (l && p[0] != '/') {
+		const char *slash = memchr(p, '/', l);
+		int alen = slash ? slash - p : l;
+		int aliases = fdt_path_offset(fdt, "/aliases"), vlen = 0;
+		const char *a = NULL;
+
+		if (aliases >= 0)
+			a = fdt_getprop_namelen(fdt, aliases, p, alen, &vlen);
+		if (a && (vlen <= 0 || strnlen(a, vlen) == (size_t)vlen || a[0] != '/')) {
+			pr_warn("/aliases/%.*s is not a NUL-terminated node path (an alias loop?), stdout-path ignored\n",
+				alen, p);
+			return -EINVAL;
+		}
+	}
 	offset = fdt_path_offset_namelen(fdt, p, l);
 	if (offset < 0) {
 		/* Linux prints this from fdt.c, hence its prefix. */

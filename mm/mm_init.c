@@ -126,31 +126,165 @@ static void find_usable_zone_for_movable(void)
 }
 
 /*
- * With "movable_node", ZONE_MOVABLE of each node starts at its lowest hotpluggable
- * region (kernelcore=/movablecore= are not supported). Aligned up to MAX_ORDER blocks.
+ * kernelcore= / movablecore=: how much memory must stay usable for any allocation (or may
+ * be movable only), in pages or as a percentage of all memory. Linux's command line.
+ */
+static unsigned long required_kernelcore, required_kernelcore_percent;
+static unsigned long required_movablecore, required_movablecore_percent;
+
+static int __init parse_core_size(const char *name, char *p, unsigned long *pages,
+				  unsigned long *percent)
+{
+	unsigned long long v;
+	char *end;
+
+	if (!p || !*p)
+		return -EINVAL;
+	v = simple_strtoull(p, &end, 0);
+	if (*end == '%') {
+		if (v > 100) {
+			pr_warn("%s=%llu%%: more than 100%%, using 100%%\n", name, v);
+			v = 100;
+		}
+		*percent = v;
+		return 0;
+	}
+	*pages = memparse(p, &p) >> PAGE_SHIFT;
+	*percent = 0;
+	return 0;
+}
+
+static int __init cmdline_parse_kernelcore(char *p)
+{
+	if (p && !strcmp(p, "mirror")) {
+		pr_warn("kernelcore=mirror: no mirrored memory here; ignored\n");
+		return 0;
+	}
+	return parse_core_size("kernelcore", p, &required_kernelcore,
+			       &required_kernelcore_percent);
+}
+early_param("kernelcore", cmdline_parse_kernelcore);
+
+static int __init cmdline_parse_movablecore(char *p)
+{
+	return parse_core_size("movablecore", p, &required_movablecore,
+			       &required_movablecore_percent);
+}
+early_param("movablecore", cmdline_parse_movablecore);
+
+/* All memory pages, and which nodes have any (Linux's early_calculate_totalpages). */
+static unsigned long early_calculate_totalpages(bool *node_has_memory)
+{
+	unsigned long total = 0, start, end;
+	int i, nid;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start, &end, &nid) {
+		total += end - start;
+		if (end > start && nid >= 0 && nid < MAX_NUMNODES)
+			node_has_memory[nid] = true;
+	}
+	return total;
+}
+
+/*
+ * Give each node with memory its share of @kernelcore pages from its lowest pfns up;
+ * ZONE_MOVABLE begins where a node's share ends. Memory below the movable zone's lowest
+ * possible pfn counts as kernelcore whatever happens. A node too small for its share
+ * leaves the rest to be spread again over fewer nodes, as Linux does.
+ */
+static void spread_kernelcore(unsigned long kernelcore, const bool *node_has_memory,
+			      int usable_nodes)
+{
+	unsigned long usable_startpfn = arch_zone_lowest_possible_pfn[movable_zone];
+	unsigned long per_node, remaining, start, end;
+	int i, nid;
+
+	while (usable_nodes) {
+		per_node = kernelcore / usable_nodes;
+		for (nid = 0; nid < MAX_NUMNODES; nid++) {
+			if (!node_has_memory[nid])
+				continue;
+			if (kernelcore < per_node)
+				per_node = kernelcore / usable_nodes;
+			remaining = per_node;
+			for_each_mem_pfn_range(i, nid, &start, &end, NULL) {
+				unsigned long take;
+
+				start = max(start, zone_movable_pfn[nid]);
+				if (start >= end)
+					continue;
+				if (start < usable_startpfn) {
+					take = min(end, usable_startpfn) - start;
+					remaining -= min(take, remaining);
+					kernelcore -= min(take, kernelcore);
+					if (end <= usable_startpfn) {
+						zone_movable_pfn[nid] = end;
+						continue;
+					}
+					start = usable_startpfn;
+				}
+				take = min(end - start, remaining);
+				zone_movable_pfn[nid] = start + take;
+				kernelcore -= min(kernelcore, take);
+				remaining -= take;
+				if (!remaining)
+					break;
+			}
+		}
+		usable_nodes--;
+		if (!usable_nodes || kernelcore <= (unsigned long)usable_nodes)
+			break;
+	}
+}
+
+/*
+ * Where ZONE_MOVABLE starts in each node (Linux's find_zone_movable_pfns_for_nodes):
+ * with "movable_node", at each node's lowest hotpluggable region (kernelcore= and
+ * movablecore= are then ignored); else from kernelcore=/movablecore=. Aligned up to
+ * MAX_ORDER blocks; a start at or past the node's end means no movable zone there.
  */
 static void find_zone_movable_pfns_for_nodes(void)
 {
+	bool node_has_memory[MAX_NUMNODES] = { false };
+	unsigned long totalpages = early_calculate_totalpages(node_has_memory);
+	unsigned long kernelcore = required_kernelcore, movablecore = required_movablecore;
 	struct memblock_region *r;
-	int nid;
+	int nid, usable_nodes = 0;
 
 	find_usable_zone_for_movable();
-	if (!movable_node_is_enabled())
-		return;
+	for (nid = 0; nid < MAX_NUMNODES; nid++)
+		usable_nodes += node_has_memory[nid];
 
-	for_each_mem_region(r) {
-		unsigned long usable_startpfn;
+	if (movable_node_is_enabled()) {
+		for_each_mem_region(r) {
+			unsigned long usable_startpfn;
 
-		if (!memblock_is_hotpluggable(r))
-			continue;
-		nid = memblock_get_region_node(r);
-		if (nid < 0 || nid >= MAX_NUMNODES)
-			continue;
-		usable_startpfn = PFN_DOWN(r->base);
-		zone_movable_pfn[nid] = zone_movable_pfn[nid] ?
-			min(usable_startpfn, zone_movable_pfn[nid]) : usable_startpfn;
+			if (!memblock_is_hotpluggable(r))
+				continue;
+			nid = memblock_get_region_node(r);
+			if (nid < 0 || nid >= MAX_NUMNODES)
+				continue;
+			usable_startpfn = PFN_DOWN(r->base);
+			zone_movable_pfn[nid] = zone_movable_pfn[nid] ?
+				min(usable_startpfn, zone_movable_pfn[nid]) : usable_startpfn;
+		}
+		goto align;
 	}
 
+	if (required_kernelcore_percent)
+		kernelcore = totalpages * required_kernelcore_percent / 100;
+	if (required_movablecore_percent)
+		movablecore = totalpages * required_movablecore_percent / 100;
+	if (movablecore) {
+		/* At least what was asked for is movable: round up, then what is left is core. */
+		movablecore = min(totalpages, roundup(movablecore, MAX_ORDER_NR_PAGES));
+		kernelcore = max(kernelcore, totalpages - movablecore);
+	}
+	if (!kernelcore || kernelcore >= totalpages)
+		return;
+	spread_kernelcore(kernelcore, node_has_memory, usable_nodes);
+
+align:
 	for (nid = 0; nid < MAX_NUMNODES; nid++) {
 		unsigned long start_pfn, end_pfn;
 

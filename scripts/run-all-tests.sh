@@ -20,6 +20,7 @@ run() {
 }
 make -s all || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 run host make -s test-host
+run layout tests/host/layout-agreement.sh
 run qemu tests/qemu/run.sh
 echo
 echo "$total_pass passed, $total_fail failed"

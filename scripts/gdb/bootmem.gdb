@@ -21,12 +21,19 @@ if not os.path.exists(_py):
 gdb.execute("source " + _py)
 end
 
-# add-symbol-file splits its arguments at spaces: the offset expression must have none.
+# The ELF gdb was started with, loaded again with every address moved by LOADADDR - KIMAGE_VADDR.
 define bootmem-phys-symbols
-	add-symbol-file build/bootmem.elf -o $arg0-0xffff800008000000
+	python gdb.execute("add-symbol-file %s -o %#x" % (gdb.current_progspace().filename, (int(gdb.parse_and_eval("$arg0")) - 0xffff800008000000) & (2**64 - 1)))
 end
 document bootmem-phys-symbols
 Load the kernel's symbols at its physical load address ARG0 (for stepping before the MMU is on).
+end
+
+define bootmem-phys-symbols-off
+	remove-symbol-file -a $arg0
+end
+document bootmem-phys-symbols-off
+Drop the physical copy of the symbols loaded at ARG0 (so hbreak start_kernel has one location).
 end
 
 target remote :1234

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The DTB fuzzer (tests/fuzz/fuzz_dtb.c): replay every regression input, then fuzz for a bounded
+# time from the seed corpus (every DTB in tests/). `--long`: FUZZ_SECONDS (60) instead of 20 s.
+# Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+B=build/fuzz
+SECS=20
+[ "${1:-}" = --long ] && SECS=${FUZZ_SECONDS:-60}
+pass=0 fail=0
+make -s $B/fuzz_dtb > $B.make.log 2>&1 || { cat $B.make.log; echo "fuzz: 0 passed, 1 failed"; exit 1; }
+mkdir -p $B/seeds $B/corpus $B/artifacts
+for f in tests/scenarios/*.dts; do
+	dtc -q -I dts -O dtb -o "$B/seeds/$(basename "$f" .dts).dtb" "$f"
+done
+cp tests/data/*.dtb tests/fuzz/regressions/* $B/seeds/ 2>/dev/null
+ls tests/hostile/*.dtb > /dev/null 2>&1 && cp tests/hostile/*.dtb $B/seeds/
+
+# 1. Every input that once crashed must now run clean.
+for f in tests/fuzz/regressions/*; do
+	[ -f "$f" ] || continue
+	if $B/fuzz_dtb "$f" > $B/replay.log 2>&1; then
+		pass=$((pass + 1)); echo "ok   fuzz regression $(basename "$f")"
+	else
+		fail=$((fail + 1)); echo "FAIL fuzz regression $(basename "$f")"; tail -20 $B/replay.log
+	fi
+done
+
+# 2. A bounded run: any crash is a failure, its input is kept in build/fuzz/artifacts.
+rm -f $B/artifacts/crash-* $B/artifacts/leak-* $B/artifacts/timeout-* $B/artifacts/oom-*
+$B/fuzz_dtb -max_total_time="$SECS" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
+	-artifact_prefix=$B/artifacts/ -print_final_stats=1 $B/corpus $B/seeds > $B/fuzz.log 2>&1
+st=$?
+execs=$(grep -a 'stat::number_of_executed_units' $B/fuzz.log | awk '{print $2}')
+if [ "$st" = 0 ]; then
+	pass=$((pass + 1)); echo "ok   fuzz_dtb: ${execs:-?} executions in ${SECS} s, no crash"
+else
+	fail=$((fail + 1)); echo "FAIL fuzz_dtb (exit $st): see $B/fuzz.log, input in $B/artifacts/"
+	grep -a -m5 'ERROR\|runtime error\|invariant\|SUMMARY' $B/fuzz.log
+fi
+echo "fuzz: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""gen.py OUTDIR: write the hostile device trees (OUTDIR/NAME.dts or NAME.dtb) that
+tests/hostile/run.sh boots. Each is a small QEMU virt tree (1 GiB at 0x40000000, PL011, PSCI)
+with one thing wrong; binary corruptions are made with dtc and struct on a valid blob."""
+import os
+import struct
+import subprocess
+import sys
+
+OUT = sys.argv[1]
+os.makedirs(OUT, exist_ok=True)
+
+BASE_HEAD = """/dts-v1/;
+%(memreserve)s
+/ {
+	#address-cells = <%(ac)s>;
+	#size-cells = <%(sc)s>;
+	compatible = "linux,dummy-virt";
+	model = "hostile";
+	psci { compatible = "arm,psci-0.2"; method = "hvc"; };
+	pl011@9000000 { compatible = "arm,pl011", "arm,primecell"; reg = <0x0 0x9000000 0x0 0x1000>; };
+	chosen { stdout-path = "%(stdout)s"; };
+%(body)s
+};
+"""
+MEM_1G = '\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x40000000>; };\n'
+
+
+def dts(name, body=MEM_1G, ac="2", sc="2", stdout="/pl011@9000000", memreserve=""):
+    with open(os.path.join(OUT, name + ".dts"), "w") as f:
+        f.write(BASE_HEAD % dict(body=body, ac=ac, sc=sc, stdout=stdout, memreserve=memreserve))
+
+
+def resmem(children):
+    return MEM_1G + "\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n" \
+        "\t\tranges;\n" + children + "\t};\n"
+
+
+# A valid blob to corrupt.
+dts("valid")
+subprocess.run(["dtc", "-q", "-I", "dts", "-O", "dtb", "-o", os.path.join(OUT, "valid.dtb"),
+                os.path.join(OUT, "valid.dts")], check=True)
+blob = open(os.path.join(OUT, "valid.dtb"), "rb").read()
+
+
+def dtb(name, data):
+    with open(os.path.join(OUT, name + ".dtb"), "wb") as f:
+        f.write(data)
+
+
+def with_totalsize(data, n):
+    return data[:4] + struct.pack(">I", n) + data[8:]
+
+
+dtb("truncated", blob[: len(blob) // 2])
+dtb("bad-magic", b"\xde\xad\xbe\xef" + blob[4:])
+dtb("totalsize-over-2m", with_totalsize(blob, 0x300000))
+dtb("totalsize-over-ram", with_totalsize(blob, 0x7ffff000))
+
+dts("address-cells-0", body='\tmemory@40000000 { device_type = "memory"; reg = <0x40000000 0x40000000>; };\n',
+    ac="0", sc="2")
+dts("address-cells-5", body='\tmemory@40000000 { device_type = "memory"; reg = <0 0 0 0x0 0x40000000 0x0 0x40000000>; };\n',
+    ac="5", sc="2")
+dts("reg-not-multiple", body=MEM_1G + '\tmemory@80000000 { device_type = "memory"; reg = <0x0 0x80000000 0x0 0x1000 0x0>; };\n')
+dts("mem-wraps-2-64", body=MEM_1G + '\tmemory@fffffffffffff000 { device_type = "memory"; reg = <0xffffffff 0xfffff000 0x0 0x2000>; };\n')
+many = MEM_1G + "".join(
+    '\tmemory@%x { device_type = "memory"; reg = <0x1 0x%08x 0x0 0x1000>; };\n' % (0x100000000 + i * 0x2000, i * 0x2000)
+    for i in range(2000))
+dts("memory-nodes-2000", body=many)
+dts("resmem-covers-all", body=resmem('\t\tall@40000000 { reg = <0x0 0x40000000 0x0 0x40000000>; };\n'))
+dts("everything-overlaps", memreserve="/memreserve/ 0x40000000 0x20000000;\n/memreserve/ 0x50000000 0x20000000;",
+    body=MEM_1G + '\tmemory@50000000 { device_type = "memory"; reg = <0x0 0x50000000 0x0 0x40000000 0x0 0x40000000 0x0 0x10000000>; };\n'
+    '\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n'
+    '\t\ta@60000000 { reg = <0x0 0x60000000 0x0 0x10000000>; no-map; };\n'
+    '\t\tb@68000000 { reg = <0x0 0x68000000 0x0 0x10000000>; };\n'
+    '\t\tc@6c000000 { reg = <0x0 0x6c000000 0x0 0x1000000>; no-map; };\n\t};\n')
+dts("nomap-over-kernel", body=resmem('\t\tfw@40000000 { reg = <0x0 0x40000000 0x0 0x1000000>; no-map; };\n'))
+dts("nomap-over-dtb", body=resmem('\t\tfw@47f00000 { reg = <0x0 0x47f00000 0x0 0x200000>; no-map; };\n'))
+dts("stdout-path-nothing", stdout="/no/such/uart")
+dts("aliases-loop", stdout="serial0",
+    body=MEM_1G + '\taliases { serial0 = "serial1"; serial1 = "serial0"; };\n')
+dts("ranges-bad", stdout="/soc/uart@1000",
+    body=MEM_1G + '\tsoc { compatible = "simple-bus"; #address-cells = <1>; #size-cells = <1>;\n'
+    '\t\tranges = <0x0 0x0 0x9000000>;\n'
+    '\t\tuart@1000 { compatible = "arm,pl011"; reg = <0x1000 0x1000>; };\n\t};\n')
+dts("no-memory-node", body="")

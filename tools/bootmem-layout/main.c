@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bootmem-layout: Linux 6.1 arm64's early memory layout for a device tree, computed on the
+ * host by bootmem's own boot code. Options, input loading, one child process per layout
+ * (the generic code keeps global state), text/JSON output and --diff.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <getopt.h>
+#include <sys/wait.h>
+#include <libfdt.h>
+#include "harness.h"
+#include "layout.h"
+
+#define EXIT_USAGE	2
+#define DTC_PAD		4096
+
+static const char usage_text[] =
+"NAME\n"
+"    bootmem-layout - Linux 6.1 arm64's early memory layout for a device tree, on the host\n"
+"\n"
+"SYNOPSIS\n"
+"    bootmem-layout [OPTIONS] FILE.dtb|FILE.dts\n"
+"    bootmem-layout [OPTIONS] --diff OTHER.dtb|OTHER.dts FILE.dtb|FILE.dts\n"
+"\n"
+"DESCRIPTION\n"
+"    Boots bootmem's memory bring-up (boot/, mm/, lib/ and arch/arm64/mm, the code the\n"
+"    kernel runs) on simulated physical memory and prints what the kernel prints, in\n"
+"    Linux's formats and order: reserved-memory messages, MEMBLOCK configuration, Zone\n"
+"    ranges, Movable zone start, Early memory node ranges, Initmem setup, NUMA, the\n"
+"    Memory: line, then buddyinfo after the hand-off to the buddy allocator.\n"
+"    A .dts is compiled with dtc -p 4096, as run-qemu.sh does.\n"
+"\n"
+"OPTIONS\n"
+"    --append \"ARGS\"    the kernel command line (/chosen/bootargs), e.g.\n"
+"                       \"mem=2G movable_node cma=64M memblock=debug\"\n"
+"    --kernel-at ADDR   physical load address of the Image (default: QEMU's choice,\n"
+"                       the first memory range's 2 MiB-aligned base + 2 MiB)\n"
+"    --kernel-size SIZE size of the Image, _text to _end (default 0x2010000, Linux 6.1's)\n"
+"    --dtb-at ADDR      physical address of the DTB (default: base + min(size/2, 128M))\n"
+"    --timestamps       prefix each line with \"[    0.000000] \" (for compare-layout.py)\n"
+"    --json             memory/reserved regions, nodes, zones, CMA, totals, buddyinfo,\n"
+"                       messages, as JSON\n"
+"    --diff OTHER       the layouts of OTHER and FILE side by side, differences marked\n"
+"                       ('|' changed, '<' only in OTHER, '>' only in FILE)\n"
+"    -h, --help         this text\n"
+"\n"
+"    ADDR and SIZE take 0x... and K/M/G suffixes. Memory must lie below 4 TiB.\n"
+"\n"
+"EXIT STATUS\n"
+"    0 the layout was printed (--diff: also when the layouts differ); 2 on a usage error\n"
+"    or an unusable device tree (the kernel's message is printed, as it would panic).\n"
+"\n"
+"EXAMPLE\n"
+"    fdtput -t x pi4.dtb /memory@0 reg 0 0 0x3b400000 1 0 0x40000000\n"
+"    bootmem-layout --append \"cma=64M\" pi4.dtb\n";
+
+static void die_usage(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "bootmem-layout: %s\n", msg);
+	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
+			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] FILE  (--help)\n");
+	exit(EXIT_USAGE);
+}
+
+static uint64_t parse_size(const char *opt, const char *s)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || end == s)
+		goto bad;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	case 't': case 'T': v <<= 40; end++; break;
+	}
+	if (*end)
+		goto bad;
+	return v;
+bad:
+	fprintf(stderr, "bootmem-layout: %s: bad value '%s'\n", opt, s);
+	exit(EXIT_USAGE);
+}
+
+static char *read_all(FILE *f, size_t *len)
+{
+	size_t cap = 1 << 16, n = 0, r;
+	char *buf = malloc(cap + 1);
+
+	while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			char *nb = cap < (64u << 20) ? realloc(buf, 2 * cap + 1) : NULL;
+
+			if (!nb) {
+				free(buf);
+				return NULL;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	if (buf)
+		buf[n] = 0;
+	*len = n;
+	return buf;
+}
+
+/* dtc -O dtb -p 4096, as run-qemu.sh prepares a tree; NULL if dtc refuses it. */
+static char *run_dtc(const char *path, const char *in_fmt, size_t *len)
+{
+	char *cmd, *out;
+	FILE *p;
+	int st;
+
+	if (asprintf(&cmd, "dtc -q -I %s -O dtb -p %d -o - '%s' 2>/dev/null", in_fmt, DTC_PAD,
+		     path) < 0)
+		return NULL;
+	if (strchr(path, '\'')) {
+		free(cmd);
+		return NULL;
+	}
+	p = popen(cmd, "r");
+	free(cmd);
+	if (!p)
+		return NULL;
+	out = read_all(p, len);
+	st = pclose(p);
+	if (st || !out || !*len) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * The blob as the kernel would get it: a .dts compiled, a .dtb re-packed with room for
+ * /chosen/bootargs (or handed over as it is when it is no valid DTB: the kernel reports it).
+ */
+static char *load_input(const char *path, const char *append, size_t *len)
+{
+	size_t n = strlen(path);
+	bool dts = n > 4 && !strcmp(path + n - 4, ".dts");
+	char *blob = NULL;
+	FILE *f;
+
+	if (access(path, R_OK)) {
+		fprintf(stderr, "bootmem-layout: %s: %s\n", path, strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	blob = run_dtc(path, dts ? "dts" : "dtb", len);
+	if (!blob && dts) {
+		fprintf(stderr, "bootmem-layout: %s: dtc cannot compile it\n", path);
+		exit(EXIT_USAGE);
+	}
+	if (!blob) {
+		f = fopen(path, "rb");
+		blob = f ? read_all(f, len) : NULL;
+		if (f)
+			fclose(f);
+		if (!blob) {
+			fprintf(stderr, "bootmem-layout: %s: cannot read\n", path);
+			exit(EXIT_USAGE);
+		}
+		if (*len >= 8 && fdt_magic(blob) == FDT_MAGIC && fdt_totalsize(blob) > *len)
+			fprintf(stderr, "bootmem-layout: %s: truncated: header totalsize %#x, file %#zx bytes\n",
+				path, fdt_totalsize(blob), *len);
+		return blob;
+	}
+	if (append && fdt_path_offset(blob, "/") >= 0) {
+		int chosen = fdt_path_offset(blob, "/chosen");
+
+		if (chosen < 0)
+			chosen = fdt_add_subnode(blob, 0, "chosen");
+		if (chosen < 0 || fdt_setprop_string(blob, chosen, "bootargs", append)) {
+			fprintf(stderr, "bootmem-layout: %s: cannot set /chosen/bootargs\n", path);
+			exit(EXIT_USAGE);
+		}
+	}
+	return blob;
+}
+
+/* Strips the "[    0.000000] " printk prefixes. */
+static char *strip_timestamps(const char *log)
+{
+	char *out = malloc(strlen(log) + 1), *o = out;
+
+	while (out && *log) {
+		if (*log == '[') {
+			const char *e = strchr(log, ']');
+
+			if (e && e[1] == ' ' && e - log <= 16)
+				log = e + 2;
+		}
+		while (*log && *log != '\n')
+			*o++ = *log++;
+		if (*log)
+			*o++ = *log++;
+	}
+	if (out)
+		*o = 0;
+	return out;
+}
+
+/* In the child: boot, then print the report on stdout. */
+static int child_run(struct bml_opts *o)
+{
+	int st = bml_run(o);
+	const char *log = console_capture();
+	char *plain = strip_timestamps(log);
+
+	if (o->json)
+		bml_report_json(plain ? plain : "", st);
+	else
+		fputs(o->timestamps ? log : (plain ? plain : ""), stdout);
+	free(plain);
+	fflush(stdout);
+	return st;
+}
+
+/* Runs one layout in a child; its stdout into *out (if out) or straight through. */
+static int run_layout(struct bml_opts *o, char **out)
+{
+	int fd[2], st;
+	pid_t pid;
+	FILE *f;
+	size_t len;
+
+	fflush(stdout);
+	if (out && pipe(fd))
+		return perror("pipe"), EXIT_USAGE;
+	pid = fork();
+	if (pid < 0)
+		return perror("fork"), EXIT_USAGE;
+	if (!pid) {
+		if (out) {
+			dup2(fd[1], 1);
+			close(fd[0]);
+			close(fd[1]);
+		}
+		_exit(child_run(o));
+	}
+	if (out) {
+		close(fd[1]);
+		f = fdopen(fd[0], "r");
+		*out = f ? read_all(f, &len) : NULL;
+		if (f)
+			fclose(f);
+	}
+	if (waitpid(pid, &st, 0) < 0)
+		return EXIT_USAGE;
+	if (WIFSIGNALED(st)) {
+		fprintf(stderr, "bootmem-layout: %s: crashed (signal %d)\n", o->name, WTERMSIG(st));
+		return 3;
+	}
+	return WEXITSTATUS(st);
+}
+
+/* ---- --diff: the two texts aligned by their longest common subsequence ---- */
+
+static int split_lines(char *s, char ***lines)
+{
+	int n = 0, cap = 64;
+	char **v = malloc(cap * sizeof(*v));
+
+	while (v && *s) {
+		char *nl = strchr(s, '\n');
+
+		if (n == cap)
+			v = realloc(v, (cap *= 2) * sizeof(*v));
+		if (!v)
+			break;
+		v[n++] = s;
+		if (!nl)
+			break;
+		*nl = 0;
+		s = nl + 1;
+	}
+	*lines = v;
+	return v ? n : 0;
+}
+
+#define COLW	100
+
+static void side(char mark, const char *l, const char *r)
+{
+	printf("%-*.*s %c %s\n", COLW, COLW, l ? l : "", mark, r ? r : "");
+}
+
+static void print_diff(char *a, char *b, const char *an, const char *bn)
+{
+	char **x, **y;
+	int n = split_lines(a, &x), m = split_lines(b, &y), i, j, changes = 0;
+	unsigned short *L = calloc((size_t)(n + 1) * (m + 1), sizeof(*L));
+
+	if (!L || (long)n * m > 64L << 20) {
+		fprintf(stderr, "bootmem-layout: --diff: outputs too long\n");
+		exit(EXIT_USAGE);
+	}
+#define LCS(i, j) L[(size_t)(i) * (m + 1) + (j)]
+	for (i = n - 1; i >= 0; i--)
+		for (j = m - 1; j >= 0; j--)
+			LCS(i, j) = !strcmp(x[i], y[j]) ? LCS(i + 1, j + 1) + 1 :
+				    (LCS(i + 1, j) > LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1));
+	side(' ', an, bn);
+	for (i = j = 0; i < n || j < m;) {
+		if (i < n && j < m && !strcmp(x[i], y[j])) {
+			side(' ', x[i++], y[j++]);
+		} else if (i < n && j < m && LCS(i + 1, j) == LCS(i, j + 1) &&
+			   LCS(i + 1, j + 1) == LCS(i, j)) {
+			side('|', x[i++], y[j++]);
+			changes++;
+		} else if (j >= m || (i < n && LCS(i + 1, j) >= LCS(i, j + 1))) {
+			side('<', x[i++], NULL);
+			changes++;
+		} else {
+			side('>', NULL, y[j++]);
+			changes++;
+		}
+	}
+#undef LCS
+	printf("%d line%s differ\n", changes, changes == 1 ? "" : "s");
+	free(L);
+	free(x);
+	free(y);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "append", required_argument, NULL, 'a' },
+		{ "kernel-at", required_argument, NULL, 'k' },
+		{ "kernel-size", required_argument, NULL, 's' },
+		{ "dtb-at", required_argument, NULL, 'd' },
+		{ "timestamps", no_argument, NULL, 't' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "diff", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
+	const char *other = NULL;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a': o.append = optarg; break;
+		case 'k': o.kernel_at = parse_size("--kernel-at", optarg); break;
+		case 's': o.kernel_size = parse_size("--kernel-size", optarg); break;
+		case 'd': o.dtb_at = parse_size("--dtb-at", optarg); break;
+		case 't': o.timestamps = true; break;
+		case 'j': o.json = true; break;
+		case 'D': other = optarg; break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		default: die_usage(NULL);
+		}
+	}
+	if (optind != argc - 1)
+		die_usage(optind >= argc ? "no device tree given" : "one device tree, please");
+	if (o.append && strlen(o.append) >= 2048)
+		die_usage("--append: longer than the kernel's command line");
+	if (other && o.json)
+		die_usage("--diff and --json do not go together");
+
+	o.name = argv[optind];
+	o.blob = load_input(o.name, o.append, &o.blob_len);
+	if (other) {
+		struct bml_opts p = o;
+		char *a = NULL, *b = NULL;
+		int sa, sb;
+
+		p.name = other;
+		p.blob = load_input(other, o.append, &p.blob_len);
+		p.timestamps = o.timestamps = false;
+		sa = run_layout(&p, &a);
+		sb = run_layout(&o, &b);
+		if (!a || !b)
+			return EXIT_USAGE;
+		print_diff(a, b, other, o.name);
+		free(a);
+		free(b);
+		free(p.blob);
+		free(o.blob);
+		return sa ? sa : sb;
+	}
+	c = run_layout(&o, NULL);
+	free(o.blob);
+	return c;
+}
