@@ -26,8 +26,10 @@ BASE_HEAD = """/dts-v1/;
 MEM_1G = '\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x40000000>; };\n'
 
 
-def dts(name, body=MEM_1G, ac="2", sc="2", stdout="/pl011@9000000", memreserve=""):
+def dts(name, body=MEM_1G, ac="2", sc="2", stdout="/pl011@9000000", memreserve="", qemu=""):
     with open(os.path.join(OUT, name + ".dts"), "w") as f:
+        if qemu:
+            f.write("// qemu: %s\n" % qemu)
         f.write(BASE_HEAD % dict(body=body, ac=ac, sc=sc, stdout=stdout, memreserve=memreserve))
 
 
@@ -61,15 +63,15 @@ dts("address-cells-0", body='\tmemory@40000000 { device_type = "memory"; reg = <
     ac="0", sc="2")
 dts("address-cells-5", body='\tmemory@40000000 { device_type = "memory"; reg = <0 0 0 0x0 0x40000000 0x0 0x40000000>; };\n',
     ac="5", sc="2")
-dts("reg-not-multiple", body=MEM_1G + '\tmemory@80000000 { device_type = "memory"; reg = <0x0 0x80000000 0x0 0x1000 0x0>; };\n')
+dts("reg-not-multiple", body='\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x40000000 0x7>; };\n')
 dts("mem-wraps-2-64", body=MEM_1G + '\tmemory@fffffffffffff000 { device_type = "memory"; reg = <0xffffffff 0xfffff000 0x0 0x2000>; };\n')
 many = MEM_1G + "".join(
     '\tmemory@%x { device_type = "memory"; reg = <0x1 0x%08x 0x0 0x1000>; };\n' % (0x100000000 + i * 0x2000, i * 0x2000)
     for i in range(2000))
-dts("memory-nodes-2000", body=many)
+dts("memory-nodes-2000", body=many, qemu="-m 5G")
 dts("resmem-covers-all", body=resmem('\t\tall@40000000 { reg = <0x0 0x40000000 0x0 0x40000000>; };\n'))
 dts("everything-overlaps", memreserve="/memreserve/ 0x40000000 0x20000000;\n/memreserve/ 0x50000000 0x20000000;",
-    body=MEM_1G + '\tmemory@50000000 { device_type = "memory"; reg = <0x0 0x50000000 0x0 0x40000000 0x0 0x40000000 0x0 0x10000000>; };\n'
+    body=MEM_1G + '\tmemory@50000000 { device_type = "memory"; reg = <0x0 0x50000000 0x0 0x20000000 0x0 0x40000000 0x0 0x10000000>; };\n'
     '\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n'
     '\t\ta@60000000 { reg = <0x0 0x60000000 0x0 0x10000000>; no-map; };\n'
     '\t\tb@68000000 { reg = <0x0 0x68000000 0x0 0x10000000>; };\n'

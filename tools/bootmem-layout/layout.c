@@ -93,12 +93,12 @@ static u32 cells_of(const void *fdt, int node, const char *name, u32 dflt)
 	return p && len >= 4 ? fdt32_to_cpu(*p) : dflt;
 }
 
-static int first_memory_ranges(const void *fdt, u64 *base, u64 *size, int max)
+static int first_memory_ranges(const void *fdt, size_t len_avail, u64 *base, u64 *size, int max)
 {
 	int n = 0, node, len, i, j;
 	u32 ac, sc;
 
-	if (fdt_check_header(fdt))
+	if (len_avail < 64 || fdt_check_header(fdt) || fdt_totalsize(fdt) > len_avail)
 		return 0;
 	ac = cells_of(fdt, 0, "#address-cells", 2);
 	sc = cells_of(fdt, 0, "#size-cells", 1);
@@ -134,7 +134,7 @@ static void default_placement(const struct bml_opts *o, u64 ksize, u64 *kat, u64
 {
 	u64 base[64], size[64];
 	u32 dtb_size = o->blob_len >= 8 ? fdt_totalsize(o->blob) : 0;
-	int n = first_memory_ranges(o->blob, base, size, 63), i;
+	int n = first_memory_ranges(o->blob, o->blob_len, base, size, 63), i;
 
 	base[n] = BML_DEFAULT_RAM_BASE;
 	size[n++] = BML_DEFAULT_RAM_SIZE;

@@ -179,7 +179,8 @@ static void print_dt_memory(void)
 
 	if (memblock.memory.total_size == 0) {
 		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
-		return;
+		/* Nothing to build page tables or a memmap from: stop here, plainly. */
+		panic("No usable memory in the device tree at %pa", &__fdt_pointer);
 	}
 	for_each_mem_region(r)
 		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n",
