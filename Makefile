@@ -89,8 +89,7 @@ HT_fdt_SRCS		:= $(wildcard lib/*.c) boot/params.c boot/fdt.c boot/of_reserved_me
 HT_rpi4_SRCS		:= $(HT_fdt_SRCS)
 # pgtable: -Iarch/arm64/include rides in SRCS (the rule has no per-test CPPFLAGS); it comes
 # after tests/host/include, so the harness's asm/memory.h still wins.
-HT_pgtable_SRCS		:= -Iarch/arm64/include $(wildcard lib/*.c) boot/params.c \
-			   mm/memblock.c mm/memory_hotplug.c \
+HT_pgtable_SRCS		:= -Iarch/arm64/include $(HT_fdt_SRCS) \
 			   arch/arm64/mm/pgtable_build.c arch/arm64/mm/map_mem.c \
 			   arch/arm64/mm/fixmap.c arch/arm64/mm/ptdump.c
 # bench: tests/host/bench_pgtable.c (plain main, no cmocka) links the same files; needs a

@@ -123,14 +123,19 @@ int console_setup_from_dt(void)
 	char path[128];
 
 	if (node < 0)
-		return node;
-	drv = driver_for(node);
-	if (!drv)
-		return -ENODEV;
-	if (of_node_reg_translated(node, &addr, &size))
-		return -EINVAL;
+		return node;	/* of_stdout_node() said why */
 	if (fdt_get_path(initial_boot_params, node, path, sizeof(path)))
 		snprintf(path, sizeof(path), "?");
+	drv = driver_for(node);
+	if (!drv) {
+		pr_warn("console: stdout-path %s is not a PL011 or BCM2835 mini-UART\n", path);
+		return -ENODEV;
+	}
+	if (of_node_reg_translated(node, &addr, &size)) {
+		pr_warn("console: stdout-path %s: its reg does not translate through the parents' ranges\n",
+			path);
+		return -EINVAL;
+	}
 	console_start(drv, addr, path);
 	return 0;
 }

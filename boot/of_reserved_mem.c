@@ -278,3 +278,22 @@ void fdt_init_reserved_mem(void)
 		}
 	}
 }
+
+/*
+ * For panics that mean "no memory left": name every /reserved-memory region, so the user
+ * sees which node took the memory.
+ */
+void of_reserved_mem_report(void)
+{
+	int i;
+
+	for (i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *rmem = &reserved_mem[i];
+		phys_addr_t end = rmem->base + rmem->size - 1;
+
+		if (!rmem->size)
+			continue;
+		pr_emerg("  reserved-memory node '%s': [mem %pa-%pa] (%llu MiB)\n", rmem->name,
+			 &rmem->base, &end, (unsigned long long)(rmem->size >> 20));
+	}
+}

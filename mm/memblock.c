@@ -1426,7 +1426,12 @@ static void __init __free_pages_memory(unsigned long start, unsigned long end)
 		while (start + (1UL << order) > end)
 			order--;
 
-		memblock_free_pages(pfn_to_page(start), start, order);
+		/*
+		 * A block never crosses a section; a section whose memmap could not be
+		 * allocated has no struct pages, and its memory cannot be handed out.
+		 */
+		if (pfn_valid(start))
+			memblock_free_pages(pfn_to_page(start), start, order);
 
 		start += (1UL << order);
 	}

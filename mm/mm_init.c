@@ -515,8 +515,17 @@ static void memmap_init_range(unsigned long size, int nid, int zone, unsigned lo
 	unsigned long pfn, end_pfn = start_pfn + size;
 
 	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
-		struct page *page = pfn_to_page(pfn);
+		struct page *page;
 
+		/*
+		 * A section whose memmap could not be allocated ("memory map backing failed")
+		 * has no struct pages: skip it whole rather than write through a NULL map.
+		 */
+		if (!pfn_valid(pfn)) {
+			pfn = ALIGN_DOWN(pfn, PAGES_PER_SECTION) + PAGES_PER_SECTION - 1;
+			continue;
+		}
+		page = pfn_to_page(pfn);
 		__init_single_page(page, pfn, zone, nid);
 		__SetPageReserved(page);
 	}

@@ -15,13 +15,15 @@ run() {
 		echo "FAIL $* printed no summary"
 		return
 	fi
-	total_pass=$((total_pass + $(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')))
-	total_fail=$((total_fail + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+	total_pass=$((total_pass + $(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed.*/\2/')))
+	total_fail=$((total_fail + $(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) failed.*/\2/')))
 }
 make -s all || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 run host make -s test-host
 run layout tests/host/layout-agreement.sh
 run qemu tests/qemu/run.sh
+run hostile tests/hostile/run.sh
+run fuzz tests/fuzz/run-short.sh
 echo
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

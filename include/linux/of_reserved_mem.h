@@ -32,4 +32,7 @@ void of_reserved_mem_reset(void);
 int rmem_cma_setup(struct reserved_mem *rmem);
 int rmem_dma_setup(struct reserved_mem *rmem);
 
+/* Print every saved /reserved-memory region (for out-of-memory panics). */
+void of_reserved_mem_report(void);
+
 #endif

@@ -166,8 +166,18 @@ int arch_check_pgtable_invariants(void)
 	for_each_mem_region(r) {
 		bool nomap = memblock_is_nomap(r);
 		phys_addr_t end = r->base + r->size - 1;
+		phys_addr_t base = r->base, size = r->size;
 
-		n = count_linear(r->base, r->size, !nomap, &first);
+		/*
+		 * map_mem works in whole pages: a page a NOMAP region shares with mapped memory
+		 * is mapped, as in Linux. Only pages wholly inside NOMAP must stay unmapped.
+		 */
+		if (nomap) {
+			base = PAGE_ALIGN(r->base);
+			size = ALIGN_DOWN(r->base + r->size, PAGE_SIZE) > base ?
+			       ALIGN_DOWN(r->base + r->size, PAGE_SIZE) - base : 0;
+		}
+		n = count_linear(base, size, !nomap, &first);
 		if (!n)
 			continue;
 		pr_err("invariants: %lu page(s) of %s [mem %pa-%pa] %s the linear map, first %pa\n",

@@ -8,6 +8,7 @@
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
+#include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
 #include <asm/mmu.h>
@@ -48,8 +49,15 @@ noinline phys_addr_t __init early_pgtable_alloc(int shift)
 
 	phys = memblock_phys_alloc_range(PAGE_SIZE, PAGE_SIZE, 0,
 					 MEMBLOCK_ALLOC_NOLEAKTRACE);
-	if (!phys)
+	if (!phys) {
+		/* Say why: usually the device tree reserved (or no-mapped) all of memory. */
+		phys_addr_t mem = memblock_phys_mem_size(), rsv = memblock_reserved_size();
+
+		pr_emerg("early_pgtable_alloc: no free page: memory %pa bytes, reserved %pa bytes\n",
+			 &mem, &rsv);
+		of_reserved_mem_report();
 		panic("Failed to allocate page table page\n");
+	}
 
 	/* The PTE slot is never in use while a table is being allocated. */
 	ptr = pgtable_map(phys, PGT_PTE);

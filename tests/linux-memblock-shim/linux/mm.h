@@ -22,5 +22,10 @@ void totalram_pages_add(long count);
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
 void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
 void reset_all_zones_managed_pages(void);
+/* Every simulated pfn has its (dummy) page. */
+static inline int pfn_valid(unsigned long pfn)
+{
+	return 1;
+}
 
 #endif
