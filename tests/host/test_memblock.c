@@ -1251,6 +1251,8 @@ static void fake_sections(void)
 	fake_pages = calloc(PAGES_PER_SECTION, sizeof(struct page));
 	assert_non_null(fake_pages);
 	mem_section[0][FAKE_SECTION].mem_map = fake_pages;
+	mem_section[0][FAKE_SECTION].flags = SECTION_MARKED_PRESENT | SECTION_HAS_MEM_MAP |
+					     SECTION_IS_EARLY;
 }
 
 /* Checks the freed blocks cover exactly @ranges (pfn pairs), in naturally aligned blocks. */
