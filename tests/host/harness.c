@@ -110,6 +110,31 @@ void console_capture_reset(void)
 		cap[0] = 0;
 }
 
+const char *console_text(void)
+{
+	static char *buf;
+	const char *c = console_capture();
+	size_t i = 0;
+
+	free(buf);
+	buf = malloc(strlen(c) + 1);
+	if (!buf)
+		abort();
+	while (*c) {
+		if (*c == '[' && (c == console_capture() || c[-1] == '\n')) {
+			const char *e = strstr(c, "] ");
+
+			if (e && e - c < 20) {
+				c = e + 2;
+				continue;
+			}
+		}
+		buf[i++] = *c++;
+	}
+	buf[i] = 0;
+	return buf;
+}
+
 int console_contains(const char *needle)
 {
 	return strstr(console_capture(), needle) != NULL;

@@ -9,6 +9,8 @@
 /* Everything printk printed since the last console_capture_reset(). */
 const char *console_capture(void);
 void console_capture_reset(void);
+/* The captured output without printk's "[    0.000000] " prefixes (Linux's report lines). */
+const char *console_text(void);
 /* Nonzero if the captured console output contains @needle. */
 int console_contains(const char *needle);
 

@@ -194,29 +194,6 @@ static int reset(void **state)
 	return 0;
 }
 
-/* The captured console without the "[    0.000000] " timestamps. */
-static const char *console_text(void)
-{
-	static char *buf;
-	const char *s = console_capture();
-	size_t n = 0;
-
-	free(buf);
-	buf = malloc(strlen(s) + 1);
-	assert_non_null(buf);
-	while (*s) {
-		if (*s == '[' && (s == console_capture() || s[-1] == '\n')) {
-			const char *close = strstr(s, "] ");
-
-			if (close)
-				s = close + 2;
-		}
-		buf[n++] = *s++;
-	}
-	buf[n] = 0;
-	return buf;
-}
-
 static void assert_console_has(const char *needle)
 {
 	if (!strstr(console_text(), needle))

@@ -134,31 +134,6 @@ static void discard(const struct layout *l)
 
 extern bool ignore_loglevel;
 
-/* The console without printk's "[    0.000000] " prefixes, as the oracle reports show it. */
-static const char *console_text(void)
-{
-	static char *buf;
-	const char *c = console_capture();
-	size_t i = 0;
-
-	free(buf);
-	buf = malloc(strlen(c) + 1);
-	assert_non_null(buf);
-	while (*c) {
-		if (*c == '[' && (c == console_capture() || c[-1] == '\n')) {
-			const char *e = strstr(c, "] ");
-
-			if (e && e - c < 20) {
-				c = e + 2;
-				continue;
-			}
-		}
-		buf[i++] = *c++;
-	}
-	buf[i] = 0;
-	return buf;
-}
-
 #define expect_line(s) do { if (!strstr(console_text(), s)) { \
 	fprintf(stderr, "missing: [%s]\n--- console:\n%s\n", s, console_text()); \
 	fail(); } } while (0)
