@@ -762,11 +762,29 @@ void reset_all_zones_managed_pages(void)
 /* Pages memblock keeps (reserved ranges) stay PageReserved; say so again, as Linux does. */
 void reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
 {
-	unsigned long pfn;
+	unsigned long pfn, end_pfn = PFN_UP(end);
+	unsigned long mem_lo = ALIGN_DOWN(PFN_DOWN(memblock_start_of_DRAM()), PAGES_PER_SECTION);
+	unsigned long mem_hi = ALIGN(PFN_UP(memblock_end_of_DRAM()), PAGES_PER_SECTION);
 
-	for (pfn = PFN_DOWN(start); pfn < PFN_UP(end); pfn++)
-		if (pfn_valid(pfn))
-			__SetPageReserved(pfn_to_page(pfn));
+	/* Only sections that hold memory have struct pages: nothing to mark outside them. */
+	pfn = max(PFN_DOWN(start), mem_lo);
+	end_pfn = min(end_pfn, mem_hi);
+	for (; pfn < end_pfn; pfn++) {
+		/*
+		 * A reservation may span terabytes without memory (a hostile /memreserve/):
+		 * skip a section without struct pages whole, not pfn by pfn, or this loops
+		 * for minutes.
+		 */
+		if (!pfn_valid(pfn)) {
+			unsigned long next = ALIGN_DOWN(pfn, PAGES_PER_SECTION) + PAGES_PER_SECTION;
+
+			if (next <= pfn)
+				break;
+			pfn = next - 1;
+			continue;
+		}
+		__SetPageReserved(pfn_to_page(pfn));
+	}
 }
 
 void __free_pages_core(struct page *page, unsigned int order)

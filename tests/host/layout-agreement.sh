@@ -86,7 +86,7 @@ bad_input() { # NAME FILE PATTERN [tool args...]
 }
 head -c 4096 /dev/urandom > "$OUT/garbage.dtb"
 bad_input garbage "$OUT/garbage.dtb" 'invalid device tree blob at physical address.*Kernel panic|Kernel panic - not syncing: Cannot continue without a valid device tree'
-head -c 600 build/qemu-tests/../layout-agreement/imx8mp.dtb > "$OUT/truncated.dtb"
+head -c 600 tests/data/imx8mp-evk.dtb > "$OUT/truncated.dtb"
 bad_input truncated "$OUT/truncated.dtb" 'truncated: header totalsize'
 printf '/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>; compatible = "x"; chosen { }; };\n' > "$OUT/nomem.dts"
 bad_input no-memory "$OUT/nomem.dts" 'describes no usable memory'
