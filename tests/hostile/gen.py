@@ -86,3 +86,6 @@ dts("ranges-bad", stdout="/soc/uart@1000",
     '\t\tranges = <0x0 0x0 0x9000000>;\n'
     '\t\tuart@1000 { compatible = "arm,pl011"; reg = <0x1000 0x1000>; };\n\t};\n')
 dts("no-memory-node", body="")
+# A reservation of nearly 2^64 bytes above all memory: harmless, but walking it page by page
+# (memmap_init_reserved_pages) used to take minutes.
+dts("memreserve-huge", memreserve="/memreserve/ 0x80000000 0xffffffff00000000;")

@@ -44,6 +44,7 @@ RAW=1 check totalsize-over-2m 1 'totalsize 0x300000'
 RAW=1 check totalsize-over-ram 1 'totalsize 0x7ffff000'
 check address-cells-0 1 'unsupported root #address-cells = 0' 'No usable memory in the device tree'
 check address-cells-5 1 'unsupported root #address-cells = 5' 'No usable memory in the device tree'
+check memreserve-huge 0 'Memory: [0-9]+K/1048576K available' 'buddy allocator ready'
 check reg-not-multiple 0 "memory node 'memory@40000000': reg is 20 bytes, not a multiple of 4 cells"
 check mem-wraps-2-64 0 "node 'memory@fffffffffffff000': reg range base 0xfffffffffffff000 size 0x2000 wraps past 2\^64"
 check memory-nodes-2000 1 'memblock: memory array full \(1024 regions\): dropping \[mem 0x'
