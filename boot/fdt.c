@@ -130,7 +130,7 @@ static bool dt_root_cells_ok(const char *who)
 	if (dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
 	    dt_root_size_cells >= 1 && dt_root_size_cells <= 2)
 		return true;
-	pr_err("%s: unsupported root #address-cells = %d / #size-cells = %d (1 or 2 each), ignored\n",
+	bm_err("%s: unsupported root #address-cells = %d / #size-cells = %d (1 or 2 each), ignored\n",
 	       who, dt_root_addr_cells, dt_root_size_cells);
 	return false;
 }
@@ -140,7 +140,7 @@ static bool dt_range_wraps(const char *uname, const char *prop, u64 base, u64 si
 {
 	if (!size || base + size - 1 >= base)
 		return false;
-	pr_err("node '%s': %s range base 0x%llx size 0x%llx wraps past 2^64, ignored\n",
+	bm_err("node '%s': %s range base 0x%llx size 0x%llx wraps past 2^64, ignored\n",
 	       uname, prop, (unsigned long long)base, (unsigned long long)size);
 	return true;
 }
@@ -280,7 +280,7 @@ void early_init_fdt_scan_reserved_mem(void)
 	/* The header's /memreserve/ entries, up to the terminating zero-size one. */
 	for (n = 0; ; n++) {
 		if (fdt_get_mem_rsv(initial_boot_params, n, &base, &size) < 0) {
-			pr_err("/memreserve/ entry %d unreadable, stopping there\n", n);
+			bm_err("/memreserve/ entry %d unreadable, stopping there\n", n);
 			break;
 		}
 		if (!size)
@@ -486,7 +486,7 @@ static bool early_init_dt_scan_memory_node(const void *fdt, int node)
 		return false;
 
 	if (l % (t_cells * sizeof(fdt32_t)))
-		pr_warn("memory node '%s': %s is %d bytes, not a multiple of %d cells; trailing %d bytes ignored\n",
+		bm_warn("memory node '%s': %s is %d bytes, not a multiple of %d cells; trailing %d bytes ignored\n",
 			uname, pname, l, t_cells, (int)(l % (t_cells * sizeof(fdt32_t))));
 
 	endp = reg + (l / sizeof(fdt32_t));
@@ -500,7 +500,7 @@ static bool early_init_dt_scan_memory_node(const void *fdt, int node)
 
 		if (size == 0) {
 			/* Linux skips these silently; say so, it is a firmware bug */
-			pr_warn("memory node '%s': %s entry at 0x%llx has size 0, skipped\n",
+			bm_warn("memory node '%s': %s entry at 0x%llx has size 0, skipped\n",
 				uname, pname, ull(base));
 			continue;
 		}

@@ -135,7 +135,7 @@ static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 			len -= t_len;
 			end = start + rsize;
 			if (end < start) {
-				pr_err("alloc-ranges of '%s': base 0x%llx size 0x%llx wraps past 2^64, tuple skipped\n",
+				bm_err("alloc-ranges of '%s': base 0x%llx size 0x%llx wraps past 2^64, tuple skipped\n",
 				       uname, (unsigned long long)start, (unsigned long long)rsize);
 				continue;
 			}

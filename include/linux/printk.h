@@ -65,6 +65,12 @@ int vprintk(const char *fmt, va_list args);
 #define pr_notice(fmt, ...)	printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...)	printk(KERN_CONT fmt, ##__VA_ARGS__)
+/*
+ * bootmem's own diagnostics, for input Linux accepts silently or mishandles: they carry a
+ * "bootmem: " prefix of their own, so they never mix with the Linux lines users compare.
+ */
+#define bm_err(fmt, ...)	printk(KERN_ERR "bootmem: " fmt, ##__VA_ARGS__)
+#define bm_warn(fmt, ...)	printk(KERN_WARNING "bootmem: " fmt, ##__VA_ARGS__)
 /* Linux's pr_debug is compiled out without DEBUG/dynamic debug; so is ours. */
 #define pr_debug(fmt, ...)	do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)
 

@@ -252,8 +252,8 @@ static void test_memory_hostile(void **state)
 	boot_dtb(fdt, 0x48000000);
 	/* the two good ranges are adjacent: memblock merges them */
 	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x11000000, 0 });
-	expect_console("OF: fdt: memory node 'memory@50000000': reg is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored");
-	expect_console("OF: fdt: node 'memory@fffffffffffff000': reg range base 0xfffffffffffff000 size 0x2000 wraps past 2^64, ignored");
+	expect_console("bootmem: memory node 'memory@50000000': reg is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored");
+	expect_console("bootmem: node 'memory@fffffffffffff000': reg range base 0xfffffffffffff000 size 0x2000 wraps past 2^64, ignored");
 	expect_console("memory node 'memory@60000000': reg entry at 0x60000000 has size 0, skipped");
 }
 
@@ -264,13 +264,13 @@ static void test_bad_root_cells(void **state)
 	boot_dtb(fdt, 0x48000000);
 	assert_int_equal(dt_root_addr_cells, 3);
 	CHECK_TYPE(&memblock.memory);
-	expect_console("OF: fdt: memory nodes: unsupported root #address-cells = 3 / #size-cells = 1 (1 or 2 each), ignored");
+	expect_console("bootmem: memory nodes: unsupported root #address-cells = 3 / #size-cells = 1 (1 or 2 each), ignored");
 
 	/* /memreserve/ has no cells: still honoured; /reserved-memory is refused */
 	console_capture_reset();
 	early_init_fdt_scan_reserved_mem();
 	CHECK_TYPE(&memblock.reserved, { 0x40000000, 0x1000, 0 });
-	expect_console("OF: fdt: /reserved-memory: unsupported root #address-cells = 3");
+	expect_console("bootmem: /reserved-memory: unsupported root #address-cells = 3");
 	assert_int_equal(reserved_mem_count, 0);
 }
 
@@ -304,7 +304,7 @@ static void test_reserved_mem(void **state)
 	expect_console("OF: fdt: Reserved memory: failed to reserve memory for node 'busy@41000000': base 0x0000000041000000, size 4 MiB\n");
 	expect_console("OF: fdt: Reserved memory: failed to reserve memory for node 'busy2@40001000': base 0x0000000040001000, size 0 MiB\n");
 	expect_console("OF: fdt: Reserved memory: invalid reg property in 'badreg@45000000', skipping node.\n");
-	expect_console("OF: fdt: node 'wrap@ffffffffffff0000': reg range base 0xffffffffffff0000 size 0x20000 wraps past 2^64, ignored\n");
+	expect_console("bootmem: node 'wrap@ffffffffffff0000': reg range base 0xffffffffffff0000 size 0x20000 wraps past 2^64, ignored\n");
 	expect_console("OF: reserved mem: OVERLAP DETECTED!\n");
 	expect_console("plain@41000000 (0x0000000041000000--0x0000000041100000) overlaps with busy@41000000 (0x0000000041000000--0x0000000041400000)\n");
 	/* the only overlap */
