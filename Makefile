@@ -86,6 +86,7 @@ HT_fdt_SRCS		:= $(wildcard lib/*.c) boot/params.c boot/fdt.c boot/of_reserved_me
 			   boot/of_address.c boot/of_numa.c mm/cma.c mm/dma_contiguous.c \
 			   mm/memblock.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
 			   mm/page_alloc.c
+HT_fdt_SRCS		+= tests/host/boot_reset.c
 HT_rpi4_SRCS		:= $(HT_fdt_SRCS)
 # pgtable: -Iarch/arm64/include rides in SRCS (the rule has no per-test CPPFLAGS); it comes
 # after tests/host/include, so the harness's asm/memory.h still wins.
@@ -143,7 +144,7 @@ FUZZ_SECONDS	?= 60
 FUZZ_SRCS	:= tests/fuzz/fuzz_dtb.c $(HARNESS) $(wildcard lib/*.c) boot/params.c boot/fdt.c \
 		   boot/of_reserved_mem.c boot/of_address.c boot/of_numa.c mm/cma.c \
 		   mm/dma_contiguous.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
-		   mm/page_alloc.c mm/debug_invariants.c
+		   mm/page_alloc.c mm/debug_invariants.c tests/host/boot_reset.c
 $(B)/fuzz/fuzz_dtb: $(FUZZ_SRCS) FORCE
 	@mkdir -p $(dir $@)
 	clang $(HOST_CPPFLAGS) -std=gnu11 -O1 -g -fno-omit-frame-pointer \

@@ -26,6 +26,7 @@
 #include <libfdt.h>
 #include <asm/memory.h>
 #include "harness.h"
+#include "boot_reset.h"
 
 /* Where the kernel would find the blob and its image on QEMU virt. */
 #define FUZZ_DTB_PA		0x48000000ULL
@@ -56,34 +57,20 @@ int arch_check_pgtable_invariants(void)
 static struct memblock pristine;
 static bool verbose;
 
-static void reset_type(struct memblock_type *t, struct memblock_region *init)
+/* memblock may have doubled its arrays into simulated memory: back to the static ones. */
+static void reset_arrays(void)
 {
-	t->regions = init;
-	t->cnt = 1;
-	t->total_size = 0;
-	memset(&init[0], 0, sizeof(init[0]));
-	init[0].nid = MAX_NUMNODES;
+	memblock = pristine;
+	memblock.memory.regions = memblock_memory_init_regions;
+	memblock.reserved.regions = memblock_reserved_init_regions;
+	memblock_can_resize = 0;
 }
 
 /* Everything back to a fresh boot. */
 static void fuzz_reset(void)
 {
-	memblock = pristine;
-	reset_type(&memblock.memory, memblock_memory_init_regions);
-	reset_type(&memblock.reserved, memblock_reserved_init_regions);
-	memblock_can_resize = 0;
-	memblock_debug = 0;
-	movable_node_enabled = false;
-	mm_reset_for_test();
-	cma_reset();
-	of_reserved_mem_reset();
-	initial_boot_params = NULL;
-	initial_boot_params_pa = PHYS_ADDR_MAX;
-	dt_rng_seed_len = 0;
-	dt_has_kaslr_seed = false;
-	boot_command_line[0] = 0;
-	totalcma_pages = 0;
-	console_capture_reset();
+	reset_arrays();
+	host_reset_boot_state();
 }
 
 /* Release the host pages the simulated boot touched. */

@@ -28,6 +28,7 @@
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
 #include "harness.h"
+#include "boot_reset.h"
 
 #define FIXTURES	"tests/host/fixtures"
 #define SCENARIOS	"tests/scenarios"
@@ -82,32 +83,10 @@ static void *load_dtb(const char *path)
 	return dtb_buf;
 }
 
-static void memblock_type_reset(struct memblock_type *t)
-{
-	t->cnt = 1;
-	t->total_size = 0;
-	memset(&t->regions[0], 0, sizeof(t->regions[0]));
-}
-
 /* Everything back to a fresh boot. */
 static void reset_all(void)
 {
-	memblock_type_reset(&memblock.memory);
-	memblock_type_reset(&memblock.reserved);
-	memblock.bottom_up = false;
-	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	memblock_debug = 0;
-	movable_node_enabled = false;
-	cma_reset();
-	of_reserved_mem_reset();
-	nodes_clear(&numa_nodes_parsed);
-	numa_off = false;
-	initial_boot_params = NULL;
-	initial_boot_params_pa = PHYS_ADDR_MAX;
-	dt_rng_seed_len = 0;
-	dt_has_kaslr_seed = false;
-	boot_command_line[0] = 0;
-	console_capture_reset();
+	host_reset_boot_state();
 }
 
 static void boot_dtb(void *fdt, phys_addr_t pa)

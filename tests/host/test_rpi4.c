@@ -25,6 +25,7 @@
 #include <asm/memory.h>
 #include <libfdt.h>
 #include "harness.h"
+#include "boot_reset.h"
 
 #define RPI4_DTB	"tests/data/bcm2711-rpi-4-b.dtb"
 /* Where the Pi 4 firmware loads kernel8.img (an Image with text_offset 0) and its DTB. */
@@ -83,33 +84,11 @@ static void fill_memory(void *fdt, const u32 *cells, int len)
 	assert_int_equal(fdt_setprop(fdt, node, "reg", reg, len), 0);
 }
 
-static void memblock_type_reset(struct memblock_type *t)
-{
-	t->cnt = 1;
-	t->total_size = 0;
-	memset(&t->regions[0], 0, sizeof(t->regions[0]));
-	t->regions[0].nid = MAX_NUMNODES;
-}
-
+/* Everything back to a fresh boot. */
 static void reset_all(void)
 {
-	memblock_type_reset(&memblock.memory);
-	memblock_type_reset(&memblock.reserved);
-	memblock.bottom_up = false;
-	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	memblock_debug = 0;
-	movable_node_enabled = false;
-	mm_reset_for_test();
-	cma_reset();
-	of_reserved_mem_reset();
-	nodes_clear(&numa_nodes_parsed);
-	numa_off = false;
-	totalcma_pages = 0;
-	initial_boot_params = NULL;
-	initial_boot_params_pa = PHYS_ADDR_MAX;
-	boot_command_line[0] = 0;
+	host_reset_boot_state();
 	ignore_loglevel = true;
-	console_capture_reset();
 }
 
 /* arm64's order from setup_machine_fdt to mem_init (docs/zones.md), with this DT. */
