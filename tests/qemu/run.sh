@@ -106,6 +106,30 @@ for cpu in cortex-a53 cortex-a72 max; do
 	fi
 done
 
+# 4b. The same Image wherever it is loaded: without the Image magic QEMU loads it as a raw
+# kernel at RAM base + 0x80000 (0x40080000 on virt, 0x80000 on raspi3b), 2 MiB-unaligned.
+cp build/Image "$OUT/Image.raw"
+printf '\000\000\000\000' | dd of="$OUT/Image.raw" bs=1 seek=56 conv=notrunc 2>/dev/null
+python3 scripts/qemu-runner.py 60 "$OUT/load-40080000.log" -- qemu-system-aarch64 -M virt -cpu cortex-a57 \
+	-m 1G -nic none -display none -monitor none -serial stdio -kernel "$OUT/Image.raw" \
+	-append poweroff > /dev/null 2>&1 < /dev/null
+st=$?
+if [ "$st" = 0 ] && expect load-40080000 "$OUT/load-40080000.log" 'image at physical 0x40080000' 'Memory: ' 'Power down'; then
+	ok "the Image runs loaded at 0x40080000 (virt)"
+elif [ "$st" != 0 ]; then
+	bad "load at 0x40080000: exit $st" "$OUT/load-40080000.log"
+fi
+python3 scripts/qemu-runner.py 60 "$OUT/load-80000.log" -- qemu-system-aarch64 -M raspi3b -m 1G -no-reboot \
+	-watchdog-action poweroff -nic none -display none -monitor none -serial stdio -serial null \
+	-kernel "$OUT/Image.raw" -dtb tests/data/bcm2837-rpi-3-b.dtb \
+	-append "poweroff earlycon=pl011,0x3f201000" > /dev/null 2>&1 < /dev/null
+st=$?
+if [ "$st" = 0 ] && expect load-80000 "$OUT/load-80000.log" 'image at physical 0x80000' 'Entered at EL2' 'Memory: '; then
+	ok "the Image runs loaded at 0x80000 (raspi3b, entered at EL2)"
+elif [ "$st" != 0 ]; then
+	bad "load at 0x80000: exit $st" "$OUT/load-80000.log"
+fi
+
 # 5. Bad device trees and deliberate faults: a clear message and a non-zero exit.
 head -c 4096 /dev/urandom > "$OUT/garbage.dtb"
 if boot bad-dtb 1 --dtb "$OUT/garbage.dtb" --append poweroff &&
