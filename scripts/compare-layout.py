@@ -16,9 +16,13 @@ for the same device tree (EXPECTED.txt, in tests/expected/). Only what precedes 
             frees that region again)
 Prints a diff per failing case and ends with 'N passed, N failed'; exit 0 only if all pass.
 """
+import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fdtread import available, cells, fdtget, reg_tuples  # noqa: E402
 
 TS = re.compile(r"^\[\s*\d+\.\d{6}\] ")
 
@@ -116,11 +120,6 @@ def reserved_ranges(sec):
     return rs
 
 
-def fdtget(dtb, *args):
-    r = subprocess.run(["fdtget", dtb] + list(args), capture_output=True, text=True)
-    return r.stdout.strip() if r.returncode == 0 else None
-
-
 def dt_reservations(dtb, freed=()):
     """/memreserve/ via dtc's dts output, reserved-memory reg entries via fdtget. Nodes in
     @freed are left out: Linux gives a static region back to memblock when its init fails
@@ -132,12 +131,20 @@ def dt_reservations(dtb, freed=()):
         a, s = int(a, 16), int(s, 16)
         if s:
             want.append(("/memreserve/", a, a + s - 1))
-    def cells(node, name, dflt):
-        v = fdtget(dtb, "-tx", node, name)
-        return int(v.split()[0], 16) if v else dflt
-    ac, sc = cells("/", "#address-cells", 2), cells("/", "#size-cells", 1)
+    ac, sc = cells(dtb, "/", "#address-cells", 2), cells(dtb, "/", "#size-cells", 1)
     if fdtget(dtb, "-l", "/reserved-memory") is None:
         return want
+    cac = cells(dtb, "/reserved-memory", "#address-cells", ac)
+    csc = cells(dtb, "/reserved-memory", "#size-cells", sc)
+    for child in (fdtget(dtb, "-l", "/reserved-memory") or "").split():
+        node = "/reserved-memory/" + child
+        if child in freed:
+            continue
+        props = (fdtget(dtb, "-p", node) or "").split()
+        if "no-map" in props or "reg" not in props or not available(dtb, node):
+            continue
+        want += [(node, a, a + s - 1) for a, s in reg_tuples(dtb, node, cac, csc)]
+    return want
     cac, csc = cells("/reserved-memory", "#address-cells", ac), cells("/reserved-memory", "#size-cells", sc)
     for child in (fdtget(dtb, "-l", "/reserved-memory") or "").split():
         node = "/reserved-memory/" + child

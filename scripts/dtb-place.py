@@ -7,47 +7,26 @@ the Image at the first DT memory range inside QEMU's RAM, 2 MiB aligned, plus 2 
 at that base + min(size/2, 128 MiB). A DTB with no usable memory falls back to QEMU's RAM,
 so that the kernel itself gets to report the problem. Reads the DTB with fdtget.
 """
-import subprocess
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fdtread import available, cells, fdtget, reg_tuples  # noqa: E402
 
 SZ_2M = 0x200000
 SZ_128M = 0x8000000
 
 
-def fdtget(dtb, *args):
-    r = subprocess.run(["fdtget", dtb] + list(args), capture_output=True, text=True)
-    return r.stdout.strip() if r.returncode == 0 else None
-
-
-def cells(dtb, node, prop, default):
-    v = fdtget(dtb, "-tx", node, prop)
-    return int(v.split()[0], 16) if v else default
-
-
 def memory_ranges(dtb):
     ac = cells(dtb, "/", "#address-cells", 2)
     sc = cells(dtb, "/", "#size-cells", 1)
+    if ac > 2 or sc > 2:
+        return []
     out = []
     for name in (fdtget(dtb, "-l", "/") or "").split():
         node = "/" + name
-        if fdtget(dtb, "-ts", node, "device_type") != "memory":
-            continue
-        status = fdtget(dtb, "-ts", node, "status")
-        if status not in (None, "okay", "ok"):
-            continue
-        reg = fdtget(dtb, "-tx", node, "reg")
-        if not reg or ac < 1 or sc < 1 or ac > 2 or sc > 2:
-            continue
-        words = [int(w, 16) for w in reg.split()]
-        step = ac + sc
-        for i in range(0, len(words) - step + 1, step):
-            base = size = 0
-            for w in words[i:i + ac]:
-                base = (base << 32) | w
-            for w in words[i + ac:i + step]:
-                size = (size << 32) | w
-            if size:
-                out.append((base, size))
+        if fdtget(dtb, "-ts", node, "device_type") == "memory" and available(dtb, node):
+            out += reg_tuples(dtb, node, ac, sc)
     return out
 
 

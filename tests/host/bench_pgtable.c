@@ -12,16 +12,6 @@
 #include <asm/mmu.h>
 #include "pgtable_scenarios.h"
 
-/* memblock's hand-off to the page allocator is not used here (see test_pgtable.c). */
-struct page;
-struct mem_section;
-__attribute__((weak)) struct mem_section **mem_section;
-__attribute__((weak)) unsigned long totalram_pages_count;
-__attribute__((weak)) void memblock_free_pages(struct page *page, unsigned long pfn,
-					       unsigned int order) { }
-__attribute__((weak)) void reset_all_zones_managed_pages(void) { }
-__attribute__((weak)) void reserve_bootmem_region(phys_addr_t start, phys_addr_t end) { }
-
 static pgd_t swapper[PTRS_PER_PGD] __attribute__((aligned(4096)));
 
 /*

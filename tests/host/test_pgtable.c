@@ -24,19 +24,6 @@
 #include "harness.h"
 #include "pgtable_scenarios.h"
 
-/*
- * memblock.c's hand-off to the page allocator is not exercised here; weak stand-ins
- * keep this test from linking all of mm/ (the real ones win if linked).
- */
-struct page;
-struct mem_section;
-__attribute__((weak)) struct mem_section **mem_section;
-__attribute__((weak)) unsigned long totalram_pages_count;
-__attribute__((weak)) void memblock_free_pages(struct page *page, unsigned long pfn,
-					       unsigned int order) { }
-__attribute__((weak)) void reset_all_zones_managed_pages(void) { }
-__attribute__((weak)) void reserve_bootmem_region(phys_addr_t start, phys_addr_t end) { }
-
 static pgd_t swapper[PTRS_PER_PGD] __attribute__((aligned(4096)));
 
 /* Attribute bits a leaf must carry exactly (everything but the output address). */
