@@ -3,7 +3,7 @@
 
 Where QEMU's own -kernel loader would put the Image and the DTB, so that booting through
 a stub (which keeps the DT's memory nodes intact) puts them at the same addresses:
-the Image at the first DT memory range inside QEMU's RAM, 2 MiB aligned, plus 2 MiB; the DTB
+the Image at the lowest DT memory range inside QEMU's RAM, 2 MiB aligned, plus 2 MiB; the DTB
 at that base + min(size/2, 128 MiB). A DTB with no usable memory falls back to QEMU's RAM,
 so that the kernel itself gets to report the problem. Reads the DTB with fdtget.
 """
@@ -27,7 +27,8 @@ def memory_ranges(dtb):
         node = "/" + name
         if fdtget(dtb, "-ts", node, "device_type") == "memory" and available(dtb, node):
             out += reg_tuples(dtb, node, ac, sc)
-    return out
+    # By address, not DT order: QEMU's loader (and the oracle) place the Image in the lowest.
+    return sorted(out)
 
 
 def main():
