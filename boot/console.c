@@ -74,7 +74,7 @@ static void console_start_second(const char *driver, phys_addr_t base)
 		pl011_init_port(&con2_port, base, membase);
 	uart2_console.data = (unsigned long)&con2_port;
 	register_console(&uart2_console);
-	pr_info("Console: also %s at MMIO %#llx\n", con2_port.name, (unsigned long long)base);
+	pr_info("Console: also %s at MMIO %#llx\n", con2_port.name, base);
 }
 
 static void console_start(const char *driver, phys_addr_t base, const char *how)
@@ -92,7 +92,7 @@ static void console_start(const char *driver, phys_addr_t base, const char *how)
 	else
 		pl011_init_port(&con_port, base, membase);
 	snprintf(con_desc, sizeof(con_desc), "%s at MMIO %#llx (%s)", con_port.name,
-		 (unsigned long long)base, how);
+		 base, how);
 	if (!uart_console.data) {
 		uart_console.data = (unsigned long)&con_port;
 		register_console(&uart_console);

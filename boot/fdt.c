@@ -29,12 +29,6 @@ bool dt_has_kaslr_seed;
 #define MIN_MEMBLOCK_ADDR	0
 #define MAX_MEMBLOCK_ADDR	U64_MAX
 
-/* Our u64 is unsigned long: printing it with Linux's %llx formats needs this. */
-static inline unsigned long long ull(u64 v)
-{
-	return v;
-}
-
 /* Linux's COMMAND_LINE_SIZE-bounded strscpy of a property that may lack its NUL. */
 static void copy_prop_string(char *dst, size_t dst_size, const char *src, int len)
 {
@@ -141,7 +135,7 @@ static bool dt_range_wraps(const char *uname, const char *prop, u64 base, u64 si
 	if (!size || base + size - 1 >= base)
 		return false;
 	bm_err("node '%s': %s range base 0x%llx size 0x%llx wraps past 2^64, ignored\n",
-	       uname, prop, (unsigned long long)base, (unsigned long long)size);
+	       uname, prop, base, size);
 	return true;
 }
 
@@ -272,7 +266,7 @@ static int fdt_scan_reserved_mem(void)
 void early_init_fdt_scan_reserved_mem(void)
 {
 	int n;
-	u64 base, size;
+	uint64_t base, size;	/* libfdt's type */
 
 	if (!initial_boot_params)
 		return;
@@ -426,7 +420,7 @@ void early_init_dt_add_memory_arch(u64 base, u64 size)
 	const u64 phys_offset = MIN_MEMBLOCK_ADDR;
 
 	if (size < PAGE_SIZE - (base & ~PAGE_MASK)) {
-		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;
 	}
 
@@ -437,22 +431,22 @@ void early_init_dt_add_memory_arch(u64 base, u64 size)
 	size &= PAGE_MASK;
 
 	if (base > MAX_MEMBLOCK_ADDR) {
-		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;
 	}
 
 	if (base + size - 1 > MAX_MEMBLOCK_ADDR) {
 		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n",
-			ull(MAX_MEMBLOCK_ADDR) + 1, ull(base + size));
+			MAX_MEMBLOCK_ADDR + 1, base + size);
 		size = MAX_MEMBLOCK_ADDR - base + 1;
 	}
 
 	if (base + size < phys_offset) {
-		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", ull(base), ull(base + size));
+		pr_warn("Ignoring memory block 0x%llx - 0x%llx\n", base, base + size);
 		return;
 	}
 	if (base < phys_offset) {
-		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n", ull(base), ull(phys_offset));
+		pr_warn("Ignoring memory range 0x%llx - 0x%llx\n", base, phys_offset);
 		size -= phys_offset - base;
 		base = phys_offset;
 	}
@@ -501,7 +495,7 @@ static bool early_init_dt_scan_memory_node(const void *fdt, int node)
 		if (size == 0) {
 			/* Linux skips these silently; say so, it is a firmware bug */
 			bm_warn("memory node '%s': %s entry at 0x%llx has size 0, skipped\n",
-				uname, pname, ull(base));
+				uname, pname, base);
 			continue;
 		}
 		if (dt_range_wraps(uname, pname, base, size))
@@ -515,7 +509,7 @@ static bool early_init_dt_scan_memory_node(const void *fdt, int node)
 
 		if (memblock_mark_hotplug(base, size))
 			pr_warn("failed to mark hotplug range 0x%llx - 0x%llx\n",
-				ull(base), ull(base + size));
+				base, base + size);
 	}
 	return found;
 }

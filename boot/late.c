@@ -71,7 +71,7 @@ static noinline void fault_nomap(void)
 			volatile u64 *p = phys_to_virt(r->base);
 
 			pr_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
-				(unsigned long long)r->base, p);
+				r->base, p);
 			(void)*p;
 			return;
 		}

@@ -94,13 +94,13 @@ static void cmd_phys(phys_addr_t pa)
 			rsv = r;
 	if (mem)
 		pr_info("  memblock.memory  [mem %#018llx-%#018llx] node %d flags %#x (%s)\n",
-			(unsigned long long)mem->base, (unsigned long long)(mem->base + mem->size - 1),
+			mem->base, (mem->base + mem->size - 1),
 			memblock_get_region_node(mem), mem->flags, region_flags_str(mem->flags));
 	else
 		pr_info("  not in memblock.memory: not RAM as far as the kernel knows\n");
 	if (rsv)
 		pr_info("  memblock.reserved [mem %#018llx-%#018llx]\n",
-			(unsigned long long)rsv->base, (unsigned long long)(rsv->base + rsv->size - 1));
+			rsv->base, (rsv->base + rsv->size - 1));
 	else if (mem)
 		pr_info("  not reserved in memblock\n");
 	if (!pfn_valid(pfn)) {
@@ -115,7 +115,7 @@ static void cmd_phys(phys_addr_t pa)
 			pr_info("  heads a free block of order %u\n", page->private);
 	}
 	if (arch_linear_mapped(pa, &va))
-		pr_info("  linear map: %#llx\n", (unsigned long long)va);
+		pr_info("  linear map: %#llx\n", va);
 	else
 		pr_info("  not in the linear map%s\n",
 			mem && (mem->flags & MEMBLOCK_NOMAP) ? " (no-map memory is never mapped)" : "");
@@ -150,7 +150,7 @@ static void cmd_alloc(char *args)
 		return;
 	}
 	pr_info("alloc: order %lu -> pfn %#lx (phys %#llx, zone %s, node %d)\n", order,
-		page_to_pfn(page), (unsigned long long)PFN_PHYS(page_to_pfn(page)),
+		page_to_pfn(page), PFN_PHYS(page_to_pfn(page)),
 		page_zone(page)->name, page_to_nid(page));
 }
 

@@ -505,7 +505,7 @@ static u64 of_dma_node_max_cpu_address(int node)
 
 		if (cpu_addr == OF_BAD_ADDR) {
 			pr_err("%s: dma-ranges entry for bus 0x%llx cannot be translated, ignored\n",
-			       of_node_name(node), (unsigned long long)of_read_number(range, na));
+			       of_node_name(node), of_read_number(range, na));
 			continue;
 		}
 		any = true;

@@ -136,7 +136,7 @@ static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 			end = start + rsize;
 			if (end < start) {
 				bm_err("alloc-ranges of '%s': base 0x%llx size 0x%llx wraps past 2^64, tuple skipped\n",
-				       uname, (unsigned long long)start, (unsigned long long)rsize);
+				       uname, start, rsize);
 				continue;
 			}
 
@@ -294,6 +294,6 @@ void of_reserved_mem_report(void)
 		if (!rmem->size)
 			continue;
 		pr_emerg("  reserved-memory node '%s': [mem %pa-%pa] (%llu MiB)\n", rmem->name,
-			 &rmem->base, &end, (unsigned long long)(rmem->size >> 20));
+			 &rmem->base, &end, (rmem->size >> 20));
 	}
 }

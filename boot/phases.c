@@ -55,8 +55,8 @@ void boot_phases_print(void)
 	pr_info("bootmem: boot phases (time since entry; repeatable under QEMU -icount):\n");
 	for (i = 0; i < nr_phases; i++) {
 		pr_info("bootmem:   %-9s ends at %8llu us, took %8llu us\n", phases[i].name,
-			(unsigned long long)(phases[i].ns / 1000),
-			(unsigned long long)((phases[i].ns - prev) / 1000));
+			(phases[i].ns / 1000),
+			((phases[i].ns - prev) / 1000));
 		prev = phases[i].ns;
 	}
 }

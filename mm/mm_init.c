@@ -493,8 +493,8 @@ static void free_area_init_node(int nid)
 	pgdat->node_start_pfn = start_pfn;
 	if (start_pfn != end_pfn)
 		pr_info("Initmem setup node %d [mem %#018Lx-%#018Lx]\n", nid,
-			(unsigned long long)start_pfn << PAGE_SHIFT,
-			((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+			PFN_PHYS(start_pfn),
+			PFN_PHYS(end_pfn) - 1);
 	calculate_node_totalpages(pgdat, start_pfn, end_pfn);
 	free_area_init_core(pgdat);
 }
@@ -628,23 +628,22 @@ void free_area_init(unsigned long *max_zone_pfn)
 			pr_cont("empty\n");
 		else
 			pr_cont("[mem %#018Lx-%#018Lx]\n",
-				(unsigned long long)arch_zone_lowest_possible_pfn[i] << PAGE_SHIFT,
-				((unsigned long long)arch_zone_highest_possible_pfn[i]
-					<< PAGE_SHIFT) - 1);
+				PFN_PHYS(arch_zone_lowest_possible_pfn[i]),
+				PFN_PHYS(arch_zone_highest_possible_pfn[i]) - 1);
 	}
 
 	pr_info("Movable zone start for each node\n");
 	for (i = 0; i < MAX_NUMNODES; i++) {
 		if (zone_movable_pfn[i])
 			pr_info("  Node %d: %#018Lx\n", i,
-				(unsigned long long)zone_movable_pfn[i] << PAGE_SHIFT);
+				PFN_PHYS(zone_movable_pfn[i]));
 	}
 
 	pr_info("Early memory node ranges\n");
 	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
 		pr_info("  node %3d: [mem %#018Lx-%#018Lx]\n", nid,
-			(unsigned long long)start_pfn << PAGE_SHIFT,
-			((unsigned long long)end_pfn << PAGE_SHIFT) - 1);
+			PFN_PHYS(start_pfn),
+			PFN_PHYS(end_pfn) - 1);
 
 	nr_kernel_pages = nr_all_pages = 0;
 	for_each_online_node(nid) {

@@ -90,13 +90,13 @@ int numa_add_memblk(int nid, u64 start, u64 end)
 
 	if (nid < 0 || nid >= MAX_NUMNODES) {
 		pr_warn("Warning: invalid node id %d for [mem %#010llx-%#010llx]\n",
-			nid, (unsigned long long)start, (unsigned long long)end - 1);
+			nid, start, end - 1);
 		return -EINVAL;
 	}
 	ret = memblock_set_node(start, end - start, &memblock.memory, nid);
 	if (ret < 0) {
 		pr_err("memblock [0x%llx - 0x%llx] failed to add on node %d\n",
-		       (unsigned long long)start, (unsigned long long)end - 1, nid);
+		       start, end - 1, nid);
 		return ret;
 	}
 	node_set(nid, &numa_nodes_parsed);
@@ -142,8 +142,8 @@ static void setup_node_data(int nid, u64 start_pfn, u64 end_pfn)
 	if (!nd_pa)
 		panic("Cannot allocate %zu bytes for node %d data\n", nd_size, nid);
 
-	pr_info("NODE_DATA [mem %#010Lx-%#010Lx]\n", (unsigned long long)nd_pa,
-		(unsigned long long)(nd_pa + nd_size - 1));
+	pr_info("NODE_DATA [mem %#010Lx-%#010Lx]\n", nd_pa,
+		(nd_pa + nd_size - 1));
 	tnid = early_pfn_to_nid(nd_pa >> PAGE_SHIFT);
 	if (tnid != nid)
 		pr_info("NODE_DATA(%d) on node %d\n", nid, tnid);
@@ -166,7 +166,7 @@ static int numa_register_nodes(void)
 
 		if (mblk_nid == NUMA_NO_NODE || mblk_nid >= MAX_NUMNODES) {
 			pr_warn("Warning: invalid memblk node %d [mem %#018llx-%#018llx]\n",
-				mblk_nid, (unsigned long long)start, (unsigned long long)end);
+				mblk_nid, start, end);
 			return -EINVAL;
 		}
 	}
@@ -221,7 +221,7 @@ static int dummy_numa_init(void)
 	if (numa_off)
 		pr_info("NUMA disabled\n");
 	pr_info("Faking a node at [mem %#018llx-%#018llx]\n",
-		(unsigned long long)start, (unsigned long long)end);
+		start, end);
 
 	ret = numa_add_memblk(0, start, end + 1);
 	if (ret) {

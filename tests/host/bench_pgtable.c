@@ -70,7 +70,7 @@ int main(void)
 		off = run(s, false, &t_off);
 		min_off = scenario_min_tables(c, scenario_calls(s, false, c));
 		printf("%-13s %7lluMB | %10lu %8lu %7.0fus | %10lu %8lu %7.0fus | ",
-		       s->name, (unsigned long long)(mem >> 20), full, min_full, t_full,
+		       s->name, (mem >> 20), full, min_full, t_full,
 		       off, min_off, t_off);
 		if (lx >= 0)
 			printf("%ld%s\n", lx, lx == (long)full ? " (same)" : " (DIFFERENT)");

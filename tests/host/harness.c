@@ -57,7 +57,7 @@ void *sim_phys_to_virt(phys_addr_t pa)
 {
 	if (pa >= SIM_PHYS_LIMIT) {
 		fprintf(stderr, "harness: phys_to_virt(%#llx) outside the simulated window\n",
-			(unsigned long long)pa);
+			pa);
 		abort();
 	}
 	return sim_phys_base + pa;

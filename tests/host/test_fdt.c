@@ -108,8 +108,8 @@ static void check_type(struct memblock_type *t, const struct rgn *e, int n)
 	if ((int)t->cnt != n || (n == 0 && t->regions[0].size))
 		for (i = 0; i < (int)t->cnt; i++)
 			print_message("%s[%d] %#llx+%#llx flags %#x\n", t->name, i,
-				      (unsigned long long)t->regions[i].base,
-				      (unsigned long long)t->regions[i].size, t->regions[i].flags);
+				      t->regions[i].base,
+				      t->regions[i].size, t->regions[i].flags);
 	if (n == 0) {
 		assert_int_equal(t->regions[0].size, 0);
 		return;
@@ -698,8 +698,8 @@ static int check_scenario(const char *name)
 		/* Linux's %#x prints 0 as 0x0, glibc's as 0: spell the 0x out */
 		snprintf(line, sizeof(line),
 			 " memory[0x%x]\t[0x%016llx-0x%016llx], 0x%016llx bytes on node %d flags: 0x%x",
-			 j, (unsigned long long)rg->base, (unsigned long long)(rg->base + rg->size - 1),
-			 (unsigned long long)rg->size, rg->nid, rg->flags);
+			 j, rg->base, (rg->base + rg->size - 1),
+			 rg->size, rg->nid, rg->flags);
 		if (j >= (int)memblock.memory.cnt || strcmp(line, exp[i])) {
 			print_message("%s: memory mismatch\n  linux: %s\n  ours:  %s\n", name, exp[i],
 				      j < (int)memblock.memory.cnt ? line : "(none)");

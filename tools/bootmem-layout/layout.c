@@ -226,7 +226,7 @@ static void boot(void *arg)
 	if (kat % PAGE_SIZE || kat + ksize >= SIM_PHYS_LIMIT || !ksize || ksize > SZ_1G ||
 	    dat % 8 || dat + MAX_FDT_SIZE >= SIM_PHYS_LIMIT) {
 		fprintf(stderr, "bootmem-layout: image [%#llx +%#llx] or DTB at %#llx outside the simulated 4 TiB (or misaligned)\n",
-			(unsigned long long)kat, (unsigned long long)ksize, (unsigned long long)dat);
+			kat, ksize, dat);
 		run_status = BML_EXIT_BADINPUT;
 		return;
 	}
@@ -244,7 +244,7 @@ static void boot(void *arg)
 	arm64_memblock_init();
 	if (memblock_end_of_DRAM() > SIM_PHYS_LIMIT) {
 		fprintf(stderr, "bootmem-layout: memory up to %#llx: only the first 4 TiB can be simulated (try mem=)\n",
-			(unsigned long long)memblock_end_of_DRAM());
+			memblock_end_of_DRAM());
 		run_status = BML_EXIT_BADINPUT;
 		return;
 	}

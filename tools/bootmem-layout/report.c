@@ -45,8 +45,8 @@ static void json_regions(const char *name, struct memblock_type *t, bool nid)
 		if (!r->size)
 			continue;
 		printf("%s\n    {\"base\": \"%#llx\", \"end\": \"%#llx\", \"size\": \"%#llx\", \"flags\": %u",
-		       i ? "," : "", (unsigned long long)r->base,
-		       (unsigned long long)(r->base + r->size - 1), (unsigned long long)r->size,
+		       i ? "," : "", r->base,
+		       (r->base + r->size - 1), r->size,
 		       (unsigned int)r->flags);
 		if (nid)
 			printf(", \"nid\": %d", r->nid);
@@ -78,8 +78,8 @@ static void json_zones(void)
 			       "\"spanned_pages\": %lu, \"present_pages\": %lu, \"managed_pages\": %lu, "
 			       "\"free_pages\": %lu, \"buddyinfo\": [",
 			       first ? "" : ",", nid, z->name,
-			       (unsigned long long)PFN_PHYS(z->zone_start_pfn),
-			       (unsigned long long)PFN_PHYS(zone_end_pfn(z)) - (z->spanned_pages ? 1 : 0),
+			       PFN_PHYS(z->zone_start_pfn),
+			       PFN_PHYS(zone_end_pfn(z)) - (z->spanned_pages ? 1 : 0),
 			       z->spanned_pages, z->present_pages, z->managed_pages, z->free_pages);
 			for (o = 0; o < MAX_ORDER; o++)
 				printf("%s%lu", o ? ", " : "", z->free_area[o].nr_free);
@@ -98,8 +98,8 @@ static void json_cma(void)
 	for (i = 0; i < cma_area_count; i++)
 		printf("%s\n    {\"name\": \"%s\", \"base\": \"%#llx\", \"size\": \"%#llx\"}",
 		       i ? "," : "", cma_areas[i].name,
-		       (unsigned long long)PFN_PHYS(cma_areas[i].base_pfn),
-		       (unsigned long long)PFN_PHYS(cma_areas[i].count));
+		       PFN_PHYS(cma_areas[i].base_pfn),
+		       PFN_PHYS(cma_areas[i].count));
 	printf("\n  ],\n");
 }
 

@@ -96,17 +96,17 @@ void arch_show_walk(u64 va)
 	char buf[160];
 
 	if (!ptep) {
-		pr_info("walk %#llx: outside the kernel's (TTBR1) half\n", (unsigned long long)va);
+		pr_info("walk %#llx: outside the kernel's (TTBR1) half\n", va);
 		return;
 	}
 	pgtable_describe(pte_val(*ptep), level, buf, sizeof(buf));
-	pr_info("walk %#llx: level %d descriptor %#018llx: %s\n", (unsigned long long)va, level,
-		(unsigned long long)pte_val(*ptep), buf);
+	pr_info("walk %#llx: level %d descriptor %#018llx: %s\n", va, level,
+		pte_val(*ptep), buf);
 	if (pa != PHYS_ADDR_MAX)
-		pr_info("walk %#llx -> phys %pa\n", (unsigned long long)va, &pa);
+		pr_info("walk %#llx -> phys %pa\n", va, &pa);
 	else
 		pr_info("walk %#llx: not mapped (an access faults at level %d)\n",
-			(unsigned long long)va, level);
+			va, level);
 }
 
 bool arch_linear_mapped(phys_addr_t pa, u64 *va)

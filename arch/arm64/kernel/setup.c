@@ -184,7 +184,7 @@ static void print_dt_memory(void)
 	}
 	for_each_mem_region(r)
 		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n",
-			(unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
+			r->base, (r->base + r->size - 1),
 			(r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
 }
 
@@ -196,7 +196,7 @@ static void print_banner(void)
 		read_sysreg(mpidr_el1) & 0xff00ffffffUL, read_sysreg(midr_el1));
 	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
 	pr_info("Entered at %s, running at EL1; image at physical %#llx (virtual %#lx); DTB at %pa\n",
-		el_names[boot_entry_el & 3], (unsigned long long)boot_image_pa,
+		el_names[boot_entry_el & 3], boot_image_pa,
 		(unsigned long)_text, &__fdt_pointer);
 	pr_info("Console: %s\n", console_describe());
 }

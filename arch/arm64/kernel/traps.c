@@ -98,11 +98,11 @@ static void describe_address(u64 far)
 			continue;
 		pr_emerg("  linear-map address of physical %pa, in %s region [mem %#018llx-%#018llx]\n",
 			 &pa, (r->flags & MEMBLOCK_NOMAP) ? "NOMAP" : "memory",
-			 (unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1));
+			 r->base, (r->base + r->size - 1));
 		if (r->flags & MEMBLOCK_NOMAP)
 			pr_emerg("  NOMAP region [mem %#018llx-%#018llx]: no-map memory is never in the linear map\n",
-				 (unsigned long long)r->base,
-				 (unsigned long long)(r->base + r->size - 1));
+				 r->base,
+				 (r->base + r->size - 1));
 		return;
 	}
 	pr_emerg("  linear-map address of physical %pa, which is not memory\n", &pa);
@@ -114,15 +114,15 @@ static void show_regs(struct pt_regs *regs)
 
 	pr_emerg("pc : %pS\n", (void *)regs->pc);
 	pr_emerg("lr : %pS\n", (void *)regs->regs[30]);
-	pr_emerg("sp : %016llx pstate : %08llx\n", (unsigned long long)regs->sp,
-		 (unsigned long long)regs->pstate);
+	pr_emerg("sp : %016llx pstate : %08llx\n", regs->sp,
+		 regs->pstate);
 	for (i = 29; i >= 0; i -= 2) {
 		if (i == 0)
-			pr_emerg("x0 : %016llx\n", (unsigned long long)regs->regs[0]);
+			pr_emerg("x0 : %016llx\n", regs->regs[0]);
 		else
 			pr_emerg("x%-2d: %016llx x%-2d: %016llx\n", i,
-				 (unsigned long long)regs->regs[i], i - 1,
-				 (unsigned long long)regs->regs[i - 1]);
+				 regs->regs[i], i - 1,
+				 regs->regs[i - 1]);
 	}
 }
 
@@ -183,7 +183,7 @@ void do_exception(struct pt_regs *regs, unsigned long kind, unsigned long group)
 	console_verbose();
 	if (regs->sp < (u64)init_stack && regs->sp >= (u64)init_stack_guard - 4096 * 4)
 		pr_emerg("Kernel stack overflow: sp %016llx is in the guard page below init_stack\n",
-			 (unsigned long long)regs->sp);
+			 regs->sp);
 	/*
 	 * An external abort inside a console UART access: the DT names a UART this machine
 	 * does not have. Drop that console, skip the access and carry on (the others report).
@@ -197,7 +197,7 @@ void do_exception(struct pt_regs *regs, unsigned long kind, unsigned long group)
 	if (uart_fault && kind == 0 && (ec == 0x25) && (regs->esr & 0x3f) == 0x10) {
 		pr_warn("console: UART access at %pS faulted (FAR %016llx): the device tree's UART "
 			"is not on this machine; no longer using it\n", (void *)regs->pc,
-			(unsigned long long)regs->far);
+			regs->far);
 		regs->pc += 4;
 		exception_depth--;
 		return;
@@ -207,26 +207,26 @@ void do_exception(struct pt_regs *regs, unsigned long kind, unsigned long group)
 		fsc_str(regs->esr & 0x3f, fsc, sizeof(fsc));
 		if (regs->far < 4096 * 16)
 			pr_emerg("Unable to handle kernel NULL pointer dereference at virtual address %016llx\n",
-				 (unsigned long long)regs->far);
+				 regs->far);
 		else
 			pr_emerg("Unable to handle kernel paging request at virtual address %016llx\n",
-				 (unsigned long long)regs->far);
+				 regs->far);
 		pr_emerg("Mem abort info:\n");
-		pr_emerg("  ESR = 0x%016llx\n", (unsigned long long)regs->esr);
+		pr_emerg("  ESR = 0x%016llx\n", regs->esr);
 		pr_emerg("  EC = 0x%02x: %s, IL = %u bits\n", ec, esr_class_str(ec), il ? 32 : 16);
-		pr_emerg("  FSC = 0x%02llx: %s\n", (unsigned long long)(regs->esr & 0x3f), fsc);
+		pr_emerg("  FSC = 0x%02llx: %s\n", (regs->esr & 0x3f), fsc);
 		if (ec == 0x24 || ec == 0x25)
-			pr_emerg("  WnR = %llu: %s\n", (unsigned long long)((regs->esr >> 6) & 1),
+			pr_emerg("  WnR = %llu: %s\n", ((regs->esr >> 6) & 1),
 				 ((regs->esr >> 6) & 1) ? "write" : "read");
-		pr_emerg("  FAR = 0x%016llx\n", (unsigned long long)regs->far);
+		pr_emerg("  FAR = 0x%016llx\n", regs->far);
 		describe_address(regs->far);
 	} else {
-		pr_emerg("  ESR = 0x%016llx\n", (unsigned long long)regs->esr);
+		pr_emerg("  ESR = 0x%016llx\n", regs->esr);
 		pr_emerg("  EC = 0x%02x: %s, IL = %u bits\n", ec, esr_class_str(ec), il ? 32 : 16);
-		pr_emerg("  FAR = 0x%016llx\n", (unsigned long long)regs->far);
+		pr_emerg("  FAR = 0x%016llx\n", regs->far);
 	}
-	pr_emerg("Internal error: Oops: %016llx [#1] SMP\n", (unsigned long long)regs->esr);
-	pr_emerg("ELR: %pS (%016llx)\n", (void *)regs->pc, (unsigned long long)regs->pc);
+	pr_emerg("Internal error: Oops: %016llx [#1] SMP\n", regs->esr);
+	pr_emerg("ELR: %pS (%016llx)\n", (void *)regs->pc, regs->pc);
 	show_regs(regs);
 	dump_backtrace(regs->pc, regs->regs[29]);
 	panic("Fatal exception: %s, %s",

@@ -80,7 +80,7 @@ void fixmap_copy(pgd_t *pgdp)
 	if (pgd_val(pgdp[pgd_index(addr)]) &&
 	    pgd_val(pgdp[pgd_index(addr)]) != pgd_val(fixmap_pgd_entry))
 		panic("fixmap: the new tables already use the fixmap's PGD entry (0x%016llx)",
-		      (unsigned long long)pgd_val(pgdp[pgd_index(addr)]));
+		      pgd_val(pgdp[pgd_index(addr)]));
 	WRITE_ONCE(pgdp[pgd_index(addr)], fixmap_pgd_entry);
 }
 
@@ -153,7 +153,7 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 
 	/* The FDT must be 8-byte aligned (Documentation/arm64/booting.rst). */
 	if (!dt_phys || (dt_phys & 7)) {
-		pr_err("FDT at %#llx is not 8-byte aligned\n", (unsigned long long)dt_phys);
+		pr_err("FDT at %#llx is not 8-byte aligned\n", dt_phys);
 		return NULL;
 	}
 	if (!fixmap_pgdp)
@@ -166,7 +166,7 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 	*size = fdt_totalsize(dt_virt);
 	if (*size > MAX_FDT_SIZE) {
 		pr_err("FDT at %#llx: totalsize %d exceeds %lu\n",
-		       (unsigned long long)dt_phys, *size, (unsigned long)MAX_FDT_SIZE);
+		       dt_phys, *size, (unsigned long)MAX_FDT_SIZE);
 		return NULL;
 	}
 	if (offset + *size > SZ_2M)

@@ -25,7 +25,7 @@ static int __init early_mem(char *p)
 	if (!p)
 		return 1;
 	memory_limit = memparse(p, &p) & PAGE_MASK;
-	pr_notice("Memory limited to %lluMB\n", (unsigned long long)memory_limit >> 20);
+	pr_notice("Memory limited to %lluMB\n", memory_limit >> 20);
 	return 0;
 }
 early_param("mem", early_mem);

@@ -74,8 +74,8 @@ static void __init __map_memblock(pgd_t *pgdp, phys_addr_t start, phys_addr_t en
 	/* arm64_memblock_init trims memory to the linear map; say so if it did not. */
 	if (start < PHYS_OFFSET || end - PHYS_OFFSET > PAGE_END - PAGE_OFFSET) {
 		pr_err("map_mem: [mem %#018llx-%#018llx] is outside the linear map (PHYS_OFFSET %#llx), not mapped\n",
-		       (unsigned long long)start, (unsigned long long)end - 1,
-		       (unsigned long long)PHYS_OFFSET);
+		       start, end - 1,
+		       PHYS_OFFSET);
 		return;
 	}
 	__create_pgd_mapping(pgdp, start, __phys_to_virt(start), end - start, prot,
@@ -133,7 +133,7 @@ void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
 {
 	if ((pa | va_start | va_end) & ~PAGE_MASK || va_end < va_start)
 		panic("map_kernel_segment: [0x%016lx-0x%016lx) -> %#llx is not page aligned",
-		      va_start, va_end, (unsigned long long)pa);
+		      va_start, va_end, pa);
 	__create_pgd_mapping(pgdp, pa, va_start, va_end - va_start, prot,
 			     early_pgtable_alloc, flags);
 }

@@ -90,8 +90,8 @@ static void set_leaf(u64 *entry, u64 new, unsigned long addr, int level)
 		return;
 	if (!pgattr_change_is_safe(old, new))
 		panic("pgtable: unsafe change of the live %s entry for 0x%016lx: 0x%016llx -> 0x%016llx (needs break-before-make)",
-		      level_name[level], addr, (unsigned long long)old,
-		      (unsigned long long)new);
+		      level_name[level], addr, old,
+		      new);
 	WRITE_ONCE(*entry, new);
 }
 
@@ -99,7 +99,7 @@ static void set_leaf(u64 *entry, u64 new, unsigned long addr, int level)
 static void __noreturn live_block_bug(u64 val, unsigned long addr, int level)
 {
 	panic("pgtable: 0x%016lx lies in a live %s block (0x%016llx); splitting it needs break-before-make",
-	      addr, level_name[level], (unsigned long long)val);
+	      addr, level_name[level], val);
 }
 
 static phys_addr_t alloc_table(phys_addr_t (*pgtable_alloc)(int), int shift,
@@ -113,7 +113,7 @@ static phys_addr_t alloc_table(phys_addr_t (*pgtable_alloc)(int), int shift,
 	pa = pgtable_alloc(shift);
 	if (!pa || (pa & ~PAGE_MASK))
 		panic("pgtable: table allocator returned %#llx for 0x%016lx",
-		      (unsigned long long)pa, addr);
+		      pa, addr);
 	return pa;
 }
 
@@ -301,7 +301,7 @@ void __create_pgd_mapping(pgd_t *pgdir, phys_addr_t phys, unsigned long virt,
 	if (virt + size - 1 < virt || phys + size - 1 < phys ||
 	    phys + size - 1 >= (1ULL << 48)) {
 		pr_err("refusing to map %#llx bytes at 0x%016lx -> %#llx: the range wraps or exceeds the 48-bit PA space\n",
-		       (unsigned long long)size, virt, (unsigned long long)phys);
+		       size, virt, phys);
 		return;
 	}
 
@@ -389,18 +389,18 @@ int pgtable_describe(u64 desc, int level, char *buf, size_t len)
 
 	if (!(desc & PTE_VALID))
 		return scnprintf(buf, len, "%s invalid (0x%016llx): not mapped", name,
-				 (unsigned long long)desc);
+				 desc);
 	if (level < 0 || level > PGT_PTE || (level == PGT_PGD && !(desc & PUD_TABLE_BIT)) ||
 	    (level == PGT_PTE && !(desc & PTE_TABLE_BIT)))
 		return scnprintf(buf, len, "%s reserved encoding (0x%016llx): faults", name,
-				 (unsigned long long)desc);
+				 desc);
 	if (!is_leaf(desc, level))
 		return scnprintf(buf, len, "%s table -> %#llx%s%s", name,
-				 (unsigned long long)__desc_phys(desc),
+				 __desc_phys(desc),
 				 (desc & PMD_TABLE_PXN) ? " PXNTable" : "",
 				 (desc & PMD_TABLE_UXN) ? " UXNTable" : "");
 	return scnprintf(buf, len, "%s %s -> %#llx: %s %s%s %s%s%s%s%s%s%s %s", name,
-			 leaf_kind[level], (unsigned long long)__desc_phys(desc),
+			 leaf_kind[level], __desc_phys(desc),
 			 (desc & PTE_RDONLY) ? "ro" : "RW",
 			 (desc & PTE_PXN) ? "NX" : "x",
 			 (desc & PTE_UXN) ? " UXN" : "",
