@@ -9,8 +9,9 @@ NM		:= $(CROSS_COMPILE)nm
 HOSTCC		?= gcc
 B		:= build
 
-LIBFDT_A	:= /usr/lib/aarch64-linux-gnu/libfdt.a
-LIBFDT_HOST	:= /usr/lib/x86_64-linux-gnu/libfdt.so.1
+# Debian's multiarch directories: the arm64 libfdt.a for the kernel, the host's runtime for tests.
+LIBFDT_A	:= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/libfdt.a
+LIBFDT_HOST	:= /usr/lib/$(shell $(HOSTCC) -print-multiarch 2>/dev/null)/libfdt.so.1
 GCC_INC		:= $(shell $(CC) -print-file-name=include 2>/dev/null)
 LIBGCC		:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
@@ -21,7 +22,8 @@ KCFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common -fno-pie \
 		   -mgeneral-regs-only -mcmodel=small -fno-omit-frame-pointer \
 		   -fno-optimize-sibling-calls -fstack-protector-strong \
 		   -fno-strict-aliasing -Wall -Wextra -Wno-unused-parameter \
-		   -Wno-sign-compare -Wno-missing-field-initializers
+		   -Wno-sign-compare -Wno-missing-field-initializers \
+		   -Wmissing-prototypes -Wmissing-declarations
 KAFLAGS		:= -D__ASSEMBLY__ -g
 
 # Generic code is the same files in the kernel and on the host.
@@ -70,38 +72,42 @@ $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 	cp boot/rpi/config.txt $(B)/boot/config.txt
 
 # ---------------------------------------------------------------- host build
-HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -DBOOTMEM_HOST
+# The kernel's portable code (generic and arch/arm64's setup.c and mm/) is built once per
+# flavour into objects, and every host binary links the same ones: the tests, bootmem-layout,
+# the fuzzer and the benchmarks run the kernel's one boot sequence (tests/host/host_boot.c).
+HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -Iarch/arm64/include -DBOOTMEM_HOST
+HOST_WARN	:= -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes \
+		   -Wmissing-declarations -Wno-missing-field-initializers
 HOST_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-		   -fno-sanitize-recover=undefined -Wall -Wextra -Wno-unused-parameter \
-		   -Wno-sign-compare -Wno-missing-field-initializers
+		   -fno-sanitize-recover=undefined $(HOST_WARN)
 HOST_LIBS	:= $(LIBFDT_HOST) -lcmocka
 HARNESS		:= tests/host/harness.c
+KERNEL_HOST_SRCS := $(filter-out lib/stackprotector.c,$(GENERIC_SRCS)) \
+		   arch/arm64/kernel/setup.c $(wildcard arch/arm64/mm/*.c)
+BOOT_SRCS	:= $(KERNEL_HOST_SRCS) $(HARNESS) tests/host/host_boot.c
 
-# Each host test names the generic files it exercises.
-HT_lib_SRCS		:= $(wildcard lib/*.c) boot/params.c tests/host/string_selftest.c
-HT_mm_SRCS		:= $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c mm/numa.c \
-			   mm/sparse.c mm/mm_init.c mm/page_alloc.c mm/page_alloc_selftest.c
-HT_memblock_SRCS	:= $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c
-HT_fdt_SRCS		:= $(wildcard lib/*.c) boot/params.c boot/fdt.c boot/of_reserved_mem.c \
-			   boot/of_address.c boot/of_numa.c mm/cma.c mm/dma_contiguous.c \
-			   mm/memblock.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
-			   mm/page_alloc.c
-HT_fdt_SRCS		+= tests/host/boot_reset.c
-HT_rpi4_SRCS		:= $(HT_fdt_SRCS)
-# pgtable: -Iarch/arm64/include rides in SRCS (the rule has no per-test CPPFLAGS); it comes
-# after tests/host/include, so the harness's asm/memory.h still wins.
-HT_pgtable_SRCS		:= -Iarch/arm64/include $(HT_fdt_SRCS) \
-			   arch/arm64/mm/pgtable_build.c arch/arm64/mm/map_mem.c \
-			   arch/arm64/mm/fixmap.c arch/arm64/mm/ptdump.c
-# bench: tests/host/bench_pgtable.c (plain main, no cmocka) links the same files; needs a
-# $(B)/host/bench_% rule like the test one (lead).
-HT_bench_pgtable_SRCS	:= $(HT_pgtable_SRCS)
-HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
-BENCHES		:= $(wildcard tests/host/bench_*.c)
-
-$(B)/host/test_%: tests/host/test_%.c $(HARNESS) FORCE
+# host objects: $(B)/host/o (ASan/UBSan), $(B)/bench/o (-O2), $(B)/fuzz/o (clang, libFuzzer)
+hobj = $(patsubst %.c,$(B)/host/o/%.o,$(1))
+$(B)/host/o/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -o $@ $< $(HARNESS) $(HT_$*_SRCS) $(HOST_LIBS)
+	$(HOSTCC) $(HOST_CPPFLAGS) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+
+# Unit tests link only the files they exercise (they stand in for the rest); the others boot.
+HT_lib_SRCS		:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) boot/params.c \
+			   tests/host/string_selftest.c $(HARNESS)
+HT_memblock_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) mm/memblock.c \
+			   mm/memory_hotplug.c $(HARNESS)
+HT_mm_SRCS		:= $(BOOT_SRCS)
+HT_fdt_SRCS		:= $(BOOT_SRCS)
+HT_rpi4_SRCS		:= $(BOOT_SRCS)
+HT_pgtable_SRCS		:= $(BOOT_SRCS)
+HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
+
+define host_test
+$(B)/host/test_$(1): $(call hobj,tests/host/test_$(1).c $(HT_$(1)_SRCS))
+	$(HOSTCC) $(HOST_CFLAGS) -o $$@ $$^ $(HOST_LIBS)
+endef
+$(foreach t,$(HOST_TESTS),$(eval $(call host_test,$(t))))
 
 host: $(addprefix $(B)/host/test_,$(HOST_TESTS))
 
@@ -114,24 +120,22 @@ test-qemu: kernel
 test:
 	@scripts/run-all-tests.sh
 
-# Benchmarks: figures printed, never asserted.
-BENCH_SRCS := tests/host/harness.c $(wildcard lib/*.c) mm/memblock.c mm/memory_hotplug.c mm/numa.c \
-	mm/sparse.c mm/mm_init.c mm/page_alloc.c
-bench:
-	@mkdir -p $(B)/host
-	$(HOSTCC) -O2 -std=gnu11 $(HOST_CPPFLAGS) -o $(B)/host/bench_buddy tests/host/bench_buddy.c \
-		$(BENCH_SRCS) $(LIBFDT_HOST)
-	$(HOSTCC) -O2 -std=gnu11 $(HOST_CPPFLAGS) -o $(B)/host/bench_pgtable tests/host/bench_pgtable.c \
-		$(filter-out tests/host/bench_pgtable.c,$(HT_bench_pgtable_SRCS)) tests/host/harness.c $(LIBFDT_HOST)
-	$(B)/host/bench_buddy
-	$(B)/host/bench_pgtable
+# Benchmarks: figures printed, never asserted; the same boot, optimised and unsanitised.
+BENCH_CFLAGS	:= -std=gnu11 -O2 -g $(HOST_WARN)
+bobj = $(patsubst %.c,$(B)/bench/o/%.o,$(1))
+$(B)/bench/o/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CPPFLAGS) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/bench/bench_%: $(call bobj,tests/host/bench_%.c $(BOOT_SRCS))
+	$(HOSTCC) -o $@ $^ $(LIBFDT_HOST)
+bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
+	$(B)/bench/bench_buddy
+	$(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
 
 # Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
 linux-memblock-tests:
 	@scripts/linux-memblock-tests.sh
-
-FORCE:
 
 clean:
 	rm -rf $(B)
@@ -139,29 +143,21 @@ clean:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------- fuzzing (tests/fuzz)
-# libFuzzer (clang) over the DT and early mm code; `make fuzz FUZZ_SECONDS=N`.
+# libFuzzer (clang) over the kernel's boot on arbitrary blobs; `make fuzz FUZZ_SECONDS=N`.
 FUZZ_SECONDS	?= 60
-FUZZ_SRCS	:= tests/fuzz/fuzz_dtb.c $(HARNESS) $(wildcard lib/*.c) boot/params.c boot/fdt.c \
-		   boot/of_reserved_mem.c boot/of_address.c boot/of_numa.c mm/cma.c \
-		   mm/dma_contiguous.c mm/memory_hotplug.c mm/numa.c mm/sparse.c mm/mm_init.c \
-		   mm/page_alloc.c mm/debug_invariants.c tests/host/boot_reset.c
-$(B)/fuzz/fuzz_dtb: $(FUZZ_SRCS) FORCE
+FUZZ_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+		   -fno-sanitize-recover=undefined -Wno-unused-command-line-argument
+fobj = $(patsubst %.c,$(B)/fuzz/o/%.o,$(1))
+$(B)/fuzz/o/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(HOST_CPPFLAGS) -std=gnu11 -O1 -g -fno-omit-frame-pointer \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-Wno-unused-command-line-argument -o $@ $(FUZZ_SRCS) $(LIBFDT_HOST)
+	clang $(HOST_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
+$(B)/fuzz/fuzz_dtb: $(call fobj,tests/fuzz/fuzz_dtb.c $(BOOT_SRCS))
+	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBFDT_HOST)
 
 .PHONY: fuzz
 fuzz: $(B)/fuzz/fuzz_dtb
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
-# Its asm/sections.h (a run-time image model) comes before the harness's headers.
-BML_SRCS	:= $(wildcard tools/bootmem-layout/*.c) $(HARNESS) $(wildcard lib/*.c) \
-		   $(filter-out mm/debug_invariants.c,$(wildcard mm/*.c)) \
-		   boot/params.c boot/fdt.c boot/of_reserved_mem.c boot/of_address.c boot/of_numa.c \
-		   arch/arm64/mm/init.c arch/arm64/mm/map_mem.c arch/arm64/mm/pgtable_build.c
-$(B)/host/bootmem-layout: $(BML_SRCS) $(wildcard tools/bootmem-layout/*.h)
-	@mkdir -p $(dir $@)
-	$(HOSTCC) -Itools/bootmem-layout/include $(HOST_CPPFLAGS) -Iarch/arm64/include $(HOST_CFLAGS) \
-		-o $@ $(BML_SRCS) $(LIBFDT_HOST)
+$(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS))
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST)

@@ -2,7 +2,7 @@
 /*
  * Choosing the console: /chosen/stdout-path (through aliases and bus ranges), or
  * earlycon=pl011,ADDR / earlycon=uart8250,mmio32,ADDR / earlycon=bcm2835aux,ADDR on the
- * command line; with no usable DTB, a fallback guessed from where the image was loaded.
+ * command line; with no usable DTB, the arch's guess (earlycon_fallback).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -64,7 +64,7 @@ static struct console uart2_console = {
 
 static void console_start_second(const char *driver, phys_addr_t base)
 {
-	void __iomem *membase = early_ioremap_console_n(1, base);
+	void __iomem *membase = earlycon_map(1, base);
 
 	if (uart2_console.data)
 		return;
@@ -86,7 +86,7 @@ static void console_start(const char *driver, phys_addr_t base, const char *how)
 		console_start_second(driver, base);
 		return;
 	}
-	membase = early_ioremap_console(base);
+	membase = earlycon_map(0, base);
 	if (!strcmp(driver, "bcm2835aux"))
 		bcm2835aux_init_port(&con_port, base, membase);
 	else
@@ -183,21 +183,14 @@ static int __init setup_earlycon(char *val)
 }
 early_param("earlycon", setup_earlycon);
 
-/*
- * No DTB to tell us: QEMU virt loads us at or above 1 GiB and has a PL011 at 0x09000000;
- * a Raspberry Pi loads us low: BCM2711 (Pi 4, Cortex-A72) or BCM2837 (Pi 3) peripherals.
- */
+/* No usable DTB: the UART the arch expects on this kind of machine. */
 void console_setup_fallback(void)
 {
-	extern u64 boot_image_pa;
-	extern bool arm64_cpu_is_cortex_a72(void);
+	const char *driver, *how;
+	phys_addr_t base;
 
-	if (boot_image_pa >= 0x40000000)
-		console_start("pl011", 0x09000000, "fallback: QEMU virt");
-	else if (arm64_cpu_is_cortex_a72())
-		console_start("bcm2835aux", 0xfe215040, "fallback: Raspberry Pi 4 mini-UART");
-	else
-		console_start("pl011", 0x3f201000, "fallback: Raspberry Pi 3 PL011");
+	earlycon_fallback(&driver, &base, &how);
+	console_start(driver, base, how);
 }
 
 int console_getc(void)
@@ -225,3 +218,17 @@ static int __init setup_console_word(char *val)
 	return 0;
 }
 early_param("console", setup_console_word);
+
+static void console_reset(void)
+{
+	unregister_console(&uart_console);
+	unregister_console(&uart2_console);
+	uart_console.data = 0;
+	uart2_console.data = 0;
+	memset(&con_port, 0, sizeof(con_port));
+	memset(&con2_port, 0, sizeof(con2_port));
+	console_port_busy = NULL;
+	con_desc[0] = '\0';
+	console_word[0] = '\0';
+}
+host_reset(console_reset);

@@ -606,3 +606,15 @@ bool early_init_dt_scan(void *params)
 	early_init_dt_scan_nodes();
 	return true;
 }
+
+static void fdt_reset(void)
+{
+	initial_boot_params = NULL;
+	initial_boot_params_pa = PHYS_ADDR_MAX;
+	dt_root_addr_cells = dt_root_size_cells = 0;
+	memset(dt_rng_seed, 0, sizeof(dt_rng_seed));
+	dt_rng_seed_len = 0;
+	dt_kaslr_seed = 0;
+	dt_has_kaslr_seed = false;
+}
+host_reset(fdt_reset);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
- * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, deliberate faults
- * for the tests, and the interactive monitor.
+ * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, and deliberate
+ * faults for the tests.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -10,16 +10,10 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/debug_invariants.h>
+#include <linux/start_kernel.h>
 #include <asm/memory.h>
-
-void build_all_zonelists(void);
-void mem_init(void);
-void init_per_zone_wmark_min(void);
-void page_alloc_selftest(void);
-void show_buddyinfo(void);
-void show_zoneinfo(void);
-void ptdump_kernel(void);
-void dump_stack(void);
+#include <asm/mmu.h>
+#include <asm/ptdump.h>
 
 static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo;
 static char test_fault[16];
@@ -91,8 +85,10 @@ static noinline int fault_stack(int depth)
 }
 #pragma GCC diagnostic pop
 
-static noinline void run_test_fault(void)
+void run_test_fault(void)
 {
+	if (!test_fault[0])
+		return;
 	if (!strcmp(test_fault, "null"))
 		fault_null();
 	else if (!strcmp(test_fault, "nomap"))
@@ -117,6 +113,11 @@ void late_boot_actions(void)
 		show_zoneinfo();
 	pr_info("bootmem: buddy allocator ready\n");
 	boot_phases_print();
-	if (test_fault[0])
-		run_test_fault();
 }
+
+static void late_reset(void)
+{
+	opt_selftest = opt_ptdump = opt_buddyinfo = opt_zoneinfo = false;
+	test_fault[0] = '\0';
+}
+host_reset(late_reset);

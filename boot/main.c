@@ -2,17 +2,14 @@
 /*
  * start_kernel: the generic boot flow after head.S, in Linux 6.1's order for memory:
  * setup_arch (memblock, paging, nodes and zones), zonelists, mem_init (the buddy hand-off
- * and the "Memory:" line), then self-tests and the monitor or power-off.
+ * and the "Memory:" line), then the arch's rest (self-tests and the monitor or power-off).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/string.h>
-
-void setup_arch(void);
-void mm_core_init(void);
-void machine_power_off(void);
-void late_boot_actions(void);
-void monitor_run(void);
+#include <linux/reboot.h>
+#include <linux/start_kernel.h>
+#include <asm/setup.h>
 
 static bool want_poweroff;
 
@@ -23,17 +20,33 @@ static int __init early_poweroff(char *val)
 }
 early_param("poweroff", early_poweroff);
 
-void __noreturn start_kernel(void)
+/* Seeds the stack canary, so this frame must not check one (it never returns in the kernel). */
+void __no_stack_protector start_kernel(void)
 {
+	smp_setup_processor_id();
+	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
 	setup_arch();
+	boot_init_stack_canary();
 	print_kernel_command_line();
 	parse_boot_args();
 	mm_core_init();
+	arch_call_rest_init();
+}
+
+/* The kernel's rest: the command line's late requests, then power off or the monitor. */
+void __noreturn rest_init(void)
+{
 	late_boot_actions();
+	run_test_fault();
 	if (want_poweroff) {
 		pr_info("reboot: Power down\n");
 		machine_power_off();
 	}
 	monitor_run();
-	panic("the monitor returned");
 }
+
+static void main_reset(void)
+{
+	want_poweroff = false;
+}
+host_reset(main_reset);

@@ -11,14 +11,11 @@
 #include <linux/gfp.h>
 #include <linux/mmzone.h>
 #include <linux/serial.h>
+#include <linux/reboot.h>
+#include <linux/start_kernel.h>
 #include <asm/memory.h>
+#include <asm/ptdump.h>
 
-void machine_power_off(void);
-void ptdump_kernel(void);
-/* Arch: print the translation-table walk of @va (arch/arm64/kernel/paging.c). */
-void arch_show_walk(u64 va);
-/* Arch: is @pa in the linear map, and where (arch/arm64/kernel/paging.c). */
-bool arch_linear_mapped(phys_addr_t pa, u64 *va);
 
 #define MON_LINE	128
 
@@ -226,7 +223,7 @@ static bool run_command(char *line)
 	return true;
 }
 
-void monitor_run(void)
+void __noreturn monitor_run(void)
 {
 	char line[MON_LINE];
 

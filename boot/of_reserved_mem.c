@@ -6,6 +6,7 @@
 #define pr_fmt(fmt) "OF: reserved mem: " fmt
 
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/string.h>
 #include <linux/sizes.h>
 #include <linux/sort.h>
@@ -30,11 +31,12 @@ static const struct {
 	{ "shared-dma-pool", rmem_dma_setup },
 };
 
-void of_reserved_mem_reset(void)
+static void of_reserved_mem_reset(void)
 {
 	memset(reserved_mem, 0, sizeof(reserved_mem));
 	reserved_mem_count = 0;
 }
+host_reset(of_reserved_mem_reset);
 
 static int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
 						    phys_addr_t start, phys_addr_t end,

@@ -10,8 +10,6 @@
 char boot_command_line[COMMAND_LINE_SIZE];
 
 /* Weak: a build with no parameter at all still links (the section is then absent). */
-extern const struct obs_kernel_param __start_early_params[] __attribute__((weak));
-extern const struct obs_kernel_param __stop_early_params[] __attribute__((weak));
 
 #define for_each_setup_param(p) \
 	for (p = __start_early_params; p < __stop_early_params; p++)
@@ -169,3 +167,10 @@ bool cmdline_has_word(const char *name)
 	}
 	return false;
 }
+
+static void params_reset(void)
+{
+	boot_command_line[0] = '\0';
+	unknown_argv[0] = unknown_envp[0] = '\0';
+}
+host_reset(params_reset);

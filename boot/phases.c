@@ -19,6 +19,8 @@ static int nr_phases;
 static bool opt_debug_invariants;
 static bool opt_boot_phases;
 
+void (*boot_phase_hook)(const char *name);
+
 static int __init set_debug_invariants(char *v)
 {
 	opt_debug_invariants = true;
@@ -42,6 +44,8 @@ void boot_phase_done(const char *name)
 	}
 	if (opt_debug_invariants)
 		debug_invariants_check(name);
+	if (boot_phase_hook)
+		boot_phase_hook(name);
 }
 
 /* "bootmem: phases: memblock 1234 us, map_mem ..." with each phase's own duration. */
@@ -60,3 +64,11 @@ void boot_phases_print(void)
 		prev = phases[i].ns;
 	}
 }
+
+static void phases_reset(void)
+{
+	nr_phases = 0;
+	opt_debug_invariants = false;
+	opt_boot_phases = false;
+}
+host_reset(phases_reset);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* panic(): Linux's "Kernel panic - not syncing" report, then the arch halts the machine. */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/printk.h>
 
 /* Linux prints a backtrace here; arch code overrides this default that has none. */
@@ -43,3 +44,9 @@ void panic(const char *fmt, ...)
 	in_panic = false;
 	arch_panic_halt(buf);
 }
+
+static void panic_reset(void)
+{
+	in_panic = false;
+}
+host_reset(panic_reset);

@@ -353,3 +353,16 @@ static int __init ignore_loglevel_setup(char *str)
 	return 0;
 }
 early_param("ignore_loglevel", ignore_loglevel_setup);
+
+/* An empty log and Linux's levels; each console's owner takes its console away. */
+static void printk_reset(void)
+{
+	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	ignore_loglevel = false;
+	default_message_loglevel = MESSAGE_LOGLEVEL_DEFAULT;
+	log_first = log_next = 0;
+	log_dropped = 0;
+	memset(&live, 0, sizeof(live));
+	printk_depth = 0;
+}
+host_reset(printk_reset);

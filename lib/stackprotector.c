@@ -4,6 +4,7 @@
  * and its failure handler. The host gets both from glibc.
  */
 #include <linux/kernel.h>
+#include <linux/stackprotector.h>
 
 #ifndef BOOTMEM_HOST
 
@@ -11,9 +12,8 @@
  * A fixed canary: there is no entropy this early. Arch code may store a better value before
  * the first protected function that will return.
  */
-u64 __stack_chk_guard = 0x2f8e6c9b5d3a1047ULL;
+unsigned long __stack_chk_guard = 0x2f8e6c9b5d3a1047UL;
 
-void __stack_chk_fail(void) __noreturn;
 void __stack_chk_fail(void)
 {
 	panic("stack-protector: Kernel stack is corrupted in: %pS",

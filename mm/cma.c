@@ -11,6 +11,7 @@
 #include <linux/sprintf.h>
 #include <linux/memblock.h>
 #include <linux/cma.h>
+#include <linux/init.h>
 
 struct cma cma_areas[MAX_CMA_AREAS];
 unsigned int cma_area_count;
@@ -203,3 +204,11 @@ int cma_declare_contiguous(phys_addr_t base, phys_addr_t size, phys_addr_t limit
 	return cma_declare_contiguous_nid(base, size, limit, alignment, order_per_bit,
 					  fixed, name, res_cma, NUMA_NO_NODE);
 }
+
+static void cma_reset(void)
+{
+	memset(cma_areas, 0, sizeof(cma_areas));
+	cma_area_count = 0;
+	totalcma_pages = 0;
+}
+host_reset(cma_reset);

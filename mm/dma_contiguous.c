@@ -45,16 +45,14 @@ int early_cma(char *p)
 }
 early_param("cma", early_cma);
 
-void cma_reset(void)
+static void dma_contiguous_reset(void)
 {
-	memset(cma_areas, 0, sizeof(cma_areas));
-	cma_area_count = 0;
-	totalcma_pages = 0;
 	dma_contiguous_default_area = NULL;
 	size_cmdline = -1;
 	base_cmdline = 0;
 	limit_cmdline = 0;
 }
+host_reset(dma_contiguous_reset);
 
 static phys_addr_t min_not_zero_phys(phys_addr_t a, phys_addr_t b)
 {

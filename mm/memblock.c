@@ -1505,3 +1505,28 @@ void __init memblock_free_all(void)
 	pages = free_low_memory_core_early();
 	totalram_pages_add(pages);
 }
+
+/* Back to the static arrays, empty: Linux's tools/testing/memblock reset_memblock_regions(). */
+static void memblock_reset(void)
+{
+	memset(memblock_memory_init_regions, 0, sizeof(memblock_memory_init_regions));
+	memset(memblock_reserved_init_regions, 0, sizeof(memblock_reserved_init_regions));
+	memblock.memory.regions = memblock_memory_init_regions;
+	memblock.memory.cnt = 1;
+	memblock.memory.max = INIT_MEMBLOCK_MEMORY_REGIONS;
+	memblock.memory.total_size = 0;
+	memblock.reserved.regions = memblock_reserved_init_regions;
+	memblock.reserved.cnt = 1;
+	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS;
+	memblock.reserved.total_size = 0;
+	memblock.bottom_up = false;
+	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	memblock_memory = &memblock.memory;
+	memblock_debug = 0;
+	system_has_some_mirror = false;
+	memblock_can_resize = 0;
+	mirrored_kernelcore = false;
+	max_low_pfn = min_low_pfn = max_pfn = 0;
+	max_possible_pfn = 0;
+}
+host_reset(memblock_reset);

@@ -15,3 +15,9 @@ static int __init cmdline_parse_movable_node(char *p)
 	return 0;
 }
 early_param("movable_node", cmdline_parse_movable_node);
+
+static void memory_hotplug_reset(void)
+{
+	movable_node_enabled = false;
+}
+host_reset(memory_hotplug_reset);

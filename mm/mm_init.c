@@ -29,12 +29,8 @@ do {									\
 } while (0)
 
 unsigned long totalram_pages_count;
-unsigned int zone_dma_bits;
-phys_addr_t arm64_dma_phys_limit;
 int min_free_kbytes = 1024;
 int watermark_scale_factor = 10;
-/* mm/cma.c owns it; the weak zero lets mm/ link (and tests run) without the CMA code. */
-__attribute__((weak)) unsigned long totalcma_pages;
 
 static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
 static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
@@ -50,48 +46,6 @@ int set_mminit_loglevel(char *str)
 	return 0;
 }
 early_param("mminit_loglevel", set_mminit_loglevel);
-
-/* ---- arm64 zone limits (arch/arm64/mm/init.c) ---- */
-
-/*
- * The end (exclusive) of a zone reaching @zone_bits of physical address. Memory that
- * starts above 4 GiB gets no DMA limit at all; memory that starts above the mask (RAM at
- * 1 GiB with a 30-bit device) falls back to 4 GiB. Capped at the end of DRAM.
- */
-phys_addr_t max_zone_phys(unsigned int zone_bits)
-{
-	phys_addr_t zone_mask = zone_bits >= 64 ? PHYS_ADDR_MAX : (1ULL << zone_bits) - 1;
-	phys_addr_t phys_start = memblock_start_of_DRAM();
-
-	if (phys_start > U32_MAX)
-		zone_mask = PHYS_ADDR_MAX;
-	else if (phys_start > zone_mask)
-		zone_mask = U32_MAX;
-
-	return min(zone_mask, memblock_end_of_DRAM() - 1) + 1;
-}
-
-/*
- * arm64 6.1's zone_sizes_init(): ZONE_DMA up to what every DT device can address (at most
- * 32 bits), ZONE_DMA32 to 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI
- * here, so the IORT limit is "no limit".
- */
-void zone_sizes_init_arm64(void)
-{
-	unsigned long max_zone_pfns[MAX_NR_ZONES] = { 0 };
-	phys_addr_t dma32_phys_limit = max_zone_phys(32);
-	unsigned int dt_zone_dma_bits = fls64(of_dma_get_max_cpu_address());
-
-	zone_dma_bits = min(32U, dt_zone_dma_bits);
-	arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
-	max_zone_pfns[ZONE_DMA] = PFN_DOWN(arm64_dma_phys_limit);
-	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(dma32_phys_limit);
-	if (!arm64_dma_phys_limit)
-		arm64_dma_phys_limit = dma32_phys_limit;
-	max_zone_pfns[ZONE_NORMAL] = max_pfn;
-
-	free_area_init(max_zone_pfns);
-}
 
 /* ---- node and zone sizes ---- */
 
@@ -921,16 +875,18 @@ void mem_init_print_info(void)
 		totalcma_pages << (PAGE_SHIFT - 10));
 }
 
-void mm_reset_for_test(void)
+static void mm_init_reset(void)
 {
-	int nid;
-
-	for (nid = 0; nid < MAX_NUMNODES; nid++)
-		node_data[nid] = NULL;
-	nodes_clear(&node_online_map);
-	nodes_clear(&numa_nodes_parsed);
-	numa_off = false;
-	mem_section = NULL;
+	mminit_loglevel = 0;
 	totalram_pages_count = 0;
-	nr_bad_pages = 0;
+	min_free_kbytes = 1024;
+	watermark_scale_factor = 10;
+	memset(arch_zone_lowest_possible_pfn, 0, sizeof(arch_zone_lowest_possible_pfn));
+	memset(arch_zone_highest_possible_pfn, 0, sizeof(arch_zone_highest_possible_pfn));
+	memset(zone_movable_pfn, 0, sizeof(zone_movable_pfn));
+	movable_zone = 0;
+	nr_kernel_pages = nr_all_pages = 0;
+	required_kernelcore = required_kernelcore_percent = 0;
+	required_movablecore = required_movablecore_percent = 0;
 }
+host_reset(mm_init_reset);

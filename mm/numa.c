@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) "NUMA: " fmt
 
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mmzone.h>
@@ -239,3 +240,15 @@ void arch_numa_init(void)
 		return;
 	numa_init(dummy_numa_init);
 }
+
+static void numa_reset(void)
+{
+	memset(node_data, 0, sizeof(node_data));
+	nodes_clear(&node_online_map);
+	nodes_clear(&numa_nodes_parsed);
+	nr_node_ids = MAX_NUMNODES;
+	numa_off = false;
+	numa_distance_cnt = 0;
+	numa_distance = NULL;
+}
+host_reset(numa_reset);

@@ -463,3 +463,10 @@ void show_zoneinfo(void)
 			pr_info("  start_pfn:           %lu\n", zone->zone_start_pfn);
 		}
 }
+
+static void page_alloc_reset(void)
+{
+	page_poisoning_enabled = 0;
+	nr_bad_pages = 0;
+}
+host_reset(page_alloc_reset);

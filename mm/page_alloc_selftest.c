@@ -470,3 +470,11 @@ void page_alloc_selftest(void)
 	if (page_alloc_selftest_enabled)
 		page_alloc_selftest_run();
 }
+
+static void page_alloc_selftest_reset(void)
+{
+	page_alloc_selftest_enabled = 0;
+	failures = 0;
+	rnd_state = 0x9e3779b97f4a7c15ULL;
+}
+host_reset(page_alloc_selftest_reset);

@@ -4,6 +4,7 @@
  * only sections holding memblock.memory get a memmap, allocated from memblock on their node.
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -269,3 +270,10 @@ void sparse_init(void)
 	}
 	sparse_init_nid(nid_begin, pnum_begin, -1UL, map_count);
 }
+
+static void sparse_reset(void)
+{
+	mem_section = NULL;
+	memmap_bytes = 0;
+}
+host_reset(sparse_reset);

@@ -59,6 +59,5 @@ int dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_addr_t 
 int early_cma(char *p);
 
 /* Host tests: forget every area and the cma= setting. */
-void cma_reset(void);
 
 #endif

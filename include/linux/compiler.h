@@ -10,6 +10,8 @@
 #endif
 #define noinline	__attribute__((noinline))
 #define __noreturn	__attribute__((noreturn))
+/* A function whose frame may see the stack canary change (it seeds it, or never returns). */
+#define __no_stack_protector	__attribute__((no_stack_protector))
 #define __maybe_unused	__attribute__((unused))
 #define __used		__attribute__((used))
 #define __printf(a, b)	__attribute__((format(printf, a, b)))

@@ -7,6 +7,11 @@
 
 /* Record the end of a boot phase; run the invariant checks when asked to. */
 void boot_phase_done(const char *name);
+/*
+ * Called at the end of each phase, after the invariant checks: the host build's tests, the
+ * fuzzer and bootmem-layout look (or stop) there. NULL in the kernel.
+ */
+extern void (*boot_phase_hook)(const char *name);
 void boot_phases_print(void);
 
 /*

@@ -25,6 +25,10 @@ struct obs_kernel_param {
 		__used __section("early_params") __aligned(8) =			\
 		{ __setup_str_##unique_id, fn, early }
 
+/* The section's bounds (linker.ld for the kernel, GNU ld itself on the host). */
+extern const struct obs_kernel_param __start_early_params[] __attribute__((weak));
+extern const struct obs_kernel_param __stop_early_params[] __attribute__((weak));
+
 /*
  * early_param("mem", fn): fn gets the text after "mem=", or NULL for a bare "mem".
  * Nonzero return prints "Malformed early option 'mem'". Runs from parse_early_param().
@@ -36,6 +40,23 @@ struct obs_kernel_param {
  * fn gets the rest of the word, returns 1 when it handled it). Runs from parse_boot_args().
  */
 #define __setup(str, fn)	__setup_param(str, fn, fn, 0)
+
+/*
+ * host_reset(fn): the host build boots many times in one process (tests, the fuzzer), so a
+ * module that keeps boot state names a function that puts it back as a fresh boot finds it
+ * (tests/host/host_boot.c calls them all). The kernel boots once: there the function is an
+ * unused static and is not built into the Image.
+ */
+#ifdef BOOTMEM_HOST
+#define host_reset(fn)								\
+	static void (*const __host_reset_##fn)(void)				\
+		__used __section("host_resets") __aligned(8) = fn
+#else
+#define host_reset(fn)		static inline void __maybe_unused __host_reset_##fn(void) { fn(); }
+#endif
+
+/* The arch's part of start_kernel: DT, memblock, paging, nodes and zones (Linux's order). */
+void setup_arch(void);
 
 /* The command line as the bootloader gave it (/chosen/bootargs). */
 extern char boot_command_line[COMMAND_LINE_SIZE];

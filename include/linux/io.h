@@ -17,9 +17,4 @@ static inline void writel(u32 val, volatile void __iomem *addr)
 	*(volatile u32 *)addr = val;
 }
 
-/* Map one page of device registers for an early console or driver (arch: a fixmap slot). */
-void __iomem *early_ioremap_console(phys_addr_t phys);
-/* The same for the @n-th console UART (0 or 1). */
-void __iomem *early_ioremap_console_n(int n, phys_addr_t phys);
-
 #endif

@@ -110,15 +110,11 @@ extern int page_alloc_selftest_enabled;
 extern int page_poisoning_enabled;
 extern int min_free_kbytes;
 extern int watermark_scale_factor;
-extern unsigned int zone_dma_bits;
-extern phys_addr_t arm64_dma_phys_limit;
 
 int set_mminit_loglevel(char *str);
 int early_page_poison_param(char *str);
 int early_selftest_param(char *str);
 
-phys_addr_t max_zone_phys(unsigned int zone_bits);
-void zone_sizes_init_arm64(void);
 void free_area_init(unsigned long *max_zone_pfn);
 void build_all_zonelists(void);
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
@@ -128,14 +124,13 @@ void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
 void init_per_zone_wmark_min(void);
 void setup_per_zone_wmarks(void);
 void mem_init_print_info(void);
+/* The arch's hand-off of memblock's free memory to the buddy allocator (Linux's mem_init). */
+void mem_init(void);
 void show_buddyinfo(void);
 void show_zoneinfo(void);
 void page_alloc_selftest(void);
 /* The same tests, always run; returns how many failed (host tests call this). */
 int page_alloc_selftest_run(void);
-
-/* For tests: forget every node, zone and section so another layout can be set up. */
-void mm_reset_for_test(void);
 
 /* Bad-page reports since boot (the selftest checks that a double free is caught). */
 extern unsigned long nr_bad_pages;

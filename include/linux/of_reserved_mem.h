@@ -26,7 +26,6 @@ void fdt_init_reserved_mem(void);
 extern struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
 extern int reserved_mem_count;
 /* Forget every saved region (host tests scan several trees in one process). */
-void of_reserved_mem_reset(void);
 
 /* RESERVEDMEM_OF_DECLARE(.., "shared-dma-pool", ..) initialisers (mm/dma_contiguous.c). */
 int rmem_cma_setup(struct reserved_mem *rmem);

@@ -32,4 +32,12 @@ void console_putc(char c);
 const char *console_describe(void);
 bool console_fault_in_uart(void);
 
+/*
+ * Provided by the arch (the kernel's arch/arm64/kernel/early.c, the host build's harness):
+ * the registers of console UART @n (0 or 1), mapped for an early console (a fixmap slot);
+ * and, with no usable DTB to name one, the UART this kind of machine has.
+ */
+void __iomem *earlycon_map(int n, phys_addr_t phys);
+void earlycon_fallback(const char **driver, phys_addr_t *base, const char **how);
+
 #endif

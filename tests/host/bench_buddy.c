@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Buddy allocator figures on the host: order-0 and order-3 alloc+free pairs per second
- * beside a plain LIFO list of pages, and memmap initialisation beside a memset of the same
- * bytes. Prints numbers only; it asserts nothing.
+ * beside a plain LIFO list of pages, and the memmap phase of the kernel's boot beside a
+ * memset of the same bytes. Prints numbers only; it asserts nothing.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -15,9 +15,7 @@
 #include <linux/mm.h>
 #include <asm/memory.h>
 #include "harness.h"
-
-u64 of_dma_get_max_cpu_address(void) { return PHYS_ADDR_MAX; }
-int of_numa_init(void) { return 0; }
+#include "host_boot.h"
 
 static double now(void)
 {
@@ -27,38 +25,44 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void reset_memblock(void)
+/* When each boot phase ended (host time), and whether to stop before the buddy hand-off. */
+static double phase_end[2];
+static bool stop_after_memmap;
+
+static void phase(const char *name)
 {
-	memblock.memory.cnt = 1;
-	memblock.memory.total_size = 0;
-	memset(&memblock.memory.regions[0], 0, sizeof(struct memblock_region));
-	memblock.reserved.cnt = 1;
-	memblock.reserved.total_size = 0;
-	memset(&memblock.reserved.regions[0], 0, sizeof(struct memblock_region));
-	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	if (!strcmp(name, "map_mem"))
+		phase_end[0] = now();
+	if (!strcmp(name, "memmap")) {
+		phase_end[1] = now();
+		if (stop_after_memmap)
+			host_boot_stop();
+	}
 }
 
-/* Boots mm on [1 GiB, 1 GiB + size); returns the seconds spent building the memmap. */
+/*
+ * The kernel's boot on [1 GiB, 1 GiB + size) (cma=0, so every page is the allocator's);
+ * returns the seconds of the memmap phase (nodes, sparse memmap, zones).
+ */
 static double boot(u64 size, bool free_all)
 {
-	double t0, t1;
+	struct host_dt_region mem = { SZ_1G, size, 0, 0 };
+	struct host_boot_params p = {
+		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT, .phase = phase,
+	};
+	void *fdt = host_dt_build(&mem, 1, false, 0, "cma=0", &p.fdt_len);
+	int st;
 
-	reset_memblock();
-	mm_reset_for_test();
-	memblock_add(SZ_1G, size);
-	memstart_addr = SZ_1G;
-	max_pfn = max_low_pfn = PFN_DOWN(SZ_1G + size);
-	arch_numa_init();
-	t0 = now();
-	sparse_init();
-	zone_sizes_init_arm64();
-	t1 = now();
-	if (free_all) {
-		build_all_zonelists();
-		memblock_free_all();
-		init_per_zone_wmark_min();
+	p.fdt = fdt;
+	stop_after_memmap = !free_all;
+	st = host_boot(&p);
+	free(fdt);
+	if (st != HOST_BOOT_OK && st != HOST_BOOT_STOPPED) {
+		fprintf(stderr, "bench_buddy: boot failed (%d): %s\n", st, panic_message());
+		exit(1);
 	}
-	return t1 - t0;
+	return phase_end[1] - phase_end[0];
 }
 
 static void bench_pairs(unsigned int order, long n)
@@ -122,6 +126,7 @@ int main(void)
 		       gib[i], bytes >> 20, t, t0);
 		free(buf);
 		sim_discard(SZ_1G, size);
+		sim_discard(host_kernel_at, host_kernel_size);
 	}
 	return 0;
 }

@@ -15,33 +15,7 @@
 
 #include <linux/console.h>
 
-s64 memstart_addr;
 char *sim_phys_base;
-
-/* Stand-ins for the image's linker symbols: a fake 4 MiB "image". */
-static char fake_image[4 << 20] __attribute__((aligned(4096)));
-char *const fake_image_base = fake_image;
-
-/*
- * <asm/sections.h> symbols inside the fake image, for code that measures the kernel
- * (mem_init_print_info): 1280K text, 704K rodata, 512K init, 512K data, 256K bss.
- */
-__asm__(".globl bm_host_text, bm_host_stext, bm_host_etext, bm_host__start_rodata\n"
-	".globl bm_host__end_rodata, bm_host__init_begin, bm_host__init_end\n"
-	".globl bm_host_sdata, bm_host_edata, bm_host__bss_start, bm_host__bss_stop\n"
-	".globl bm_host_end\n"
-	".set bm_host_text, fake_image\n"
-	".set bm_host_stext, fake_image + 0x10000\n"
-	".set bm_host_etext, fake_image + 0x150000\n"
-	".set bm_host__start_rodata, fake_image + 0x150000\n"
-	".set bm_host__end_rodata, fake_image + 0x200000\n"
-	".set bm_host__init_begin, fake_image + 0x200000\n"
-	".set bm_host__init_end, fake_image + 0x280000\n"
-	".set bm_host_sdata, fake_image + 0x280000\n"
-	".set bm_host_edata, fake_image + 0x300000\n"
-	".set bm_host__bss_start, fake_image + 0x300000\n"
-	".set bm_host__bss_stop, fake_image + 0x340000\n"
-	".set bm_host_end, fake_image + 0x340000\n");
 
 __attribute__((constructor)) static void sim_init(void)
 {
@@ -149,15 +123,10 @@ u64 local_clock(void)
 	return host_clock_ns;
 }
 
-void host_console_write(const char *s, unsigned int n)
-{
-	cap_append(s, n);
-}
-
 /* printk's console on the host: everything printed lands in the capture buffer. */
 static void harness_con_write(struct console *con, const char *s, unsigned int n)
 {
-	host_console_write(s, n);
+	cap_append(s, n);
 }
 
 static struct console harness_console = {
@@ -202,4 +171,17 @@ int run_expect_panic(void (*fn)(void *), void *arg)
 	fn(arg);
 	panic_jmp = saved;
 	return 0;
+}
+
+/* ---- resets ---- */
+extern void (*const __start_host_resets[])(void) __attribute__((weak));
+extern void (*const __stop_host_resets[])(void) __attribute__((weak));
+
+void host_reset_boot_state(void)
+{
+	void (*const *fn)(void);
+
+	for (fn = __start_host_resets; fn < __stop_host_resets; fn++)
+		(*fn)();
+	console_capture_reset();
 }

@@ -24,6 +24,12 @@ const char *panic_message(void);
 /* What local_clock() returns (printk timestamps), in nanoseconds; 0 by default. */
 extern u64 host_clock_ns;
 
+/*
+ * Every linked module's host_reset function (include/linux/init.h): all boot state back to
+ * what a fresh boot finds; the console capture emptied. host_boot() starts with it.
+ */
+void host_reset_boot_state(void);
+
 /* Zero the simulated physical pages of [base, base + size) (releases host memory). */
 void sim_discard(phys_addr_t base, phys_addr_t size);
 

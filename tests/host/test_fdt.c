@@ -28,7 +28,7 @@
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
 #include "harness.h"
-#include "boot_reset.h"
+#include "host_boot.h"
 
 #define FIXTURES	"tests/host/fixtures"
 #define SCENARIOS	"tests/scenarios"
@@ -83,15 +83,9 @@ static void *load_dtb(const char *path)
 	return dtb_buf;
 }
 
-/* Everything back to a fresh boot. */
-static void reset_all(void)
-{
-	host_reset_boot_state();
-}
-
 static void boot_dtb(void *fdt, phys_addr_t pa)
 {
-	reset_all();
+	host_reset_boot_state();
 	assert_true(early_init_dt_verify_mapped(fdt, pa, MAX_FDT_SIZE));
 	early_init_dt_scan_nodes();
 }
@@ -148,7 +142,7 @@ static void test_verify(void **state)
 	void *fdt = load_dts(FIXTURES, "mem-1-1");
 	char *bad = malloc(fdt_totalsize(fdt));
 
-	reset_all();
+	host_reset_boot_state();
 	memcpy(bad, fdt, fdt_totalsize(fdt));
 	bad[0] ^= 0xff;
 	assert_false(early_init_dt_verify_mapped(bad, 0x48000000, MAX_FDT_SIZE));
@@ -662,7 +656,7 @@ static void boot_scenario(const char *name, const struct report *r)
 {
 	void *fdt = load_dts(SCENARIOS, name);
 
-	reset_all();
+	host_reset_boot_state();
 	assert_true(early_init_dt_verify_mapped(fdt, r->dtb_pa, MAX_FDT_SIZE));
 	early_init_dt_scan_nodes();
 	apply_bootargs(r);

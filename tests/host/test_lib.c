@@ -44,14 +44,11 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 	return NULL;
 }
 
-/* Every test leaves printk's global knobs as it found them. */
+/* Every test starts from a fresh boot's printk (its own reset) and a zero clock. */
 static int reset_printk(void **state)
 {
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
-	ignore_loglevel = false;
+	host_reset_boot_state();
 	host_clock_ns = 0;
-	printk("\n");		/* close any line a previous test left open */
-	console_capture_reset();
 	return 0;
 }
 
@@ -300,6 +297,10 @@ static void test_printk_replay(void **state)
 	struct console con2 = { .name = "ttyT0", .write = con2_write, .flags = CON_BOOT };
 
 	assert_non_null(saved);
+	host_clock_ns = 1234567891000ULL;
+	pr_info("t\n");
+	host_clock_ns = 0;
+	console_capture_reset();
 	assert_int_equal(unregister_console(saved), 0);
 	assert_int_equal(unregister_console(saved), -ENODEV);
 	assert_null(console_drivers);
@@ -314,7 +315,7 @@ static void test_printk_replay(void **state)
 	assert_non_null(strstr(con2_buf, "[    0.000000] logged while no console\n"));
 	assert_null(strstr(con2_buf, "debug while no console"));
 	assert_non_null(strstr(con2_buf, "[    0.000000] printk: bootconsole [ttyT0] enabled\n"));
-	/* ... and what earlier tests printed, since the buffer keeps everything. */
+	/* ... and what was printed before, with its own timestamp: the buffer keeps everything. */
 	assert_non_null(strstr(con2_buf, "[ 1234.567891] t\n"));
 
 	/* A second console sees only new messages. */

@@ -171,26 +171,10 @@ static void assert_empty(struct memblock_type *type)
 static struct memblock_region *static_memory_regions, *static_reserved_regions;
 static unsigned long static_memory_max, static_reserved_max;
 
-static void reset_type(struct memblock_type *type, struct memblock_region *regions,
-		       unsigned long max)
-{
-	type->regions = regions;
-	type->max = max;
-	memset(type->regions, 0, type->max * sizeof(*type->regions));
-	type->cnt = 1;
-	type->total_size = 0;
-}
-
-/* Back to the boot state (resize permission aside: it cannot be taken back). */
+/* Back to the boot state: every module's own reset (memblock's, hotplug's, printk's...). */
 static int reset(void **state)
 {
-	reset_type(&memblock.memory, static_memory_regions, static_memory_max);
-	reset_type(&memblock.reserved, static_reserved_regions, static_reserved_max);
-	memblock.bottom_up = false;
-	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	memblock_debug = 0;
-	movable_node_enabled = false;
-	console_capture_reset();
+	host_reset_boot_state();
 	return 0;
 }
 

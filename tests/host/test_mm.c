@@ -16,111 +16,45 @@
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
 #include <asm/memory.h>
+#include <linux/numa.h>
+#include <asm/mmu.h>
 #include "harness.h"
+#include "host_boot.h"
 
-/* ---- what the DT code would provide ---- */
-struct region { u64 base, size; int nid; unsigned int flags; };
+/* A layout: its memory ranges, described by a DT as QEMU virt or a board would. */
+#define region host_dt_region
 
-static u64 test_dma_max = PHYS_ADDR_MAX;
-static bool test_numa;
-static const struct region *test_regions;
-static int test_nr_regions;
-static int test_distance = 20;
-unsigned long totalcma_pages;
-
-u64 of_dma_get_max_cpu_address(void)
-{
-	return test_dma_max;
-}
-
-/* Like Linux's of_numa_init: numa-node-id of each memory node, then the distances. */
-int of_numa_init(void)
-{
-	int i;
-
-	if (!test_numa)
-		return 0;
-	for (i = 0; i < test_nr_regions; i++)
-		if (numa_add_memblk(test_regions[i].nid, test_regions[i].base,
-				    test_regions[i].base + test_regions[i].size))
-			return -EINVAL;
-	for (i = 0; i < MAX_NUMNODES; i++)
-		if (node_isset(i, &numa_nodes_parsed) && i != 0) {
-			numa_set_distance(0, i, test_distance);
-			numa_set_distance(i, 0, test_distance);
-		}
-	return 0;
-}
-
-/* ---- booting mm on a layout ---- */
 struct layout {
 	const struct region *mem;
 	int nr;
-	u64 dma_max;
+	u64 dma_max;		/* the highest CPU address DMA reaches (dma-ranges); 0: none */
 	bool numa, movable_node;
-	u64 cma_size;		/* default CMA, reserved below arm64_dma_phys_limit */
+	u64 cma_size;		/* the default CMA (64 MiB, Linux's), or 0: cma=0 */
 };
 
-static void reset_memblock(void)
-{
-	memblock.memory.cnt = 1;
-	memblock.memory.total_size = 0;
-	memset(&memblock.memory.regions[0], 0, sizeof(struct memblock_region));
-	memblock.memory.regions[0].nid = MAX_NUMNODES;
-	memblock.reserved.cnt = 1;
-	memblock.reserved.total_size = 0;
-	memset(&memblock.reserved.regions[0], 0, sizeof(struct memblock_region));
-	memblock.reserved.regions[0].nid = MAX_NUMNODES;
-	memblock.bottom_up = false;
-	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
-	memblock_debug = 0;
-}
+static void *dtb;
 
-/* The arm64 boot order (docs/zones.md), up to mem_init_print_info(). */
+/* The kernel's boot on a DT that describes @l, with the mminit lines and every level shown. */
 static void boot_mm(const struct layout *l)
 {
-	phys_addr_t start;
-	int i;
+	struct host_boot_params p = {
+		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT,
+	};
+	char args[128];
+	int st;
 
-	reset_memblock();
-	mm_reset_for_test();
-	test_regions = l->mem;
-	test_nr_regions = l->nr;
-	test_numa = l->numa;
-	test_dma_max = l->dma_max ? l->dma_max : PHYS_ADDR_MAX;
-	movable_node_enabled = l->movable_node;
-	totalcma_pages = 0;
-	mminit_loglevel = 4;
-	ignore_loglevel = true;
-
-	for (i = 0; i < l->nr; i++) {
-		memblock_add(l->mem[i].base, l->mem[i].size);
-		if (l->mem[i].flags & MEMBLOCK_HOTPLUG)
-			memblock_mark_hotplug(l->mem[i].base, l->mem[i].size);
-		if (l->mem[i].flags & MEMBLOCK_NOMAP)
-			memblock_mark_nomap(l->mem[i].base, l->mem[i].size);
-	}
-	start = memblock_start_of_DRAM();
-	memstart_addr = start & ~(phys_addr_t)(SZ_1G - 1);
-	/* The kernel image, where QEMU's loader puts it. */
-	memblock_reserve(round_down(start, SZ_2M) + 0x210000, 0x1ffb000);
-
-	max_pfn = max_low_pfn = PFN_DOWN(memblock_end_of_DRAM());
-	min_low_pfn = PFN_UP(start);
-	console_capture_reset();
-	arch_numa_init();
-	sparse_init();
-	zone_sizes_init_arm64();
-	if (l->cma_size) {
-		phys_addr_t cma = memblock_phys_alloc_range(l->cma_size, SZ_4M, 0,
-							    arm64_dma_phys_limit);
-		assert_true(cma);
-		totalcma_pages = l->cma_size >> PAGE_SHIFT;
-	}
-	build_all_zonelists();
-	memblock_free_all();
-	init_per_zone_wmark_min();
-	mem_init_print_info();
+	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s",
+		 l->movable_node ? " movable_node" : "", l->cma_size ? "" : " cma=0");
+	assert_true(!l->cma_size || l->cma_size == SZ_64M);
+	free(dtb);
+	dtb = host_dt_build(l->mem, l->nr, l->numa, l->dma_max, args, &p.fdt_len);
+	assert_non_null(dtb);
+	p.fdt = dtb;
+	st = host_boot(&p);
+	if (st != HOST_BOOT_OK)
+		fprintf(stderr, "boot: %d %s\n%s\n", st, panic_message(), console_text());
+	assert_int_equal(st, HOST_BOOT_OK);
 }
 
 /* Forget the simulated memory a test touched. */
@@ -130,9 +64,9 @@ static void discard(const struct layout *l)
 
 	for (i = 0; i < l->nr; i++)
 		sim_discard(l->mem[i].base, l->mem[i].size);
+	sim_discard(host_kernel_at, host_kernel_size);
+	sim_discard(host_dtb_at, MAX_FDT_SIZE);
 }
-
-extern bool ignore_loglevel;
 
 #define expect_line(s) do { if (!strstr(console_text(), s)) { \
 	fprintf(stderr, "missing: [%s]\n--- console:\n%s\n", s, console_text()); \
@@ -488,8 +422,9 @@ static void test_memory_line(void **state)
 
 	boot_mm(&l);
 	reserved = (get_num_physpages() - totalram_pages() - totalcma_pages) * 4;
-	snprintf(buf, sizeof(buf), "Memory: %luK/1048576K available (1280K kernel code, "
-		 "512K rwdata, 704K rodata, 512K init, 256K bss, %luK reserved, "
+	/* The section sizes are the image model's: Debian 6.1's, as Linux prints them. */
+	snprintf(buf, sizeof(buf), "Memory: %luK/1048576K available (13248K kernel code, "
+		 "2806K rwdata, 9504K rodata, 6464K init, 627K bss, %luK reserved, "
 		 "65536K cma-reserved)\n", nr_free_pages() * 4, reserved);
 	expect_line(buf);
 	/* Free = present - every reserved page: the accounting closes. */

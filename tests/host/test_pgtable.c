@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include "harness.h"
 #include "pgtable_scenarios.h"
+#include "host_boot.h"
+#include <asm/sections.h>
 
 static pgd_t swapper[PTRS_PER_PGD] __attribute__((aligned(4096)));
 
@@ -707,6 +709,70 @@ static void test_fixmap_accessor(void **state)
 	assert_false(pte_valid(*walk_va(swapper, fix_to_virt(FIX_PMD), &level)));
 }
 
+/* ---------------------------------------------------------------- paging_init, whole */
+
+/* The leaf descriptor that maps the image's @sym in swapper_pg_dir (0 if none). */
+static u64 image_leaf(char *sym)
+{
+	int level;
+	pte_t *ptep = walk_va(swapper_pg_dir, KIMAGE_VADDR + (sym - _text), &level);
+
+	return ptep ? pte_val(*ptep) : 0;
+}
+
+/*
+ * The kernel's own paging_init (the one map_kernel and map_mem) on virt-1g's layout: the
+ * image W^X at KIMAGE_VADDR, its linear alias never executable, no W+X page, the fixmap
+ * linked in, and the early tables given back to memblock.
+ */
+static void test_paging_init_boot(void **state)
+{
+	struct host_dt_region mem = { 0x40000000, SZ_1G, 0, 0 };
+	struct host_boot_params p = {
+		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT,
+	};
+	void *fdt = host_dt_build(&mem, 1, false, 0, "", &p.fdt_len);
+	u64 d;
+	int level;
+
+	assert_non_null(fdt);
+	p.fdt = fdt;
+	assert_int_equal(host_boot(&p), HOST_BOOT_OK);
+	assert_int_equal(host_kernel_at, 0x40200000);
+
+	d = image_leaf(_stext);			/* text: read-only, executable */
+	assert_true(d & PTE_VALID);
+	assert_true(d & PTE_RDONLY);
+	assert_false(d & PTE_PXN);
+	d = image_leaf(_text);			/* the header: read-only, not executable */
+	assert_true((d & PTE_RDONLY) && (d & PTE_PXN));
+	d = image_leaf(__start_rodata);		/* rodata: read-only, not executable */
+	assert_true((d & PTE_RDONLY) && (d & PTE_PXN));
+	d = image_leaf(_sdata);			/* data: writable, not executable */
+	assert_true(d & PTE_VALID);
+	assert_false(d & PTE_RDONLY);
+	assert_true(d & PTE_PXN);
+	assert_int_equal(pgtable_translate(swapper_pg_dir, KIMAGE_VADDR + (_sdata - _text)),
+			 __pa(_sdata));
+	/* Nothing beyond the image. */
+	assert_int_equal(image_leaf(_end) & PTE_VALID, 0);
+
+	/* The linear alias of text: mapped, never executable. */
+	assert_int_equal(pgtable_translate(swapper_pg_dir, __phys_to_virt(__pa(_stext))),
+			 __pa(_stext));
+	assert_true(pte_val(*walk_va(swapper_pg_dir, __phys_to_virt(__pa(_stext)), &level)) &
+		    PTE_PXN);
+	assert_int_equal(ptdump_check_wx(swapper_pg_dir), 0);
+
+	/* fixmap_copy linked the fixmap's tables in; init_pg_dir went back to memblock. */
+	assert_true(pgd_val(swapper_pg_dir[pgd_index(FIXADDR_START)]) != 0);
+	assert_false(memblock_is_region_reserved(__pa(init_pg_dir), init_pg_end - init_pg_dir));
+	assert_true(memblock_is_region_reserved(__pa(_stext), init_pg_dir - _stext));
+	free(fdt);
+	sim_discard(0x40000000, SZ_1G);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -725,6 +791,7 @@ int main(void)
 		cmocka_unit_test(test_ptdump_contiguous),
 		cmocka_unit_test(test_fixmap),
 		cmocka_unit_test(test_fixmap_accessor),
+		cmocka_unit_test(test_paging_init_boot),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

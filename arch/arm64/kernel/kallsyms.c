@@ -2,11 +2,17 @@
 /* Address-to-symbol lookup over the table scripts/kallsyms.py generates at link time. */
 #include <linux/kernel.h>
 
+#include <linux/sprintf.h>
+#include <asm/sections.h>
+
+/*
+ * The tables scripts/kallsyms.py generates (build/kallsyms*.S), weak so that the first of
+ * the three links, which has none yet, still links.
+ */
 extern const unsigned long kallsyms_num __attribute__((weak));
 extern const unsigned long kallsyms_addresses[] __attribute__((weak));
 extern const unsigned int kallsyms_name_offsets[] __attribute__((weak));
 extern const char kallsyms_names[] __attribute__((weak));
-extern char _etext[];
 
 /* Returns the name of the function containing @addr, or NULL outside the kernel's text. */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset)
@@ -41,25 +47,4 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 	if (offset)
 		*offset = addr - kallsyms_addresses[lo];
 	return kallsyms_names + kallsyms_name_offsets[lo];
-}
-
-/* Name to address, for the gdb helpers and the tests (linear search is fine here). */
-unsigned long kallsyms_lookup_name(const char *name)
-{
-	unsigned long i;
-
-	if (!&kallsyms_num)
-		return 0;
-	for (i = 0; i < kallsyms_num; i++) {
-		const char *s = kallsyms_names + kallsyms_name_offsets[i];
-		const char *a = name;
-
-		while (*a && *a == *s) {
-			a++;
-			s++;
-		}
-		if (!*a && !*s)
-			return kallsyms_addresses[i];
-	}
-	return 0;
 }

@@ -9,6 +9,9 @@
 #include <asm/barrier.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
+#include <asm/exception.h>
+#include <asm/setup.h>
+#include <linux/reboot.h>
 
 #define PSCI_0_2_FN_SYSTEM_OFF	0x84000008UL
 #define PSCI_0_2_FN_PSCI_VERSION 0x84000000UL
@@ -49,8 +52,6 @@ static unsigned long psci_call(unsigned long fn)
 		__asm__ __volatile__("smc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
 	return x0;
 }
-
-extern bool arm64_mmio_probing, arm64_mmio_probe_faulted;
 
 /* Returns false if the watchdog is not there (e.g. a Pi 4 DT on QEMU's raspi3b). */
 static bool bcm2835_wdt_reset(void)

@@ -2,6 +2,7 @@
 /* local_clock() from the generic timer: nanoseconds since the kernel was entered. */
 #include <linux/kernel.h>
 #include <asm/barrier.h>
+#include <asm/setup.h>
 
 u64 boot_cntvct;
 
@@ -13,15 +14,10 @@ static u64 cntfrq(void)
 	return f ? f : 62500000;
 }
 
-u64 arch_counter_read(void)
+static u64 arch_counter_read(void)
 {
 	isb();
 	return read_sysreg(cntvct_el0);
-}
-
-u64 arch_timer_rate(void)
-{
-	return cntfrq();
 }
 
 u64 local_clock(void)

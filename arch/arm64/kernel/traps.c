@@ -10,9 +10,8 @@
 #include <asm/ptrace.h>
 #include <asm/memory.h>
 #include <asm/barrier.h>
-
-extern char init_stack[], init_stack_top[], init_stack_guard[];
-extern char overflow_stack[], overflow_stack_top[];
+#include <asm/sections.h>
+#include <asm/exception.h>
 
 static const char *const vector_names[] = { "Synchronous", "IRQ", "FIQ", "SError" };
 static const char *const group_names[] = {
@@ -135,7 +134,7 @@ static bool on_stack(unsigned long p, size_t len)
 }
 
 /* Walk the frame records (x29 chain): every function is built with frame pointers. */
-void dump_backtrace(unsigned long pc, unsigned long fp)
+static void dump_backtrace(unsigned long pc, unsigned long fp)
 {
 	int depth = 0;
 

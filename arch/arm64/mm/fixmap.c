@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) "fixmap: " fmt
 
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/string.h>
 #include <libfdt.h>
 #include <asm/memory.h>
@@ -173,3 +174,11 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 		fdt_window_map(dt_phys - offset, round_up(offset + *size, SZ_2M), prot);
 	return dt_virt;
 }
+
+static void fixmap_reset(void)
+{
+	fixmap_pgdp = NULL;
+	fixmap_pgd_entry = __pgd(0);
+	fixmap_ptes = NULL;
+}
+host_reset(fixmap_reset);

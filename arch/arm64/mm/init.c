@@ -12,12 +12,17 @@
 #include <linux/mm.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
+#include <linux/of_address.h>
+#include <linux/numa.h>
+#include <asm/mmu.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
 #define ARM64_MEMSTART_ALIGN	SZ_1G
 
 phys_addr_t memory_limit = PHYS_ADDR_MAX;
+/* The physical address the linear map starts at (PHYS_OFFSET). */
+s64 memstart_addr;
 
 /* mem=SIZE: use at most SIZE bytes of memory (Linux's early_mem). */
 static int __init early_mem(char *p)
@@ -57,11 +62,49 @@ void __init arm64_memblock_init(void)
 	early_init_fdt_scan_reserved_mem();
 }
 
-extern phys_addr_t arm64_dma_phys_limit;
-void arch_numa_init(void);
-void sparse_init(void);
-void zone_sizes_init_arm64(void);
-void mem_init_print_info(void);
+/* The end of ZONE_DMA: where the default CMA area and swiotlb must lie below. */
+phys_addr_t arm64_dma_phys_limit;
+unsigned int zone_dma_bits;
+
+/*
+ * The end (exclusive) of a zone reaching @zone_bits of physical address. Memory that
+ * starts above 4 GiB gets no DMA limit at all; memory that starts above the mask (RAM at
+ * 1 GiB with a 30-bit device) falls back to 4 GiB. Capped at the end of DRAM.
+ */
+static phys_addr_t __init max_zone_phys(unsigned int zone_bits)
+{
+	phys_addr_t zone_mask = zone_bits >= 64 ? PHYS_ADDR_MAX : (1ULL << zone_bits) - 1;
+	phys_addr_t phys_start = memblock_start_of_DRAM();
+
+	if (phys_start > U32_MAX)
+		zone_mask = PHYS_ADDR_MAX;
+	else if (phys_start > zone_mask)
+		zone_mask = U32_MAX;
+
+	return min(zone_mask, memblock_end_of_DRAM() - 1) + 1;
+}
+
+/*
+ * Linux 6.1 arm64's zone_sizes_init(): ZONE_DMA up to what every DT device can address (at most
+ * 32 bits), ZONE_DMA32 to 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI
+ * here, so the IORT limit is "no limit".
+ */
+static void __init zone_sizes_init(void)
+{
+	unsigned long max_zone_pfns[MAX_NR_ZONES] = { 0 };
+	phys_addr_t dma32_phys_limit = max_zone_phys(32);
+	unsigned int dt_zone_dma_bits = fls64(of_dma_get_max_cpu_address());
+
+	zone_dma_bits = min(32U, dt_zone_dma_bits);
+	arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	max_zone_pfns[ZONE_DMA] = PFN_DOWN(arm64_dma_phys_limit);
+	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(dma32_phys_limit);
+	if (!arm64_dma_phys_limit)
+		arm64_dma_phys_limit = dma32_phys_limit;
+	max_zone_pfns[ZONE_NORMAL] = max_pfn;
+
+	free_area_init(max_zone_pfns);
+}
 
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */
 void __init bootmem_init(void)
@@ -74,7 +117,7 @@ void __init bootmem_init(void)
 	min_low_pfn = min;
 	arch_numa_init();
 	sparse_init();
-	zone_sizes_init_arm64();
+	zone_sizes_init();
 	/* After the memmap: the CMA area lands right below it, where Linux's does. */
 	dma_contiguous_reserve(arm64_dma_phys_limit);
 	memblock_dump_all();
@@ -110,3 +153,12 @@ void __init mem_init(void)
 	memblock_free_all();
 	mem_init_print_info();
 }
+
+static void init_reset(void)
+{
+	memory_limit = PHYS_ADDR_MAX;
+	memstart_addr = 0;
+	arm64_dma_phys_limit = 0;
+	zone_dma_bits = 0;
+}
+host_reset(init_reset);

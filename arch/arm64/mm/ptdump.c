@@ -2,12 +2,17 @@
 /*
  * ptdump: the kernel page tables as Linux 6.1's /sys/kernel/debug/kernel_page_tables
  * shows them (arch/arm64/mm/ptdump.c over mm/ptdump.c's walk), and the W+X check.
- * Runs of entries with the same level and attributes become one line.
+ * Runs of entries with the same level and attributes become one line. Also the walks the
+ * monitor and debug_invariants make of swapper_pg_dir.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
+#include <linux/memblock.h>
+#include <linux/debug_invariants.h>
+#include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <asm/mmu.h>
 #include <asm/fixmap.h>
 #include <asm/ptdump.h>
 
@@ -275,4 +280,107 @@ unsigned long ptdump_check_wx(pgd_t *pgd)
 	else
 		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
 	return st.wx_pages;
+}
+
+/* For the monitor: the walk of one virtual address through swapper_pg_dir, in words. */
+void arch_show_walk(u64 va)
+{
+	int level;
+	pte_t *ptep = walk_va(swapper_pg_dir, va, &level);
+	phys_addr_t pa = pgtable_translate(swapper_pg_dir, va);
+	char buf[160];
+
+	if (!ptep) {
+		pr_info("walk %#llx: outside the kernel's (TTBR1) half\n", va);
+		return;
+	}
+	pgtable_describe(pte_val(*ptep), level, buf, sizeof(buf));
+	pr_info("walk %#llx: level %d descriptor %#018llx: %s\n", va, level,
+		pte_val(*ptep), buf);
+	if (pa != PHYS_ADDR_MAX)
+		pr_info("walk %#llx -> phys %pa\n", va, &pa);
+	else
+		pr_info("walk %#llx: not mapped (an access faults at level %d)\n",
+			va, level);
+}
+
+bool arch_linear_mapped(phys_addr_t pa, u64 *va)
+{
+	u64 v = __phys_to_virt(pa);
+
+	if (pa < PHYS_OFFSET || pgtable_translate(swapper_pg_dir, v) != pa)
+		return false;
+	*va = v;
+	return true;
+}
+
+/* The `ptdump` command-line word and monitor command: swapper_pg_dir as Linux shows it. */
+void ptdump_kernel(void)
+{
+	unsigned long wx;
+
+	ptdump_show(swapper_pg_dir);
+	wx = ptdump_check_wx(swapper_pg_dir);
+	if (wx)
+		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", wx);
+	else
+		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
+}
+
+/* Pages of [base, base + size) whose linear-map translation is (@mapped) or is not pa. */
+static unsigned long count_linear(phys_addr_t base, phys_addr_t size, bool mapped,
+				  phys_addr_t *first)
+{
+	unsigned long bad = 0;
+	phys_addr_t pa;
+
+	for (pa = base; pa < base + size; pa += PAGE_SIZE) {
+		bool is = pgtable_translate(swapper_pg_dir, __phys_to_virt(pa)) == pa;
+
+		if (is != mapped && !bad++)
+			*first = pa;
+	}
+	return bad;
+}
+
+/*
+ * debug_invariants after map_mem: every memory page is in the linear map unless NOMAP, no
+ * NOMAP page is (a speculative access there may hit secure memory), and nothing the kernel
+ * maps is both writable and executable.
+ */
+int arch_check_pgtable_invariants(void)
+{
+	struct memblock_region *r;
+	phys_addr_t first = 0;
+	unsigned long n, wx;
+	int bad = 0;
+
+	for_each_mem_region(r) {
+		bool nomap = memblock_is_nomap(r);
+		phys_addr_t end = r->base + r->size - 1;
+		phys_addr_t base = r->base, size = r->size;
+
+		/*
+		 * map_mem works in whole pages: a page a NOMAP region shares with mapped memory
+		 * is mapped, as in Linux. Only pages wholly inside NOMAP must stay unmapped.
+		 */
+		if (nomap) {
+			base = PAGE_ALIGN(r->base);
+			size = ALIGN_DOWN(r->base + r->size, PAGE_SIZE) > base ?
+			       ALIGN_DOWN(r->base + r->size, PAGE_SIZE) - base : 0;
+		}
+		n = count_linear(base, size, !nomap, &first);
+		if (!n)
+			continue;
+		pr_err("invariants: %lu page(s) of %s [mem %pa-%pa] %s the linear map, first %pa\n",
+		       n, nomap ? "NOMAP" : "memory", &r->base, &end,
+		       nomap ? "mapped in" : "missing from", &first);
+		bad++;
+	}
+	wx = ptdump_check_wx(swapper_pg_dir);
+	if (wx) {
+		pr_err("invariants: %lu W+X page(s) in swapper_pg_dir\n", wx);
+		bad++;
+	}
+	return bad;
 }

@@ -46,4 +46,16 @@ void __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_end);
 void map_kernel_segment(pgd_t *pgdp, unsigned long va_start, unsigned long va_end,
 			phys_addr_t pa, pgprot_t prot, int flags);
 
+/* The kernel's tables after paging_init (swapper's TTBR1 root). */
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+/* The end of ZONE_DMA (what every DT device can address) and its width in bits. */
+extern phys_addr_t arm64_dma_phys_limit;
+extern unsigned int zone_dma_bits;
+
+/* setup_arch's memory steps (Linux 6.1's arch/arm64/mm/init.c and mmu.c). */
+void arm64_memblock_init(void);
+void paging_init(void);
+void bootmem_init(void);
+
 #endif /* _ASM_MMU_H */

@@ -19,4 +19,11 @@ void ptdump_show(pgd_t *pgd);
  */
 unsigned long ptdump_check_wx(pgd_t *pgd);
 
+/* The `ptdump` command-line word and monitor command: swapper_pg_dir as Linux shows it. */
+void ptdump_kernel(void);
+/* For the monitor: the walk of one virtual address through swapper_pg_dir, in words. */
+void arch_show_walk(u64 va);
+/* For the monitor: is @pa in the linear map, and at which virtual address. */
+bool arch_linear_mapped(phys_addr_t pa, u64 *va);
+
 #endif /* _ASM_PTDUMP_H */

@@ -12,6 +12,7 @@
 #define PAGE_OFFSET		0xffff000000000000UL
 #define LINEAR_MAP_SIZE		(1UL << (VA_BITS - 1))
 #define MAX_FDT_SIZE		0x200000UL
+#define KIMAGE_VADDR		0xffff800008000000UL	/* where the modelled image is mapped */
 
 extern s64 memstart_addr;
 #define PHYS_OFFSET		((phys_addr_t)memstart_addr)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The linear map and the image's segments in swapper's tables, as Linux 6.1's map_mem()
- * and map_kernel_segment() (arch/arm64/mm/mmu.c), with the rodata= switch that decides
- * between 4 KiB pages and block mappings for the linear map.
+ * paging_init as Linux 6.1's (arch/arm64/mm/mmu.c): swapper_pg_dir with the image W^X
+ * (map_kernel), the linear map of memblock memory (map_mem, 4 KiB pages or blocks as rodata=
+ * says), the fixmap; then the switch to it and the early tables back to memblock.
+ * Portable: the TTBR switch is the machine's (asm/setup.h).
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -12,6 +13,10 @@
 #include <asm/memory.h>
 #include <asm/sections.h>
 #include <asm/mmu.h>
+#include <asm/fixmap.h>
+#include <asm/setup.h>
+
+pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
 bool rodata_enabled = true;
 bool rodata_full = true;
@@ -120,12 +125,10 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	map_mem_pgtable_pages = early_pgtable_pages - before;
 }
 
-#ifndef BOOTMEM_HOST
 void __init map_mem(pgd_t *pgdp)
 {
 	__map_mem(pgdp, __pa_symbol(_stext), __pa_symbol(__init_begin));
 }
-#endif
 
 void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
 			       unsigned long va_end, phys_addr_t pa, pgprot_t prot,
@@ -137,3 +140,49 @@ void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
 	__create_pgd_mapping(pgdp, pa, va_start, va_end - va_start, prot,
 			     early_pgtable_alloc, flags);
 }
+
+static void __init map_kernel_range(pgd_t *pgdp, char *va_start, char *va_end, pgprot_t prot,
+				    int flags)
+{
+	if (va_end <= va_start)
+		return;
+	map_kernel_segment(pgdp, KIMAGE_VADDR + (va_start - _text), KIMAGE_VADDR + (va_end - _text),
+			   __pa_symbol(va_start), prot, flags);
+}
+
+/*
+ * The image at KIMAGE_VADDR, W^X: text read-only executable, the header and rodata
+ * read-only, init, data and bss read-write and never executable. The page under the boot
+ * stack stays unmapped: a stack overflow faults there instead of silently running into bss.
+ * Rodata has no contiguous hint, as in Linux (its permissions change entry by entry there).
+ */
+static void __init map_kernel(pgd_t *pgdp)
+{
+	map_kernel_range(pgdp, _stext, _etext, PAGE_KERNEL_ROX, 0);
+	map_kernel_range(pgdp, _text, _stext, PAGE_KERNEL_RO, NO_CONT_MAPPINGS);
+	map_kernel_range(pgdp, __start_rodata, __end_rodata, PAGE_KERNEL_RO, NO_CONT_MAPPINGS);
+	map_kernel_range(pgdp, __init_begin, init_stack_guard, PAGE_KERNEL, 0);
+	map_kernel_range(pgdp, init_stack, _end, PAGE_KERNEL, 0);
+}
+
+void __init paging_init(void)
+{
+	pgd_t *pgdp = swapper_pg_dir;
+
+	map_kernel(pgdp);
+	map_mem(pgdp);
+	fixmap_copy(pgdp);
+	cpu_replace_ttbr1(pgdp);
+	cpu_uninstall_idmap();
+	memblock_phys_free(__pa_symbol(init_pg_dir), init_pg_end - init_pg_dir);
+	/* Now the linear map covers memory: memblock may double its arrays there (Linux's order). */
+	memblock_allow_resize();
+}
+
+static void mmu_reset(void)
+{
+	rodata_enabled = rodata_full = true;
+	early_pgtable_pages = map_mem_pgtable_pages = 0;
+	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
+}
+host_reset(mmu_reset);
