@@ -11,9 +11,11 @@ OUT=$ROOT/build/qemu-tests
 mkdir -p "$OUT"
 rm -f "$OUT"/core "$OUT"/core.[0-9]*
 PORT=$((20000 + RANDOM % 20000))
+# 127.0.0.1, not ":PORT": gdb reads an empty host as "localhost", which does not resolve in a
+# container without /etc/hosts.
 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nic none -display none -monitor none \
 	-serial file:"$OUT/gdb-serial.log" -kernel build/Image -append "poweroff buddyinfo" \
-	-gdb tcp::$PORT -S &
+	-gdb tcp:127.0.0.1:$PORT -S &
 QPID=$!
 trap 'kill $QPID 2>/dev/null; wait $QPID 2>/dev/null' EXIT
 sleep 0.5
@@ -24,7 +26,7 @@ sleep 0.5
 (cd "$OUT" && ulimit -c 0 && exec timeout 120 gdb-multiarch -q -batch -nx \
 	-iex 'maint set internal-error corefile no' -iex 'maint set internal-error quit yes' \
 	-ex 'set architecture aarch64' -ex 'set pagination off' -ex 'set confirm off' \
-	-ex "target remote :$PORT" \
+	-ex "target remote 127.0.0.1:$PORT" \
 	-ex "symbol-file -o 0x40200000-0xffff800008000000 $ROOT/build/bootmem.elf" \
 	-ex 'break *0x40200000' -ex 'continue' \
 	-ex 'printf "STOP1 pc=%#lx\n", $pc' -ex 'info symbol $pc' \
