@@ -9,7 +9,7 @@
 #     --smp N           CPUs (secondaries are parked)
 #     --cpu NAME        CPU model (default cortex-a57 on virt)
 #     --machine M       virt (default; virt,virtualization=on or virt,secure=on allowed) or raspi3b
-#     --gdb             QEMU waits for gdb-multiarch on :1234 (the command to attach is printed)
+#     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
 #     --no-build        do not run make first
@@ -148,8 +148,8 @@ CMD=(qemu-system-aarch64 "${MARGS[@]}" -nic none -display none -monitor none
      "${LOADER[@]}" ${QOPTS[@]+"${QOPTS[@]}"} ${EXTRA[@]+"${EXTRA[@]}"})
 
 if [ "$GDB" = 1 ]; then
-	CMD+=(-s -S)
-	echo "run-qemu.sh: QEMU waits for gdb. Attach with:" >&2
+	CMD+=(-gdb tcp:127.0.0.1:1234 -S)
+	echo "run-qemu.sh: QEMU waits for gdb on 127.0.0.1:1234. Attach with:" >&2
 	echo "  gdb-multiarch -x $HERE/scripts/gdb/bootmem.gdb $B/bootmem.elf" >&2
 fi
 

@@ -36,4 +36,5 @@ document bootmem-phys-symbols-off
 Drop the physical copy of the symbols loaded at ARG0 (so hbreak start_kernel has one location).
 end
 
-target remote :1234
+# An address, not ":1234": gdb resolves an empty host as "localhost", which needs /etc/hosts.
+target remote 127.0.0.1:1234

@@ -6,32 +6,41 @@
 # the kernel's own "buddyinfo" print on the serial log.
 set -u
 cd "$(dirname "$0")/../.."
-OUT=build/qemu-tests
+ROOT=$PWD
+OUT=$ROOT/build/qemu-tests
 mkdir -p "$OUT"
+rm -f "$OUT"/core "$OUT"/core.[0-9]*
 PORT=$((20000 + RANDOM % 20000))
+# 127.0.0.1, not ":PORT": gdb reads an empty host as "localhost", which does not resolve in a
+# container without /etc/hosts.
 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nic none -display none -monitor none \
 	-serial file:"$OUT/gdb-serial.log" -kernel build/Image -append "poweroff buddyinfo" \
-	-gdb tcp::$PORT -S &
+	-gdb tcp:127.0.0.1:$PORT -S &
 QPID=$!
 trap 'kill $QPID 2>/dev/null; wait $QPID 2>/dev/null' EXIT
 sleep 0.5
-timeout 120 gdb-multiarch -q -batch -nx \
+# A gdb internal error must fail the test, not leave a core file: in batch mode gdb answers
+# its own "Create a core file of GDB?" with yes and raises the core limit before abort(), so
+# a soft `ulimit -c 0` does not stop it. gdb runs in build/qemu-tests with the hard limit at
+# 0 and "corefile no": it prints the internal-error and exits with status 1 (checked below).
+(cd "$OUT" && ulimit -c 0 && exec timeout 120 gdb-multiarch -q -batch -nx \
+	-iex 'maint set internal-error corefile no' -iex 'maint set internal-error quit yes' \
 	-ex 'set architecture aarch64' -ex 'set pagination off' -ex 'set confirm off' \
-	-ex "target remote :$PORT" \
-	-ex 'symbol-file -o 0x40200000-0xffff800008000000 build/bootmem.elf' \
+	-ex "target remote 127.0.0.1:$PORT" \
+	-ex "symbol-file -o 0x40200000-0xffff800008000000 $ROOT/build/bootmem.elf" \
 	-ex 'break *0x40200000' -ex 'continue' \
 	-ex 'printf "STOP1 pc=%#lx\n", $pc' -ex 'info symbol $pc' \
 	-ex 'stepi' -ex 'printf "STEP1 pc=%#lx\n", $pc' -ex 'info symbol $pc' \
 	-ex 'stepi' -ex 'stepi' -ex 'printf "STEP3 pc=%#lx x19=%#lx\n", $pc, $x19' \
 	-ex 'printf "EL=%d\n", ($cpsr >> 2) & 3' \
-	-ex 'symbol-file build/bootmem.elf' \
+	-ex "symbol-file $ROOT/build/bootmem.elf" \
 	-ex 'hbreak start_kernel' -ex 'continue' \
 	-ex 'printf "START_KERNEL pc=%#lx fdt=%#lx\n", $pc, __fdt_pointer' \
 	-ex 'info symbol $pc' \
 	-ex 'delete' -ex 'hbreak mem_init' -ex 'continue' \
 	-ex 'printf "MEM_INIT pc=%#lx ttbr1=%#lx swapper=%#lx\n", $pc, $TTBR1_EL1, (unsigned long)&swapper_pg_dir' \
 	-ex 'bt' \
-	-ex 'source scripts/gdb/bootmem.py' \
+	-ex "source $ROOT/scripts/gdb/bootmem.py" \
 	-ex 'delete' -ex 'hbreak late_boot_actions' -ex 'continue' \
 	-ex 'echo BM-MEMBLOCK\n' -ex 'bm-memblock' \
 	-ex 'echo BM-ZONES\n' -ex 'bm-zones' \
@@ -41,9 +50,26 @@ timeout 120 gdb-multiarch -q -batch -nx \
 	-ex 'echo BM-PAGE\n' -ex 'bm-page 0x40000' -ex 'bm-page 0x40001' \
 	-ex 'bm-page ((unsigned long)&_stext - kimage_voffset) >> 12' -ex 'bm-page 0x10' \
 	-ex 'echo BM-HELP\n' -ex 'help bm-walk' \
-	-ex 'delete' -ex 'continue' > "$OUT/gdb-batch.log" 2>&1
+	-ex 'delete' -ex 'continue') > "$OUT/gdb-batch.log" 2>&1
+grc=$?
 cat "$OUT/gdb-batch.log"
 fail=0
+# How gdb ended: the last command, "continue", returns when the kernel powers QEMU off.
+if grep -q 'internal-error' "$OUT/gdb-batch.log"; then
+	echo "gdb-test: gdb-multiarch crashed (a gdb bug): $(grep -m1 'internal-error' "$OUT/gdb-batch.log")"
+	fail=1
+elif [ "$grc" = 124 ]; then
+	echo "gdb-test: gdb-multiarch did not finish within 120 s"; fail=1
+elif [ "$grc" -gt 128 ]; then
+	echo "gdb-test: gdb-multiarch was killed by signal $((grc - 128))"; fail=1
+elif [ "$grc" != 0 ]; then
+	echo "gdb-test: gdb-multiarch exited with status $grc"; fail=1
+fi
+grep -q '^\[Inferior 1 (process 1) exited normally\]' "$OUT/gdb-batch.log" ||
+	{ echo "gdb-test: the session did not end with the kernel powering off"; fail=1; }
+for c in "$OUT"/core "$OUT"/core.[0-9]*; do
+	[ -e "$c" ] && { echo "gdb-test: a core file was left: $c (removed)"; rm -f "$c"; fail=1; }
+done
 check() { grep -qE "$1" "$OUT/gdb-batch.log" || { echo "gdb-test: missing /$1/"; fail=1; }; }
 check '^STOP1 pc=0x40200000'
 check '^(_head|_text) in section \.head\.text'
