@@ -13,6 +13,7 @@
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
+#include <asm/image.h>
 
 void *initial_boot_params;
 phys_addr_t initial_boot_params_pa = PHYS_ADDR_MAX;
@@ -157,6 +158,75 @@ static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool
 	return memblock_reserve(base, size);
 }
 
+struct reserve_conflict reserve_conflicts[MAX_RESERVE_CONFLICTS];
+int nr_reserve_conflicts;
+
+/*
+ * What already-reserved memory [base, base + size) collides with: the kernel image or the
+ * DTB (their range in *ob..*oe), another reservation, or nothing (NULL).
+ */
+static const char *reserved_owner(phys_addr_t base, phys_addr_t size, phys_addr_t *ob,
+				  phys_addr_t *oe, bool *named)
+{
+	phys_addr_t end = base + size;
+
+	if (kernel_image.end && base < kernel_image.end && end > kernel_image.stext) {
+		*ob = kernel_image.stext;
+		*oe = kernel_image.end;
+		*named = true;
+		return "the kernel image";
+	}
+	if (initial_boot_params && initial_boot_params_pa != PHYS_ADDR_MAX &&
+	    base < initial_boot_params_pa + fdt_totalsize(initial_boot_params) &&
+	    end > initial_boot_params_pa) {
+		*ob = initial_boot_params_pa;
+		*oe = initial_boot_params_pa + fdt_totalsize(initial_boot_params);
+		*named = true;
+		return "the device tree blob";
+	}
+	*named = false;
+	*ob = base;
+	*oe = end;
+	return memblock_is_region_reserved(base, size) ? "a range reserved before it" : NULL;
+}
+
+/*
+ * Linux says nothing when a /reserved-memory region lands on the kernel image or the DTB,
+ * and only "failed to reserve" for a no-map one: say what it hit and what Linux does.
+ * Recorded for bootmem-layout --check.
+ */
+static void explain_reserve_conflict(const char *uname, phys_addr_t base, phys_addr_t size,
+				     bool nomap, bool failed)
+{
+	phys_addr_t end = base + size - 1, ob, oe;
+	bool named;
+	const char *with = reserved_owner(base, size, &ob, &oe, &named);
+	struct reserve_conflict *c;
+
+	if (!with)
+		return;
+	oe -= 1;
+	if (nomap && failed && named)
+		bm_warn("no-map node '%s' [mem %pa-%pa] overlaps %s [mem %pa-%pa]: Linux refuses it (-EBUSY), so the range stays ordinary memory in the linear map\n",
+			uname, &base, &end, with, &ob, &oe);
+	else if (nomap && failed)
+		bm_warn("no-map node '%s' [mem %pa-%pa] overlaps %s (a /memreserve/ entry or an earlier node): Linux refuses it (-EBUSY), so the range stays ordinary memory in the linear map\n",
+			uname, &base, &end, with);
+	else if (!nomap && named)
+		bm_warn("node '%s' [mem %pa-%pa] overlaps %s [mem %pa-%pa]: Linux reserves it all the same (the reservations merge), over memory the kernel uses\n",
+			uname, &base, &end, with, &ob, &oe);
+	else
+		return;
+	if (nr_reserve_conflicts >= MAX_RESERVE_CONFLICTS)
+		return;
+	c = &reserve_conflicts[nr_reserve_conflicts++];
+	snprintf(c->node, sizeof(c->node), "%s", uname);
+	c->base = base;
+	c->size = size;
+	c->with = with;
+	c->nomap = nomap;
+}
+
 /* Reserve every tuple of a /reserved-memory child's reg; save the node with its first one. */
 static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 {
@@ -187,12 +257,17 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 		if (dt_range_wraps(uname, "reg", base, size))
 			continue;
 
-		if (size && early_init_dt_reserve_memory(base, size, nomap) == 0)
+		if (size && !nomap)
+			explain_reserve_conflict(uname, base, size, nomap, false);
+		if (size && early_init_dt_reserve_memory(base, size, nomap) == 0) {
 			pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
 				 uname, &base, (unsigned long)(size / SZ_1M));
-		else
+		} else {
 			pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
 			       uname, &base, (unsigned long)(size / SZ_1M));
+			if (size)
+				explain_reserve_conflict(uname, base, size, nomap, true);
+		}
 
 		if (first) {
 			fdt_reserved_mem_save_node(node, uname, base, size);
@@ -616,5 +691,7 @@ static void fdt_reset(void)
 	dt_rng_seed_len = 0;
 	dt_kaslr_seed = 0;
 	dt_has_kaslr_seed = false;
+	memset(reserve_conflicts, 0, sizeof(reserve_conflicts));
+	nr_reserve_conflicts = 0;
 }
 host_reset(fdt_reset);

@@ -13,7 +13,7 @@
 #include <linux/of_address.h>
 #include <linux/mm.h>
 #include <asm/memory.h>
-#include <asm/sections.h>
+#include <asm/image.h>
 
 const char * const zone_names[MAX_NR_ZONES] = { "DMA", "DMA32", "Normal", "Movable" };
 
@@ -846,24 +846,27 @@ unsigned long get_num_physpages(void)
 	return phys;
 }
 
-/* Linux's mem_init_print_info(): B counts present pages (NOMAP included). */
+/*
+ * Linux's mem_init_print_info(): B counts present pages (NOMAP included). The section sizes
+ * are the image footprint's (asm/image.h), the Image whose memory is reserved.
+ */
 void mem_init_print_info(void)
 {
+	const struct kernel_image *k = &kernel_image;
 	unsigned long physpages = get_num_physpages();
-	unsigned long codesize = _etext - _stext;
-	unsigned long datasize = _edata - _sdata;
-	unsigned long rosize = __end_rodata - __start_rodata;
-	unsigned long bss_size = __bss_stop - __bss_start;
-	unsigned long init_size = __init_end - __init_begin;
+	unsigned long codesize = k->etext - k->stext;
+	unsigned long datasize = k->edata - k->sdata;
+	unsigned long rosize = k->end_rodata - k->start_rodata;
+	unsigned long bss_size = k->bss_stop - k->bss_start;
+	unsigned long init_size = k->init_end - k->init_begin;
 
 	/* Sections nested in others count once, as Linux's adj_init_size(). */
-#define inside(pos, start, end) ((unsigned long)(pos) >= (unsigned long)(start) && \
-				 (unsigned long)(pos) < (unsigned long)(end))
-	if (inside(__start_rodata, _stext, _etext) && codesize > rosize)
+#define inside(pos, start, end) ((pos) >= (start) && (pos) < (end))
+	if (inside(k->start_rodata, k->stext, k->etext) && codesize > rosize)
 		codesize -= rosize;
-	if (inside(__start_rodata, _sdata, _edata) && datasize > rosize)
+	if (inside(k->start_rodata, k->sdata, k->edata) && datasize > rosize)
 		datasize -= rosize;
-	if (inside(__init_begin, _sdata, _edata) && datasize > init_size)
+	if (inside(k->init_begin, k->sdata, k->edata) && datasize > init_size)
 		datasize -= init_size;
 #undef inside
 

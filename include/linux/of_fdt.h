@@ -64,6 +64,21 @@ int early_init_dt_scan_memory(void);
 void early_init_dt_add_memory_arch(u64 base, u64 size);
 
 void early_init_fdt_reserve_self(void);
+
+/*
+ * A /reserved-memory region that landed on memory reserved before it: the kernel image,
+ * the DTB (Linux refuses a no-map one, and merges a plain one silently), or another
+ * reservation. bootmem says so with a "bootmem:" line and keeps them for bootmem-layout.
+ */
+#define MAX_RESERVE_CONFLICTS	32
+struct reserve_conflict {
+	char node[64];
+	phys_addr_t base, size;
+	const char *with;	/* "the kernel image", "the device tree blob", ... */
+	bool nomap;
+};
+extern struct reserve_conflict reserve_conflicts[MAX_RESERVE_CONFLICTS];
+extern int nr_reserve_conflicts;
 void early_init_fdt_scan_reserved_mem(void);
 
 #endif

@@ -21,6 +21,7 @@
 #include <asm/sections.h>
 #include <asm/fixmap.h>
 #include <asm/setup.h>
+#include <asm/image.h>
 #include "harness.h"
 #include "host_boot.h"
 
@@ -28,50 +29,38 @@
 #define HOST_RAM_SIZE	SZ_1G
 #define HOST_MIDR	0x411fd070ULL	/* Cortex-A57, QEMU's -cpu in every test */
 
-struct host_image host_image;
 u64 host_kernel_at, host_kernel_size, host_dtb_at;
+struct host_own_image host_own;
 
 static const struct host_boot_params *boot_params;
 static bool booting, stopped;
 
-/* ---- the image: Linux 6.1's, scaled to the size asked for ---- */
-
 /*
- * Debian's 6.1.0 arm64 Image (System.map, as in tests/expected): _stext at +64K, 13248K
- * text, 9504K rodata, 6464K init, 2806K data, 627K bss, and the 20K of init_pg_dir that
- * paging_init gives back, ending at +0x2010000. Another size scales every offset.
+ * The image's own sections inside the footprint, from _stext: none (every bound at _stext),
+ * or a small synthetic kernel: 64 KiB text, 32 KiB rodata, 16 KiB init, 16 KiB data+bss,
+ * a guard page, a 64 KiB stack.
  */
-static const struct {
-	u64 stext, etext, start_rodata, end_rodata, init_begin, init_end, sdata, edata,
-	    bss_start, bss_stop, pg_dir;
-} linux_image = {
-	.stext = 0x10000, .etext = 0xd00000, .start_rodata = 0xd00000, .end_rodata = 0x1648000,
-	.init_begin = 0x1650000, .init_end = 0x1ca0000, .sdata = 0x1ca0000, .edata = 0x1f5d800,
-	.bss_start = 0x1f60000, .bss_stop = 0x1ffcc00, .pg_dir = 0x200b000,
-};
-
-/* Page-aligned, as the sections the image maps and reserves; @exact for _edata and __bss_stop. */
-static char *image_at(u64 base, u64 off, u64 size, bool exact)
+static void place_own_image(bool synthetic)
 {
-	off = (u64)((unsigned __int128)off * size / LINUX_IMAGE_SIZE);
-	return phys_to_virt(base + (exact ? off : off & ~0xfffULL));
-}
+	char *s = phys_to_virt(kernel_image.stext);
+	struct host_own_image *o = &host_own;
 
-static void model_image(u64 base, u64 size)
-{
-	host_image.text = phys_to_virt(base);
-	host_image.stext = image_at(base, linux_image.stext, size, false);
-	host_image.etext = image_at(base, linux_image.etext, size, false);
-	host_image.start_rodata = image_at(base, linux_image.start_rodata, size, false);
-	host_image.end_rodata = image_at(base, linux_image.end_rodata, size, false);
-	host_image.init_begin = image_at(base, linux_image.init_begin, size, false);
-	host_image.init_end = image_at(base, linux_image.init_end, size, false);
-	host_image.sdata = image_at(base, linux_image.sdata, size, false);
-	host_image.edata = image_at(base, linux_image.edata, size, true);
-	host_image.bss_start = image_at(base, linux_image.bss_start, size, false);
-	host_image.bss_stop = image_at(base, linux_image.bss_stop, size, true);
-	host_image.pg_dir = image_at(base, linux_image.pg_dir, size, false);
-	host_image.end = phys_to_virt(base + PAGE_ALIGN(size));
+	if (!synthetic) {
+		o->stext = o->etext = o->start_rodata = o->end_rodata = o->init_begin = s;
+		o->init_end = o->sdata = o->edata = o->bss_start = o->bss_stop = s;
+		o->stack_guard = o->stack = o->end = s;
+		boot_image_size = 0;
+		return;
+	}
+	o->stext = s;
+	o->etext = o->start_rodata = s + SZ_64K;
+	o->end_rodata = o->init_begin = s + SZ_64K + SZ_32K;
+	o->init_end = o->sdata = s + SZ_128K - SZ_16K;
+	o->edata = o->bss_start = s + SZ_128K - SZ_8K;
+	o->bss_stop = o->stack_guard = s + SZ_128K;
+	o->stack = s + SZ_128K + PAGE_SIZE;
+	o->end = o->stack + SZ_64K;
+	boot_image_size = o->end - _text;
 }
 
 /* ---- where QEMU's loader puts the Image and the DTB ---- */
@@ -257,10 +246,10 @@ static void phase_hook(const char *name)
 static void host_entry(void *arg)
 {
 	static pgd_t early_pgd[PTRS_PER_PGD] __aligned(PAGE_SIZE);
-	phys_addr_t t = __pa(__bss_start);
+	phys_addr_t t = PAGE_ALIGN(__pa(_end));
 
 	memset(early_pgd, 0, sizeof(early_pgd));
-	/* bm_pud/bm_pmd/bm_pte live in the kernel's bss: here, the model's. */
+	/* bm_pud/bm_pmd/bm_pte live in the kernel's bss: here, right after the own image. */
 	__early_fixmap_init(early_pgd, phys_to_virt(t), t, phys_to_virt(t + PAGE_SIZE),
 			    t + PAGE_SIZE, phys_to_virt(t + 2 * PAGE_SIZE), t + 2 * PAGE_SIZE);
 	__fdt_pointer = host_dtb_at;
@@ -286,10 +275,12 @@ int host_boot(const struct host_boot_params *p)
 		return HOST_BOOT_BADPARAM;
 
 	host_reset_boot_state();
-	boot_phase_hook = NULL;
 	boot_params = p;
 	boot_phase_hook = phase_hook;
-	model_image(host_kernel_at, host_kernel_size);
+	/* The Image's footprint, as a boot loader sees it; kernel_size= may still change it. */
+	kernel_image_size = host_kernel_size;
+	kernel_image_setup(host_kernel_at);
+	place_own_image(p->own_image);
 	/* The boot loader's copy in memory, for whatever reads it by physical address. */
 	memcpy(phys_to_virt(host_dtb_at), p->fdt, copy);
 

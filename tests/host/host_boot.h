@@ -8,16 +8,18 @@
 #define _HOST_BOOT_H
 
 #include <linux/types.h>
+#include <asm/image.h>
 
 #define HOST_BOOT_DEFAULT	(~0ULL)		/* where QEMU's loader would put it */
-#define LINUX_IMAGE_SIZE	0x2010000ULL	/* Debian 6.1's Image: image_size */
 
 struct host_boot_params {
 	const void *fdt;		/* the blob as the boot loader hands it over */
 	size_t fdt_len;			/* its length: reads past it are caught (ASan) */
 	u64 kernel_at;			/* the Image's load address (2 MiB + 4 KiB aligned) */
-	u64 kernel_size;		/* its image_size: Linux's by default */
+	u64 kernel_size;		/* its image_size: Linux's (LINUX_IMAGE_SIZE) by default */
 	u64 dtb_at;			/* the blob's physical address */
+	/* A small synthetic image of bootmem's own inside the footprint (asm/sections.h). */
+	bool own_image;
 	/* Called at the end of each boot phase ("memblock", "map_mem", "memmap", "free_all"). */
 	void (*phase)(const char *name);
 };

@@ -27,6 +27,7 @@
 #include <linux/of_numa.h>
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
+#include <asm/image.h>
 #include "harness.h"
 #include "host_boot.h"
 
@@ -780,6 +781,115 @@ static void test_oracle_scenarios(void **state)
 	assert_int_equal(fails, 0);
 }
 
+/* ------------------------------------------------------------------ the image's footprint */
+
+/* @str in what the boot printed, without printk's timestamps (multi-line is fine). */
+static void expect_text(const char *str)
+{
+	if (!strstr(console_text(), str))
+		print_message("missing: %s\nconsole:\n%s\n", str, console_text());
+	assert_non_null(strstr(console_text(), str));
+}
+
+/* The kernel's whole boot on @fdt with /chosen/bootargs = @args, QEMU's placement. */
+static int boot_with_args(const void *fdt, const char *args)
+{
+	static char buf[1 << 20];
+	struct host_boot_params p = {
+		.fdt = buf, .kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT,
+	};
+	int chosen;
+
+	assert_int_equal(fdt_open_into(fdt, buf, sizeof(buf) / 2), 0);
+	chosen = fdt_path_offset(buf, "/chosen");
+	if (chosen < 0)
+		chosen = fdt_add_subnode(buf, 0, "chosen");
+	assert_true(chosen >= 0);
+	assert_int_equal(fdt_setprop_string(buf, chosen, "bootargs", args), 0);
+	assert_int_equal(fdt_pack(buf), 0);
+	p.fdt_len = fdt_totalsize(buf);
+	return host_boot(&p);
+}
+
+/*
+ * By default the image reserves Debian's Linux 6.1 footprint from _stext, and paging_init
+ * gives Linux's init_pg_dir back: reserved[0] is Linux's [0x40210000-0x4220afff].
+ */
+static void test_image_footprint(void **state)
+{
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "memblock=debug"),
+			 HOST_BOOT_OK);
+	expect_text("memblock_reserve: [0x0000000040210000-0x000000004220ffff]");
+	expect_text("memblock_phys_free: [0x000000004220b000-0x000000004220ffff]");
+	expect_text(" reserved[0x0]\t[0x0000000040210000-0x000000004220afff], 0x0000000001ffb000 bytes flags: 0x0\n");
+	expect_text("bootmem: kernel image footprint [mem 0x0000000040200000-0x000000004220ffff]: image_size 0x2010000 (Debian's Linux 6.1 Image)");
+	/* [_text, _stext), the Image header, is not reserved, as in Linux. */
+	assert_false(memblock_is_region_reserved(0x40200000, SZ_64K));
+	expect_text("(13248K kernel code, 2806K rwdata, 9504K rodata, 6464K init, 627K bss,");
+	sim_discard(0x40000000, SZ_1G);
+}
+
+/* kernel_size= sets another footprint; one too small to hold the image is raised, saying so. */
+static void test_kernel_size_param(void **state)
+{
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "kernel_size=8M memblock=debug"),
+			 HOST_BOOT_OK);
+	assert_int_equal(kernel_image_size, SZ_8M);
+	expect_text("memblock_reserve: [0x0000000040210000-0x00000000409fffff]");
+	expect_text("memblock_phys_free: [0x00000000409fb000-0x00000000409fffff]");
+	expect_text("image_size 0x800000 (kernel_size=)");
+	assert_true(memblock_is_region_reserved(0x40210000, 0x9fb000 - 0x210000));
+	assert_false(memblock_is_region_reserved(0x409fb000, 0x5000));
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "kernel_size=4K"),
+			 HOST_BOOT_OK);
+	expect_text("bootmem: kernel_size=0x1000 cannot hold the image (bootmem's own is 0x0 bytes): reserving 0x16000\n");
+	assert_int_equal(kernel_image.end - kernel_image.text, 0x16000);
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "kernel_size=12Q"),
+			 HOST_BOOT_OK);
+	expect_text("bootmem: kernel_size=: cannot parse \"Q\", keeping 0x2010000\n");
+	assert_int_equal(kernel_image.end - kernel_image.text, LINUX_IMAGE_SIZE);
+	sim_discard(0x40000000, SZ_1G);
+}
+
+/*
+ * A no-map region over the image (Linux: -EBUSY, the range stays mapped), one over another
+ * reservation, and a plain reservation over the DTB: each named, and kept for --check.
+ */
+static void test_reserve_conflicts(void **state)
+{
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "nomap-over-kernel"), ""), HOST_BOOT_OK);
+	expect_text("OF: fdt: Reserved memory: failed to reserve memory for node 'fw@40000000': base 0x0000000040000000, size 16 MiB\n"
+		       "bootmem: no-map node 'fw@40000000' [mem 0x0000000040000000-0x0000000040ffffff] overlaps the kernel image [mem 0x0000000040210000-0x000000004220ffff]: Linux refuses it (-EBUSY), so the range stays ordinary memory in the linear map\n");
+	assert_int_equal(nr_reserve_conflicts, 1);
+	assert_string_equal(reserve_conflicts[0].node, "fw@40000000");
+	assert_string_equal(reserve_conflicts[0].with, "the kernel image");
+	assert_true(reserve_conflicts[0].nomap);
+	assert_false(memblock_is_nomap(&memblock.memory.regions[0]));
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "resmem-overlap-busy"), ""), HOST_BOOT_OK);
+	expect_text("bootmem: no-map node 'nm@60000000' [mem 0x0000000060000000-0x00000000603fffff] overlaps a range reserved before it (a /memreserve/ entry or an earlier node)");
+	assert_int_equal(nr_reserve_conflicts, 1);
+	sim_discard(0x40000000, SZ_1G);
+
+	/* A plain reservation over the DTB (at 0x48000000 on virt 1 GiB): Linux merges them. */
+	{
+		void *fdt = load_dts(FIXTURES, "resmem-over-dtb");
+
+		assert_int_equal(boot_with_args(fdt, ""), HOST_BOOT_OK);
+		expect_text("bootmem: node 'blob@48000000' [mem 0x0000000048000000-0x00000000481fffff] overlaps the device tree blob [mem 0x0000000048000000-");
+		assert_int_equal(nr_reserve_conflicts, 1);
+		assert_false(reserve_conflicts[0].nomap);
+		assert_true(memblock_is_region_reserved(0x48000000, SZ_2M));
+		sim_discard(0x40000000, SZ_1G);
+	}
+}
+
 /* ------------------------------------------------------------------ main */
 
 int main(int argc, char **argv)
@@ -798,6 +908,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_rpi_boards),
 		cmocka_unit_test(test_numa_bad),
 		cmocka_unit_test(test_oracle_scenarios),
+		cmocka_unit_test(test_image_footprint),
+		cmocka_unit_test(test_kernel_size_param),
+		cmocka_unit_test(test_reserve_conflicts),
 	};
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <limits.h>
 #include "harness.h"
+#include "string_selftest.h"
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -449,21 +450,6 @@ static void test_panic_recursive(void **state)
 
 /* ------------------------------------------------------------------ string.c */
 
-/* The kernel's libc functions, compiled for the host by string_selftest.c. */
-void *st_memcpy(void *d, const void *s, size_t n);
-void *st_memset(void *s, int c, size_t n);
-void *st_memmove(void *d, const void *s, size_t n);
-int st_memcmp(const void *a, const void *b, size_t n);
-void *st_memchr(const void *s, int c, size_t n);
-size_t st_strlen(const char *s);
-size_t st_strnlen(const char *s, size_t n);
-int st_strcmp(const char *a, const char *b);
-int st_strncmp(const char *a, const char *b, size_t n);
-char *st_strchr(const char *s, int c);
-char *st_strrchr(const char *s, int c);
-char *st_strstr(const char *h, const char *n);
-unsigned long long st_strtoull(const char *s, char **end, int base);
-unsigned long st_strtoul(const char *s, char **end, int base);
 
 static int sgn(int x)
 {

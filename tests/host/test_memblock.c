@@ -1010,9 +1010,7 @@ static void test_debug_lines(void **state)
 	assert_string_equal(console_text(), "");
 }
 
-/* The early parameters are registered with early_param() like Linux's. */
-extern const struct obs_kernel_param __start_early_params[], __stop_early_params[];
-
+/* The early parameters are registered with early_param() like Linux's (linux/init.h). */
 static const struct obs_kernel_param *find_early_param(const char *name)
 {
 	const struct obs_kernel_param *p;

@@ -25,6 +25,7 @@
 #include "pgtable_scenarios.h"
 #include "host_boot.h"
 #include <asm/sections.h>
+#include <asm/image.h>
 
 static pgd_t swapper[PTRS_PER_PGD] __attribute__((aligned(4096)));
 
@@ -711,26 +712,30 @@ static void test_fixmap_accessor(void **state)
 
 /* ---------------------------------------------------------------- paging_init, whole */
 
-/* The leaf descriptor that maps the image's @sym in swapper_pg_dir (0 if none). */
-static u64 image_leaf(char *sym)
+/* The leaf descriptor that maps the image's byte at physical @pa in swapper_pg_dir (0 if none). */
+static u64 image_leaf_pa(phys_addr_t pa)
 {
 	int level;
-	pte_t *ptep = walk_va(swapper_pg_dir, KIMAGE_VADDR + (sym - _text), &level);
+	pte_t *ptep = walk_va(swapper_pg_dir, KIMAGE_VADDR + (pa - kernel_image.text), &level);
 
 	return ptep ? pte_val(*ptep) : 0;
 }
 
+#define image_leaf(sym)	image_leaf_pa(__pa(sym))
+
 /*
- * The kernel's own paging_init (the one map_kernel and map_mem) on virt-1g's layout: the
- * image W^X at KIMAGE_VADDR, its linear alias never executable, no W+X page, the fixmap
- * linked in, and the early tables given back to memblock.
+ * The kernel's own paging_init (the one map_kernel and map_mem) on virt-1g's layout, with a
+ * small own image: its sections W^X at KIMAGE_VADDR, the guard page and [_text, _stext)
+ * unmapped, the rest of Linux's footprint read-only and never executable in Linux's
+ * segments (so map_kernel takes Linux's 7 table pages), the linear alias never executable,
+ * no W+X page, the fixmap linked in, and Linux's init_pg_dir given back to memblock.
  */
 static void test_paging_init_boot(void **state)
 {
 	struct host_dt_region mem = { 0x40000000, SZ_1G, 0, 0 };
 	struct host_boot_params p = {
 		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
-		.dtb_at = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT, .own_image = true,
 	};
 	void *fdt = host_dt_build(&mem, 1, false, 0, "", &p.fdt_len);
 	u64 d;
@@ -740,23 +745,30 @@ static void test_paging_init_boot(void **state)
 	p.fdt = fdt;
 	assert_int_equal(host_boot(&p), HOST_BOOT_OK);
 	assert_int_equal(host_kernel_at, 0x40200000);
+	assert_int_equal(kernel_image.stext, 0x40210000);
+	assert_int_equal(kernel_image.end, 0x40200000 + LINUX_IMAGE_SIZE);
 
 	d = image_leaf(_stext);			/* text: read-only, executable */
 	assert_true(d & PTE_VALID);
 	assert_true(d & PTE_RDONLY);
 	assert_false(d & PTE_PXN);
-	d = image_leaf(_text);			/* the header: read-only, not executable */
-	assert_true((d & PTE_RDONLY) && (d & PTE_PXN));
 	d = image_leaf(__start_rodata);		/* rodata: read-only, not executable */
 	assert_true((d & PTE_RDONLY) && (d & PTE_PXN));
 	d = image_leaf(_sdata);			/* data: writable, not executable */
 	assert_true(d & PTE_VALID);
 	assert_false(d & PTE_RDONLY);
 	assert_true(d & PTE_PXN);
+	assert_int_equal(image_leaf(init_stack_guard) & PTE_VALID, 0);	/* the guard page */
+	assert_false(image_leaf(init_stack) & PTE_RDONLY);		/* the stack */
+	assert_int_equal(image_leaf(_text) & PTE_VALID, 0);		/* the header, as Linux */
 	assert_int_equal(pgtable_translate(swapper_pg_dir, KIMAGE_VADDR + (_sdata - _text)),
 			 __pa(_sdata));
-	/* Nothing beyond the image. */
-	assert_int_equal(image_leaf(_end) & PTE_VALID, 0);
+	/* The rest of the footprint (Linux's rodata, 13 MiB in): read-only, never executable. */
+	d = image_leaf_pa(kernel_image.start_rodata);
+	assert_true((d & PTE_VALID) && (d & PTE_RDONLY) && (d & PTE_PXN));
+	assert_int_equal(image_leaf_pa(kernel_image.end) & PTE_VALID, 0);
+	/* Linux's paging_init takes 7 table pages for its image before map_mem's. */
+	assert_int_equal(early_pgtable_pages - map_mem_pgtable_pages, 7);
 
 	/* The linear alias of text: mapped, never executable. */
 	assert_int_equal(pgtable_translate(swapper_pg_dir, __phys_to_virt(__pa(_stext))),
@@ -767,8 +779,10 @@ static void test_paging_init_boot(void **state)
 
 	/* fixmap_copy linked the fixmap's tables in; init_pg_dir went back to memblock. */
 	assert_true(pgd_val(swapper_pg_dir[pgd_index(FIXADDR_START)]) != 0);
-	assert_false(memblock_is_region_reserved(__pa(init_pg_dir), init_pg_end - init_pg_dir));
-	assert_true(memblock_is_region_reserved(__pa(_stext), init_pg_dir - _stext));
+	assert_false(memblock_is_region_reserved(kernel_image.init_pg_dir, LINUX_INIT_PG_DIR_SIZE));
+	assert_true(memblock_is_region_reserved(kernel_image.stext,
+						kernel_image.init_pg_dir - kernel_image.stext));
+	assert_false(memblock_is_region_reserved(kernel_image.text, LINUX_STEXT));
 	free(fdt);
 	sim_discard(0x40000000, SZ_1G);
 }

@@ -23,7 +23,7 @@ expect() {
 
 boot() { # boot NAME EXPECTED_STATUS run-qemu args...
 	local name=$1 want=$2 log="$OUT/$1.log"; shift 2
-	./run-qemu.sh --no-build --timeout 60 "$@" > "$log" 2>&1 < /dev/null
+	./run-qemu.sh --no-build --timeout ${QEMU_TEST_TIMEOUT:-180} "$@" > "$log" 2>&1 < /dev/null
 	local st=$?
 	if [ "$st" != "$want" ]; then
 		bad "$name: exit $st, want $want" "$log"
@@ -40,6 +40,27 @@ if boot default 0 --append poweroff &&
 	'Machine model: linux,dummy-virt' 'bootmem: DT memory \[mem 0x0000000040000000-0x000000007fffffff\]' \
 	'Memory: [0-9]+K/1048576K available' 'buddy allocator ready' 'reboot: Power down'; then
 	ok "default boot (QEMU -kernel, 1 GiB)"
+fi
+
+# 1b. The image stands for Linux's: the header declares Debian 6.1's image_size, memblock reserves
+# that footprint from _stext (Linux's reserved[0x0] on virt 1 GiB), kernel_size= sets another.
+isz=$(python3 -c "import struct,sys; print(hex(struct.unpack_from('<Q', open(sys.argv[1],'rb').read(64), 16)[0]))" build/Image)
+if [ "$isz" = 0x2010000 ]; then
+	ok "Image header image_size = 0x2010000 (Debian's Linux 6.1 Image)"
+else
+	bad "Image header image_size = $isz, want 0x2010000"
+fi
+if boot footprint 0 --append "memblock=debug poweroff" &&
+   expect footprint "$OUT/footprint.log" \
+	'reserved\[0x0\]	\[0x0000000040210000-0x000000004220afff\], 0x0000000001ffb000 bytes flags: 0x0' \
+	'bootmem: kernel image footprint \[mem 0x0000000040200000-0x000000004220ffff\]: image_size 0x2010000' \
+	"bootmem: bootmem's own image uses 0x[0-9a-f]+ bytes of it"; then
+	ok "the kernel reserves Linux's footprint [0x40210000-0x4220afff] after paging_init"
+fi
+if boot kernel-size 0 --append "kernel_size=8M memblock=debug poweroff" &&
+   expect kernel-size "$OUT/kernel-size.log" \
+	'reserved\[0x0\]	\[0x0000000040210000-0x00000000409fafff\]' 'image_size 0x800000 \(kernel_size=\)'; then
+	ok "kernel_size=8M reserves [0x40210000-0x409fafff]"
 fi
 
 # 2. Every scenario against Linux 6.1's own report.

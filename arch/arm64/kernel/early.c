@@ -16,6 +16,7 @@
 #include <asm/barrier.h>
 #include <asm/sysreg.h>
 #include <asm/setup.h>
+#include <asm/image.h>
 
 u64 kimage_voffset;
 
@@ -114,6 +115,7 @@ void __noreturn early_entry(phys_addr_t dtb, int entry_el, u64 cnt0, u64 image_p
 	boot_entry_el = entry_el;
 	boot_cntvct = cnt0;
 	boot_image_pa = image_pa;
+	boot_image_size = (u64)(_end - _text);
 	fixmap_set_ops(&arm64_fixmap_ops);
 	early_fixmap_init((pgd_t *)init_pg_dir);
 	/* Until paging_init has built the linear map, table pages are reached via the fixmap. */

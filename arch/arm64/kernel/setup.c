@@ -17,10 +17,12 @@
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/setup.h>
+#include <asm/image.h>
 
 phys_addr_t __fdt_pointer;
 int boot_entry_el;
 u64 boot_image_pa;
+u64 boot_image_size;
 const char *machine_model = "unknown";
 
 #define MIDR_IMPLEMENTOR(midr)	(((midr) >> 24) & 0xff)
@@ -195,6 +197,7 @@ static void setup_reset(void)
 	__fdt_pointer = 0;
 	boot_entry_el = 0;
 	boot_image_pa = 0;
+	boot_image_size = 0;
 	machine_model = "unknown";
 }
 host_reset(setup_reset);

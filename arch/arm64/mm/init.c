@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * arm64's memblock set-up and boot-memory init, in Linux 6.1's order (arch/arm64/mm/init.c):
- * clip memory to what the linear map can cover, reserve the image, scan the DT's reserved
- * memory; later NUMA, sparse memmap, zones, default CMA and the memblock dump.
+ * clip memory to what the linear map can cover, reserve the image (the footprint of the Linux
+ * Image bootmem stands for), scan the DT's reserved memory; later NUMA, sparse memmap, zones,
+ * default CMA and the memblock dump.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -15,6 +16,7 @@
 #include <linux/of_address.h>
 #include <linux/numa.h>
 #include <asm/mmu.h>
+#include <asm/image.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -35,16 +37,104 @@ static int __init early_mem(char *p)
 }
 early_param("mem", early_mem);
 
+/* ---- the Image's footprint (asm/image.h) ---- */
+
+struct kernel_image kernel_image;
+u64 kernel_image_size = LINUX_IMAGE_SIZE;
+
+/*
+ * Debian's 6.1 Image between _stext and init_pg_dir, as offsets from _text: _etext, rodata,
+ * init text and data, _sdata, _edata, bss (asm/image.h says where each comes from).
+ */
+static const struct {
+	u64 etext, start_rodata, end_rodata, init_begin, inittext_end, init_end;
+	u64 sdata, edata, bss_start, bss_stop;
+} linux_image = {
+	.etext = 0xd00000, .start_rodata = 0xd00000, .end_rodata = 0x1648000,
+	.init_begin = 0x1660000, .inittext_end = 0x1740000, .init_end = 0x1cb0000,
+	.sdata = 0x1cb0000, .edata = 0x1f6da00, .bss_start = 0x1f6e000, .bss_stop = 0x200ac00,
+};
+
+/* kernel_size=SIZE: reserve the footprint of another Image (e.g. a user's own kernel). */
+static int __init early_kernel_size(char *p)
+{
+	u64 size;
+
+	if (!p || !*p)
+		return 1;
+	size = PAGE_ALIGN(memparse(p, &p));
+	if (*p) {
+		bm_warn("kernel_size=: cannot parse \"%s\", keeping %#llx\n", p,
+			kernel_image_size);
+		return 0;
+	}
+	kernel_image_size = size;
+	return 0;
+}
+early_param("kernel_size", early_kernel_size);
+
+/* An offset of Linux's Image, moved in proportion for a footprint of another size. */
+static phys_addr_t scaled(phys_addr_t text, u64 off, u64 size, bool exact)
+{
+	off = (u64)((unsigned __int128)off * size / LINUX_IMAGE_SIZE);
+	return text + (exact ? off : PAGE_ALIGN(off));
+}
+
+void __init kernel_image_setup(phys_addr_t text)
+{
+	struct kernel_image *k = &kernel_image;
+	/* _stext, at least a page of text, and init_pg_dir; and bootmem's own image inside. */
+	u64 min = max_t(u64, LINUX_STEXT + PAGE_SIZE + LINUX_INIT_PG_DIR_SIZE,
+			ALIGN(boot_image_size + LINUX_INIT_PG_DIR_SIZE, SZ_64K));
+	u64 size = kernel_image_size;
+
+	if (size < min) {
+		bm_warn("kernel_size=%#llx cannot hold the image (bootmem's own is %#llx bytes): reserving %#llx\n",
+			size, boot_image_size, min);
+		size = kernel_image_size = min;
+	}
+	k->text = text;
+	k->stext = text + LINUX_STEXT;
+	k->end = text + size;
+	k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;
+	k->etext = scaled(text, linux_image.etext, size, false);
+	k->start_rodata = scaled(text, linux_image.start_rodata, size, false);
+	k->end_rodata = scaled(text, linux_image.end_rodata, size, false);
+	k->init_begin = scaled(text, linux_image.init_begin, size, false);
+	k->inittext_end = scaled(text, linux_image.inittext_end, size, false);
+	k->init_end = scaled(text, linux_image.init_end, size, false);
+	k->sdata = scaled(text, linux_image.sdata, size, false);
+	k->edata = scaled(text, linux_image.edata, size, true);
+	k->bss_start = scaled(text, linux_image.bss_start, size, false);
+	k->bss_stop = scaled(text, linux_image.bss_stop, size, true);
+}
+
+/* The "banner" line: which footprint is reserved, and where bootmem's own image lies in it. */
+static void __init print_kernel_image(void)
+{
+	phys_addr_t end = kernel_image.end - 1;
+
+	bm_info("kernel image footprint [mem %pa-%pa]: image_size %#llx (%s), reserved from _stext as Linux reserves its own\n",
+		&kernel_image.text, &end, kernel_image_size,
+		kernel_image_size == LINUX_IMAGE_SIZE ? "Debian's Linux 6.1 Image" : "kernel_size=");
+	if (boot_image_size)
+		bm_info("bootmem's own image uses %#llx bytes of it; the rest is reserved and never used\n",
+			boot_image_size);
+}
+
 void __init arm64_memblock_init(void)
 {
 	s64 linear_region_size = LINEAR_MAP_SIZE;
+
+	kernel_image_setup(__pa_symbol(_text));
+	print_kernel_image();
 
 	/* Memory the CPU's physical address space cannot reach is never usable. */
 	memblock_remove(1ULL << PHYS_MASK_SHIFT, ULLONG_MAX);
 
 	/* The linear map starts at memstart_addr and is 2^47 bytes long: clip what lies above. */
 	memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
-	memblock_remove(max_t(u64, memstart_addr + linear_region_size, __pa_symbol(_end)),
+	memblock_remove(max_t(u64, memstart_addr + linear_region_size, kernel_image.end),
 			ULLONG_MAX);
 	if (memstart_addr + linear_region_size < memblock_end_of_DRAM()) {
 		memstart_addr = round_up(memblock_end_of_DRAM() - linear_region_size,
@@ -55,10 +145,10 @@ void __init arm64_memblock_init(void)
 	if (memory_limit != PHYS_ADDR_MAX) {
 		memblock_mem_limit_remove_map(memory_limit);
 		/* The image must stay usable whatever mem= said. */
-		memblock_add(__pa_symbol(_text), (u64)(_end - _text));
+		memblock_add(kernel_image.text, kernel_image.end - kernel_image.text);
 	}
 
-	memblock_reserve(__pa_symbol(_stext), _end - _stext);
+	memblock_reserve(kernel_image.stext, kernel_image.end - kernel_image.stext);
 	early_init_fdt_scan_reserved_mem();
 }
 
@@ -156,6 +246,8 @@ void __init mem_init(void)
 
 static void init_reset(void)
 {
+	memset(&kernel_image, 0, sizeof(kernel_image));
+	kernel_image_size = LINUX_IMAGE_SIZE;
 	memory_limit = PHYS_ADDR_MAX;
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;

@@ -15,6 +15,7 @@
 #include <asm/mmu.h>
 #include <asm/fixmap.h>
 #include <asm/setup.h>
+#include <asm/image.h>
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
@@ -125,9 +126,10 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	map_mem_pgtable_pages = early_pgtable_pages - before;
 }
 
+/* The image's text and rodata, as the footprint has them (Linux's [_stext, __init_begin)). */
 void __init map_mem(pgd_t *pgdp)
 {
-	__map_mem(pgdp, __pa_symbol(_stext), __pa_symbol(__init_begin));
+	__map_mem(pgdp, kernel_image.stext, kernel_image.init_begin);
 }
 
 void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
@@ -151,18 +153,46 @@ static void __init map_kernel_range(pgd_t *pgdp, char *va_start, char *va_end, p
 }
 
 /*
- * The image at KIMAGE_VADDR, W^X: text read-only executable, the header and rodata
- * read-only, init, data and bss read-write and never executable. The page under the boot
- * stack stays unmapped: a stack overflow faults there instead of silently running into bss.
- * Rodata has no contiguous hint, as in Linux (its permissions change entry by entry there).
+ * The rest of the footprint, [from, kernel_image.end) of Linux's five segments (its
+ * map_kernel: text, rodata, init text, init data, data), read-only and never executable:
+ * nothing lives there, but the tables come out as Linux's (the same blocks and PTE tables).
+ */
+static void __init map_footprint_from(pgd_t *pgdp, phys_addr_t from)
+{
+	const struct kernel_image *k = &kernel_image;
+	const struct { phys_addr_t start, end; int flags; } seg[] = {
+		{ k->stext, k->etext, 0 },
+		{ k->start_rodata, k->init_begin, NO_CONT_MAPPINGS },
+		{ k->init_begin, k->inittext_end, 0 },
+		{ k->inittext_end, k->init_end, 0 },
+		{ k->sdata, k->end, 0 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(seg); i++) {
+		phys_addr_t start = max(seg[i].start, from);
+
+		if (start < seg[i].end)
+			map_kernel_segment(pgdp, KIMAGE_VADDR + (start - k->text),
+					   KIMAGE_VADDR + (seg[i].end - k->text), start,
+					   PAGE_KERNEL_RO, seg[i].flags);
+	}
+}
+
+/*
+ * The image at KIMAGE_VADDR, W^X: text read-only executable, rodata read-only, init, data
+ * and bss read-write and never executable. The page under the boot stack stays unmapped: a
+ * stack overflow faults there instead of silently running into bss. Rodata has no
+ * contiguous hint, as in Linux (its permissions change entry by entry there). Like Linux,
+ * [_text, _stext) is not mapped. (The host build has no image of its own: only the rest.)
  */
 static void __init map_kernel(pgd_t *pgdp)
 {
 	map_kernel_range(pgdp, _stext, _etext, PAGE_KERNEL_ROX, 0);
-	map_kernel_range(pgdp, _text, _stext, PAGE_KERNEL_RO, NO_CONT_MAPPINGS);
 	map_kernel_range(pgdp, __start_rodata, __end_rodata, PAGE_KERNEL_RO, NO_CONT_MAPPINGS);
 	map_kernel_range(pgdp, __init_begin, init_stack_guard, PAGE_KERNEL, 0);
 	map_kernel_range(pgdp, init_stack, _end, PAGE_KERNEL, 0);
+	map_footprint_from(pgdp, PAGE_ALIGN(__pa_symbol(_end)));
 }
 
 void __init paging_init(void)
@@ -174,7 +204,8 @@ void __init paging_init(void)
 	fixmap_copy(pgdp);
 	cpu_replace_ttbr1(pgdp);
 	cpu_uninstall_idmap();
-	memblock_phys_free(__pa_symbol(init_pg_dir), init_pg_end - init_pg_dir);
+	/* Linux's init_pg_dir, the footprint's last pages (bootmem's own tables stay inside it). */
+	memblock_phys_free(kernel_image.init_pg_dir, kernel_image.end - kernel_image.init_pg_dir);
 	/* Now the linear map covers memory: memblock may double its arrays there (Linux's order). */
 	memblock_allow_resize();
 }

@@ -1,39 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The host build's kernel image: a model of Linux 6.1's Image placed in simulated physical
- * memory at boot (tests/host/host_boot.c), so <asm/sections.h> users (the reservation, the
- * image mapping, the "Memory:" line) work on it as on the kernel's own linker symbols.
+ * The host build's kernel image, in simulated memory: _text is the start of the footprint
+ * of Linux's Image (asm/image.h) that tests/host/host_boot.c lays out. bootmem-layout and the
+ * fuzzer boot with no image of their own (every bound at _stext); a test may ask for a small
+ * synthetic one (text, rodata, data, a stack under a guard page) to see map_kernel map it.
  */
 #ifndef _HOST_ASM_SECTIONS_H
 #define _HOST_ASM_SECTIONS_H
 
 #include <asm/memory.h>
+#include <asm/image.h>
 
-/* Each bound points into the simulated physical window, at the image's load address. */
-struct host_image {
-	char *text, *stext, *etext, *start_rodata, *end_rodata, *init_begin, *init_end;
-	char *sdata, *edata, *bss_start, *bss_stop, *pg_dir, *end;
+struct host_own_image {
+	char *stext, *etext, *start_rodata, *end_rodata, *init_begin, *init_end;
+	char *sdata, *edata, *bss_start, *bss_stop, *stack_guard, *stack, *end;
 };
-extern struct host_image host_image;
+extern struct host_own_image host_own;
 
-#define _text		(host_image.text)
-#define _stext		(host_image.stext)
-#define _etext		(host_image.etext)
-#define __start_rodata	(host_image.start_rodata)
-#define __end_rodata	(host_image.end_rodata)
-#define __init_begin	(host_image.init_begin)
-#define __init_end	(host_image.init_end)
-#define _sdata		(host_image.sdata)
-#define _edata		(host_image.edata)
-#define __bss_start	(host_image.bss_start)
-#define __bss_stop	(host_image.bss_stop)
-#define _end		(host_image.end)
-/* No stack in the model: the guard hole is empty. */
-#define init_stack_guard	(host_image.end)
-#define init_stack		(host_image.end)
-/* Linux's init_pg_dir: the early tables at the image's end that paging_init gives back. */
-#define init_pg_dir		(host_image.pg_dir)
-#define init_pg_end		(host_image.end)
+#define _text		((char *)phys_to_virt(kernel_image.text))
+#define _stext		(host_own.stext)
+#define _etext		(host_own.etext)
+#define __start_rodata	(host_own.start_rodata)
+#define __end_rodata	(host_own.end_rodata)
+#define __init_begin	(host_own.init_begin)
+#define __init_end	(host_own.init_end)
+#define _sdata		(host_own.sdata)
+#define _edata		(host_own.edata)
+#define __bss_start	(host_own.bss_start)
+#define __bss_stop	(host_own.bss_stop)
+#define init_stack_guard	(host_own.stack_guard)
+#define init_stack	(host_own.stack)
+#define _end		(host_own.end)
 
 /* The image lives in simulated memory, so its symbols' physical addresses are plain __pa. */
 #define __pa_symbol(x)	__pa(x)
