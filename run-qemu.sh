@@ -21,6 +21,7 @@
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
+#     --kernel IMAGE    boot this arm64 Image instead of build/Image (e.g. Linux's, to compare)
 #     --no-build        do not run make first
 # Exit status: 0 when the kernel powered off (poweroff on the command line), 1 on a kernel
 # panic, 124 on timeout, 2 on a usage or set-up error.
@@ -28,10 +29,10 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
-DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE=
+DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE=
 EXTRA=()
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dtb) DTB_IN=$2; shift 2 ;;
@@ -45,6 +46,7 @@ while [ $# -gt 0 ]; do
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--log) LOG=$2; shift 2 ;;
 	--no-build) BUILD=0; shift ;;
+	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -54,7 +56,8 @@ done
 if [ "$BUILD" = 1 ]; then
 	make -s -C "$HERE" kernel >&2 || { echo "run-qemu.sh: build failed" >&2; exit 2; }
 fi
-[ -f "$B/Image" ] || { echo "run-qemu.sh: $B/Image is missing (run make)" >&2; exit 2; }
+IMAGE=${IMAGE:-$B/Image}
+[ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/bootmem-run.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -133,7 +136,7 @@ efi_disk() {
 	echo 'start=2048, type=ef' | sfdisk -q "$img" >/dev/null &&
 	mformat -i "$part" -F :: &&
 	mmd -i "$part" ::/EFI ::/EFI/BOOT &&
-	mcopy -i "$part" "$B/Image" ::/EFI/BOOT/BOOTAA64.EFI || {
+	mcopy -i "$part" "$IMAGE" ::/EFI/BOOT/BOOTAA64.EFI || {
 		echo "run-qemu.sh: could not build the EFI system partition image (sfdisk, mtools)" >&2
 		exit 2
 	}
@@ -174,7 +177,7 @@ if [ -n "$FIRMWARE" ]; then
 		efi_disk "$WORK/disk.img"
 		LOADER=(-bios "$FW" -dtb "$FWDTB" -drive "if=virtio,file=$WORK/disk.img,format=raw")
 	else
-		LOADER=(-bios "$FW" -kernel "$B/Image")
+		LOADER=(-bios "$FW" -kernel "$IMAGE")
 		[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
 		[ -n "$FWDTB" ] && LOADER+=(-dtb "$FWDTB")
 	fi
@@ -191,7 +194,7 @@ elif [ -n "$DTB_IN" ]; then
 	if fdtget "$DTB" / compatible >/dev/null 2>&1; then
 		fdtget -p "$DTB" /chosen >/dev/null 2>&1 || fdtput -c "$DTB" /chosen
 		fdtput -t s "$DTB" /chosen bootargs "$APPEND"
-		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$B/Image" "$RAM_BASE" "$RAM_SIZE") || exit 2
+		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$IMAGE" "$RAM_BASE" "$RAM_SIZE") || exit 2
 	else
 		# Hostile input: place it where QEMU would put a DTB.
 		PLACE="$((RAM_BASE + 0x200000)) $((RAM_BASE + (RAM_SIZE / 2 < 0x8000000 ? RAM_SIZE / 2 : 0x8000000)))"
@@ -203,11 +206,11 @@ elif [ -n "$DTB_IN" ]; then
 	else
 		LOADER=(-bios "$WORK/stub.bin")
 	fi
-	LOADER+=(-device "loader,file=$B/Image,addr=$KADDR,force-raw=on"
+	LOADER+=(-device "loader,file=$IMAGE,addr=$KADDR,force-raw=on"
 		 -device "loader,file=$DTB,addr=$DADDR,force-raw=on")
 	echo "run-qemu.sh: $(basename "$DTB_IN") on $MACHINE, Image at $(printf %#x "$KADDR"), DTB at $(printf %#x "$DADDR")" >&2
 else
-	LOADER=(-kernel "$B/Image")
+	LOADER=(-kernel "$IMAGE")
 	[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
 fi
 

@@ -27,6 +27,23 @@ ATTRS = [(1 << 63, "RUN", 3), (1 << 20, "HP", 2), (1 << 16, "MR", 2), (1 << 19, 
 KNOWN_ATTRS = sum(a[0] for a in ATTRS)
 
 
+
+def guid(text):
+    """A GUID as it sits in memory (first three fields little-endian)."""
+    a, b, c, d, e = text.split("-")
+    return (struct.pack("<IHH", int(a, 16), int(b, 16), int(c, 16)) + bytes.fromhex(d + e))
+
+
+TABLES = {guid("888eb0c6-8ede-4ff5-a8f0-9aee5cb977c2"): "MEMRESERVE",
+          guid("1ce1e5bc-7ceb-42f2-81e5-8aadf180f57b"): "RNG seed",
+          guid("800f683f-d08b-423a-a293-965c3c6fe2b4"): "LINUX_EFI_BOOT_MEMMAP",
+          guid("b1b621d5-f19c-41a5-830b-d9152c69aae0"): "DEVICE_TREE",
+          guid("f2fd1544-9794-4a2c-992e-e5bbcf20e394"): "SMBIOS 3.0",
+          guid("eb9d2d31-2d88-11d3-9a16-0090273fc14d"): "SMBIOS",
+          guid("dcfa911d-26eb-469f-a220-38b7dc461220"): "MEMATTR",
+          guid("eb66918a-7eef-402a-842e-931d21c38ae9"): "RTPROP"}
+
+
 def typeattr(mtype, attr):
     """Linux's efi_md_typeattr_format."""
     s = "[%-12s" % TYPES[mtype] if mtype < len(TYPES) else "[type=%u" % mtype
@@ -76,8 +93,11 @@ class Monitor:
 
 
 def fdtget(dtb, node, prop, kind):
+    """Cells as hex words, or a string exactly as it is (spaces kept)."""
     r = subprocess.run(["fdtget", "-t", kind, dtb, node, prop], capture_output=True, text=True)
-    return r.stdout.split() if r.returncode == 0 else None
+    if r.returncode != 0:
+        return None
+    return [r.stdout[:-1]] if kind == "s" else r.stdout.split()
 
 
 def main():
@@ -140,6 +160,44 @@ def handoff(mon):
         for w in words:
             v = v << 32 | int(w, 16)
         return v
+
+    # As Linux's efi_get_fdt_params prints them with efi=debug.
+    print("efi: Getting UEFI parameters from /chosen in DT:")
+    for label, prop in [("System Table         ", "linux,uefi-system-table"),
+                        ("MemMap Address       ", "linux,uefi-mmap-start"),
+                        ("MemMap Size          ", "linux,uefi-mmap-size"),
+                        ("MemMap Desc. Size    ", "linux,uefi-mmap-desc-size"),
+                        ("MemMap Desc. Version ", "linux,uefi-mmap-desc-ver")]:
+        print("efi:   %s: 0x%016x" % (label, num(props[prop])))
+    if "linux,uefi-secure-boot" in props:
+        print("efi:   Secure Boot Enabled  : 0x%08x" % num(props["linux,uefi-secure-boot"]))
+
+    systab = num(props["linux,uefi-system-table"])
+    st = mon.read_phys(systab, 120)
+    if struct.unpack_from("<Q", st, 0)[0] != 0x5453595320494249:
+        print("efi-handoff: no EFI system table at %#x" % systab)
+        return 2
+    nr_tables, tables = struct.unpack_from("<QQ", st, 104)
+    if nr_tables > 256:
+        print("efi-handoff: implausible configuration table count %d" % nr_tables)
+        return 2
+    raw = mon.read_phys(tables, 24 * nr_tables)
+    order = {"MEMRESERVE": 0, "RNG seed": 1}       # Linux prints them in this order
+    entries = []
+    for i in range(nr_tables):
+        g = raw[24 * i:24 * i + 16]
+        entries.append((order.get(TABLES.get(g), 2), i))
+    for _, i in sorted(entries):
+        guid, addr = raw[24 * i:24 * i + 16], struct.unpack_from("<Q", raw, 24 * i + 16)[0]
+        name = TABLES.get(guid, "guid " + guid.hex())
+        if name == "MEMRESERVE":
+            rsize, rcount, rnext = struct.unpack_from("<iiQ", mon.read_phys(addr, 16))
+            print("efi-handoff: MEMRESERVE=%#x (size %d, count %d, next %#x)" % (addr, rsize, rcount, rnext))
+        elif name == "RNG seed":
+            print("efi-handoff: RNG seed table at %#x, %d bytes"
+                  % (addr, struct.unpack_from("<I", mon.read_phys(addr, 4))[0]))
+        else:
+            print("efi-handoff: configuration table %s at %#x" % (name, addr))
 
     start, size = num(props["linux,uefi-mmap-start"]), num(props["linux,uefi-mmap-size"])
     desc_size = num(props["linux,uefi-mmap-desc-size"])

@@ -56,6 +56,16 @@ void __noreturn __stack_chk_fail(void)
 		;
 }
 
+/*
+ * Linux's stub returns to the firmware without a word of its own; what the firmware does then
+ * (a boot menu, a shell) hides why. bootmem says it, in its own words.
+ */
+static efi_status_t efi_stub_failed(efi_status_t status)
+{
+	efi_printk("bootmem: the EFI stub failed (status %#lx): back to the firmware\n", status);
+	return status;
+}
+
 efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg)
 {
 	efi_guid_t loaded_image_proto = LOADED_IMAGE_PROTOCOL_GUID;
@@ -72,23 +82,24 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg
 	efi_novamap = false;
 	efi_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
+	/* No system table, no console: nothing to print with. */
 	if (efi_system_table->hdr.signature != EFI_SYSTEM_TABLE_SIGNATURE)
 		return EFI_INVALID_PARAMETER;
 
 	status = check_platform_features();
 	if (status != EFI_SUCCESS)
-		return status;
+		return efi_stub_failed(status);
 
 	status = efi_bs_call(handle_protocol, handle, &loaded_image_proto, (void **)&image);
 	if (status != EFI_SUCCESS) {
 		efi_err("Failed to get loaded image protocol\n");
-		return status;
+		return efi_stub_failed(status);
 	}
 
 	cmdline_ptr = efi_convert_cmdline(image, &cmdline_size);
 	if (!cmdline_ptr) {
 		efi_err("getting command line via LOADED_IMAGE_PROTOCOL\n");
-		return EFI_OUT_OF_RESOURCES;
+		return efi_stub_failed(EFI_OUT_OF_RESOURCES);
 	}
 	/* Debian's CONFIG_CMDLINE is empty: only the load options can carry options. */
 	if (cmdline_size > 0) {
@@ -124,5 +135,5 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg
 	efi_free(reserve_size, reserve_addr);
 fail_free_cmdline:
 	efi_bs_call(free_pool, cmdline_ptr);
-	return status;
+	return efi_stub_failed(status);
 }
