@@ -63,7 +63,7 @@ STUB_CFLAGS	:= -std=gnu11 -Os -g -ffreestanding -fno-builtin -fno-common -fpie \
 		   -mgeneral-regs-only -mcmodel=small -mbranch-protection=none \
 		   -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-strict-aliasing \
 		   -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
-		   -Wno-missing-field-initializers -Wmissing-prototypes
+		   -Wno-missing-field-initializers -Wmissing-prototypes -Wmissing-declarations
 STUB_OBJS	:= $(patsubst %.c,$(B)/stub/%.o,$(STUB_SRCS)) \
 		   $(patsubst %.S,$(B)/stub/%.o,$(STUB_ASM)) \
 		   $(patsubst %,$(B)/stub/libfdt/%.o,$(STUB_LIBFDT))
