@@ -29,7 +29,9 @@ KAFLAGS		:= -D__ASSEMBLY__ -g
 # Generic code is the same files in the kernel and on the host.
 GENERIC_SRCS	:= $(wildcard lib/*.c) $(wildcard mm/*.c) $(wildcard boot/*.c)
 ARCH_SRCS	:= $(wildcard arch/arm64/kernel/*.c) $(wildcard arch/arm64/mm/*.c)
-ARCH_ASM	:= $(wildcard arch/arm64/kernel/*.S) $(wildcard arch/arm64/mm/*.S)
+# efi-header.S holds macros for head.S, not an object of its own.
+ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/kernel/*.S) \
+		   $(wildcard arch/arm64/mm/*.S))
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
@@ -46,12 +48,56 @@ $(B)/k/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(KCPPFLAGS) $(KAFLAGS) -MMD -MP -c $< -o $@
 
+# ---------------------------------------------------------------- EFI stub
+# The stub (boot/efi-stub, arch/arm64/efi) runs before the kernel maps itself, at wherever the
+# firmware loaded the Image: position-independent C (-fpie, every symbol hidden), checked for
+# absolute and GOT relocations, with its own copies of lib/string.c, lib/vsprintf.c and the
+# libfdt members it calls (their GOT loads relaxed to PC-relative ones). Every stub symbol gets
+# the __efistub_ prefix, so it can reach only the kernel symbols linker.ld aliases, as in Linux.
+STUB_SRCS	:= $(wildcard boot/efi-stub/*.c) $(wildcard arch/arm64/efi/*.c) lib/string.c \
+		   lib/vsprintf.c
+STUB_ASM	:= $(wildcard arch/arm64/efi/*.S)
+STUB_LIBFDT	:= fdt fdt_ro fdt_rw fdt_wip fdt_sw fdt_empty_tree
+STUB_CFLAGS	:= -std=gnu11 -Os -g -ffreestanding -fno-builtin -fno-common -fpie \
+		   -include boot/efi-stub/hidden.h -Iboot/efi-stub -fno-stack-protector \
+		   -mgeneral-regs-only -mcmodel=small -mbranch-protection=none \
+		   -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-strict-aliasing \
+		   -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+		   -Wno-missing-field-initializers -Wmissing-prototypes -Wmissing-declarations
+STUB_OBJS	:= $(patsubst %.c,$(B)/stub/%.o,$(STUB_SRCS)) \
+		   $(patsubst %.S,$(B)/stub/%.o,$(STUB_ASM)) \
+		   $(patsubst %,$(B)/stub/libfdt/%.o,$(STUB_LIBFDT))
+# Like Linux's stubcopy: refuse absolute (R_AARCH64_ABS*) and GOT relocations outside the
+# debug sections, then prefix every symbol.
+STUBCOPY = $(CROSS_COMPILE)strip --strip-debug -o $@.chk $@.raw && \
+	if $(CROSS_COMPILE)objdump -r $@.chk | grep -E 'R_AARCH64_(ABS|[A-Z0-9_]*GOT)'; then \
+		echo "$@: absolute or GOT relocations are not allowed in the EFI stub" >&2; exit 1; fi && \
+	$(OBJCOPY) --prefix-symbols=__efistub_ $@.raw $@ && rm -f $@.chk && \
+	$(OBJCOPY) --redefine-sym '__efistub_$$x=$$x' --redefine-sym '__efistub_$$d=$$d' $@
+
+$(B)/stub/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCPPFLAGS) $(STUB_CFLAGS) -MMD -MP -MT $@ -c $< -o $@.raw
+	@$(STUBCOPY)
+
+$(B)/stub/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(KCPPFLAGS) $(KAFLAGS) -MMD -MP -MT $@ -c $< -o $@.raw
+	@$(STUBCOPY)
+
+$(B)/stub/libfdt/%.o: $(LIBFDT_A) scripts/efistub-relax-got.py
+	@mkdir -p $(dir $@)
+	cd $(dir $@) && $(CROSS_COMPILE)ar x $(LIBFDT_A) $*.o && mv $*.o $*.pic.o
+	python3 scripts/efistub-relax-got.py $(dir $@)$*.pic.o $@.got.o
+	$(OBJCOPY) -R .eh_frame $@.got.o $@.raw
+	@$(STUBCOPY)
+
 # Three-step link: the symbol table (kallsyms, for %pS and backtraces) is generated from the
 # previous link until the addresses no longer move.
 KLINK = $(LD) -nostdlib -static -no-pie -T linker.ld --no-warn-rwx-segments -Map=$(B)/$(1).map \
-	-o $(B)/$(1) $(KOBJS) $(2) $(LIBFDT_A) $(LIBGCC)
+	-o $(B)/$(1) $(KOBJS) $(STUB_OBJS) $(2) $(LIBFDT_A) $(LIBGCC)
 
-$(B)/bootmem.elf: $(KOBJS) linker.ld scripts/kallsyms.py
+$(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) linker.ld scripts/kallsyms.py
 	$(call KLINK,pass1.elf,)
 	$(NM) -n $(B)/pass1.elf | python3 scripts/kallsyms.py > $(B)/kallsyms1.S
 	$(CC) $(KCPPFLAGS) $(KAFLAGS) -c $(B)/kallsyms1.S -o $(B)/kallsyms1.o
@@ -101,6 +147,9 @@ HT_mm_SRCS		:= $(BOOT_SRCS)
 HT_fdt_SRCS		:= $(BOOT_SRCS)
 HT_rpi4_SRCS		:= $(BOOT_SRCS)
 HT_pgtable_SRCS		:= $(BOOT_SRCS)
+# The EFI stub's portable half on a fake firmware (the arm64 half and the jump stay out).
+HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
+			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test

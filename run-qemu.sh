@@ -9,9 +9,19 @@
 #     --smp N           CPUs (secondaries are parked)
 #     --cpu NAME        CPU model (default cortex-a57 on virt)
 #     --machine M       virt (default; virt,virtualization=on or virt,secure=on allowed) or raspi3b
+#     --firmware FW     boot through real firmware on virt instead of directly:
+#                       edk2      UEFI (Debian's qemu-efi-aarch64): the Image runs as an EFI
+#                                 application, its EFI stub hands the kernel the UEFI memory map
+#                       uboot     U-Boot (u-boot-qemu) distro boot: booti, after a 2 s countdown
+#                       uboot-efi U-Boot's bootefi of EFI/BOOT/BOOTAA64.EFI on a FAT disk image;
+#                                 the command line goes into the tree's /chosen/bootargs
+#                       With --dtb, QEMU replaces the tree's /memory nodes by the RAM of -m
+#                       (the firmware reads it from there); /reserved-memory and /memreserve/
+#                       reach the firmware as written.
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
+#     --kernel IMAGE    boot this arm64 Image instead of build/Image (e.g. Linux's, to compare)
 #     --no-build        do not run make first
 # Exit status: 0 when the kernel powered off (poweroff on the command line), 1 on a kernel
 # panic, 124 on timeout, 2 on a usage or set-up error.
@@ -19,10 +29,10 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
-DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1
+DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE=
 EXTRA=()
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dtb) DTB_IN=$2; shift 2 ;;
@@ -31,10 +41,12 @@ while [ $# -gt 0 ]; do
 	--smp) SMP=$2; shift 2 ;;
 	--cpu) CPU=$2; shift 2 ;;
 	--machine) MACHINE=$2; shift 2 ;;
+	--firmware) FIRMWARE=$2; shift 2 ;;
 	--gdb) GDB=1; shift ;;
 	--timeout) TIMEOUT=$2; shift 2 ;;
 	--log) LOG=$2; shift 2 ;;
 	--no-build) BUILD=0; shift ;;
+	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -44,7 +56,8 @@ done
 if [ "$BUILD" = 1 ]; then
 	make -s -C "$HERE" kernel >&2 || { echo "run-qemu.sh: build failed" >&2; exit 2; }
 fi
-[ -f "$B/Image" ] || { echo "run-qemu.sh: $B/Image is missing (run make)" >&2; exit 2; }
+IMAGE=${IMAGE:-$B/Image}
+[ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
 
 WORK=$(mktemp -d /tmp/bootmem-run.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -102,8 +115,74 @@ raspi3b)
 *) echo "run-qemu.sh: unknown machine '$MACHINE' (virt or raspi3b)" >&2; exit 2 ;;
 esac
 
+# A tree for a firmware boot: QEMU itself loads it, so it must be a valid blob.
+firmware_dtb() {
+	local err
+	case "$DTB_IN" in
+	*.dts) err=$(dtc -q -I dts -O dtb -p 4096 -o "$1" "$DTB_IN" 2>&1) ;;
+	*) err=$(dtc -q -I dtb -O dtb -p 4096 -o "$1" "$DTB_IN" 2>&1) ;;
+	esac || {
+		echo "run-qemu.sh: $DTB_IN is not a valid device tree (${err:-dtc failed}); a firmware" \
+		     "boot hands the tree to QEMU, which cannot load it" >&2
+		exit 2
+	}
+}
+
+# U-Boot's bootefi finds EFI/BOOT/BOOTAA64.EFI on an EFI system partition: a 64 MiB raw disk,
+# one MBR partition of type 0xef from 1 MiB, FAT, built without root or loop devices.
+efi_disk() {
+	local img=$1 part="$1@@1M"
+	truncate -s 64M "$img"
+	echo 'start=2048, type=ef' | sfdisk -q "$img" >/dev/null &&
+	mformat -i "$part" -F :: &&
+	mmd -i "$part" ::/EFI ::/EFI/BOOT &&
+	mcopy -i "$part" "$IMAGE" ::/EFI/BOOT/BOOTAA64.EFI || {
+		echo "run-qemu.sh: could not build the EFI system partition image (sfdisk, mtools)" >&2
+		exit 2
+	}
+}
+
 LOADER=()
-if [ -n "$DTB_IN" ]; then
+if [ -n "$FIRMWARE" ]; then
+	case "$FIRMWARE" in
+	edk2) FW=/usr/share/qemu-efi-aarch64/QEMU_EFI.fd PKG=qemu-efi-aarch64 ;;
+	uboot|uboot-efi) FW=/usr/lib/u-boot/qemu_arm64/u-boot.bin PKG=u-boot-qemu ;;
+	*) echo "run-qemu.sh: unknown firmware '$FIRMWARE' (edk2, uboot or uboot-efi)" >&2; exit 2 ;;
+	esac
+	[ "$MACH_NAME" = virt ] || { echo "run-qemu.sh: --firmware needs --machine virt" >&2; exit 2; }
+	[ -f "$FW" ] || { echo "run-qemu.sh: --firmware $FIRMWARE needs $FW (apt-get install $PKG)" >&2; exit 2; }
+	for tool in sfdisk mformat; do
+		[ "$FIRMWARE" != uboot-efi ] || command -v $tool >/dev/null ||
+			{ echo "run-qemu.sh: --firmware uboot-efi needs $tool (apt-get install fdisk mtools)" >&2; exit 2; }
+	done
+	# Without acpi=off EDK2 gives the OS ACPI tables and no device tree.
+	if [ "$FIRMWARE" = edk2 ]; then
+		case ",$MACHINE," in *,acpi=*) ;; *) MARGS[1]="$MACHINE,acpi=off" ;; esac
+	fi
+	FWDTB=
+	if [ -n "$DTB_IN" ]; then
+		FWDTB="$WORK/boot.dtb"
+		firmware_dtb "$FWDTB"
+	fi
+	if [ "$FIRMWARE" = uboot-efi ]; then
+		if [ -z "$FWDTB" ]; then
+			# QEMU's own tree for this machine, to carry the command line.
+			FWDTB="$WORK/boot.dtb"
+			qemu-system-aarch64 -M "$MACHINE,dumpdtb=$FWDTB" "${MARGS[@]:2}" \
+				${QOPTS[@]+"${QOPTS[@]}"} -display none >/dev/null 2>&1
+			[ -s "$FWDTB" ] || { echo "run-qemu.sh: QEMU did not dump its device tree" >&2; exit 2; }
+		fi
+		fdtget -p "$FWDTB" /chosen >/dev/null 2>&1 || fdtput -c "$FWDTB" /chosen
+		fdtput -t s "$FWDTB" /chosen bootargs "$APPEND"
+		efi_disk "$WORK/disk.img"
+		LOADER=(-bios "$FW" -dtb "$FWDTB" -drive "if=virtio,file=$WORK/disk.img,format=raw")
+	else
+		LOADER=(-bios "$FW" -kernel "$IMAGE")
+		[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
+		[ -n "$FWDTB" ] && LOADER+=(-dtb "$FWDTB")
+	fi
+	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW)" >&2
+elif [ -n "$DTB_IN" ]; then
 	DTB="$WORK/boot.dtb"
 	case "$DTB_IN" in
 	*.dts) dtc -q -I dts -O dtb -p 4096 -o "$DTB" "$DTB_IN" ;;
@@ -115,7 +194,7 @@ if [ -n "$DTB_IN" ]; then
 	if fdtget "$DTB" / compatible >/dev/null 2>&1; then
 		fdtget -p "$DTB" /chosen >/dev/null 2>&1 || fdtput -c "$DTB" /chosen
 		fdtput -t s "$DTB" /chosen bootargs "$APPEND"
-		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$B/Image" "$RAM_BASE" "$RAM_SIZE") || exit 2
+		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$IMAGE" "$RAM_BASE" "$RAM_SIZE") || exit 2
 	else
 		# Hostile input: place it where QEMU would put a DTB.
 		PLACE="$((RAM_BASE + 0x200000)) $((RAM_BASE + (RAM_SIZE / 2 < 0x8000000 ? RAM_SIZE / 2 : 0x8000000)))"
@@ -127,11 +206,11 @@ if [ -n "$DTB_IN" ]; then
 	else
 		LOADER=(-bios "$WORK/stub.bin")
 	fi
-	LOADER+=(-device "loader,file=$B/Image,addr=$KADDR,force-raw=on"
+	LOADER+=(-device "loader,file=$IMAGE,addr=$KADDR,force-raw=on"
 		 -device "loader,file=$DTB,addr=$DADDR,force-raw=on")
 	echo "run-qemu.sh: $(basename "$DTB_IN") on $MACHINE, Image at $(printf %#x "$KADDR"), DTB at $(printf %#x "$DADDR")" >&2
 else
-	LOADER=(-kernel "$B/Image")
+	LOADER=(-kernel "$IMAGE")
 	[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
 fi
 

@@ -4,7 +4,8 @@
 Runs QEMU non-interactively for run-qemu.sh: copies the serial output to stdout (and to
 LOGFILE), forwards our stdin to QEMU, and decides the exit status:
   QEMU's own status when it exits (0 after PSCI SYSTEM_OFF),
-  1 when the kernel prints "Kernel panic - not syncing" (QEMU is stopped),
+  1 when the kernel prints "Kernel panic - not syncing", the EFI stub reports that it gave up,
+    or the firmware reports an exception (EDK2, U-Boot), QEMU stopped,
   0 when it prints "reboot: System halted" (no power-off device QEMU models; QEMU is stopped),
   124 when TIMEOUT seconds pass (QEMU is stopped; 0 = no timeout).
 """
@@ -16,6 +17,11 @@ import sys
 import time
 
 PANIC = b"Kernel panic - not syncing"
+# The EFI stub giving up, EDK2's and U-Boot's exception reports: left alone, the firmware goes
+# on to its shell or resets the machine and boots again.
+FAILED = {b"bootmem: the EFI stub failed": "the EFI stub failed",
+          b"Synchronous Exception at 0x": "firmware exception",
+          b'"Synchronous Abort" handler': "firmware exception"}
 # A kernel that halted without a way to switch the machine off (no PSCI, no watchdog QEMU
 # models): the run is over and it ended as asked.
 HALTED = b"reboot: System halted"
@@ -31,6 +37,7 @@ def main():
     start = time.monotonic()
     tail = b""
     panic_at = None
+    reason = "kernel panic"
     halted_at = None
     status = None
     while True:
@@ -57,8 +64,11 @@ def main():
             if log:
                 log.write(data)
             tail = (tail + data)[-4096:]
-            if panic_at is None and PANIC in tail:
-                panic_at = time.monotonic()
+            if panic_at is None:
+                for pattern, what in [(PANIC, "kernel panic")] + list(FAILED.items()):
+                    if pattern in tail:
+                        panic_at, reason = time.monotonic(), what
+                        break
             if halted_at is None and panic_at is None and HALTED in tail:
                 halted_at = time.monotonic()
     if proc.poll() is None:
@@ -69,7 +79,7 @@ def main():
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
     if status == 1:
-        sys.stderr.write("\nrun-qemu.sh: kernel panic: QEMU stopped\n")
+        sys.stderr.write("\nrun-qemu.sh: %s: QEMU stopped\n" % reason)
     if log:
         log.close()
     return status

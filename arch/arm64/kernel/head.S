@@ -13,11 +13,13 @@
 /* AF | inner shareable | AttrIndx 0 (normal write-back): the early map is RWX on purpose. */
 #define PTE_NORMAL_RWX	((1 << 10) | (3 << 8) | (0 << 2))
 
+#include "efi-header.S"
+
 	.section ".head.text", "ax"
 	.globl	_head
 _head:
-	b	primary_entry			// code0
-	.long	0				// code1
+	efi_signature_nop			// code0: "MZ", a harmless instruction
+	b	primary_entry			// code1
 	.quad	0				// text_offset: 2 MiB-aligned base + 0
 	.quad	_kernel_size_le			// image_size, bss included
 	.quad	0xa				// flags: LE, 4 KiB pages, placement anywhere
@@ -25,8 +27,16 @@ _head:
 	.quad	0
 	.quad	0
 	.ascii	"ARM\x64"			// magic
-	.long	0
+	.long	.Lpe_header_offset		// where the PE header is (0x40)
 
+	__EFI_PE_HEADER
+
+	/*
+	 * The code starts in .text: the header page is no PE/COFF section, and a PE loader need
+	 * not copy more of it than the headers (U-Boot's does not).
+	 */
+	.text
+	.globl	primary_entry			// the EFI stub jumps here too
 primary_entry:
 	mov	x19, x0				// x19 = DTB physical address (boot protocol)
 	mov	x20, x1
