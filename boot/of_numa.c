@@ -205,11 +205,6 @@ int of_node_to_nid(int node)
 	return NUMA_NO_NODE;
 }
 
-int node_distance(int from, int to)
-{
-	return __node_distance(from, to);
-}
-
 int of_numa_init(void)
 {
 	int r;

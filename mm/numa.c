@@ -78,12 +78,6 @@ int __node_distance(int from, int to)
 	return numa_distance[from * numa_distance_cnt + to];
 }
 
-/* boot/of_numa.c provides the real one; this keeps mm/ linkable without it. */
-__attribute__((weak)) int node_distance(int from, int to)
-{
-	return __node_distance(from, to);
-}
-
 /* Give [start, end) to node @nid in memblock.memory and note that the node exists. */
 int numa_add_memblk(int nid, u64 start, u64 end)
 {

@@ -37,8 +37,11 @@ extern unsigned int nr_node_ids;
 int numa_add_memblk(int nid, u64 start, u64 end);
 void numa_set_distance(int from, int to, int distance);
 int __node_distance(int from, int to);
-/* Provided by boot/of_numa.c; mm/numa.c has a weak fallback to __node_distance. */
-int node_distance(int from, int to);
+/* arm64's node_distance() is the table's (asm/numa.h: #define node_distance __node_distance). */
+static inline int node_distance(int from, int to)
+{
+	return __node_distance(from, to);
+}
 int early_pfn_to_nid(unsigned long pfn);
 
 /* Boot: of_numa_init() from the DT, else one fake node over all memory. */
