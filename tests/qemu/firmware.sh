@@ -116,10 +116,10 @@ if python3 scripts/pe-image.py check build/Image build/bootmem.elf > "$OUT/pe.tx
 else
 	bad "PE/COFF header" "$OUT/pe.txt"
 fi
-python3 scripts/pe-image.py footprint build/Image "$OUT/Image-bad" 0x2010000 > /dev/null
+python3 scripts/pe-image.py footprint build/Image "$OUT/Image-bad" 0x3000000 > /dev/null
 if python3 scripts/pe-image.py check "$OUT/Image-bad" build/bootmem.elf > "$OUT/pe-bad.txt" 2>&1; then
 	bad "PE/COFF check accepts an Image whose SizeOfImage is not the linker's image_size" "$OUT/pe-bad.txt"
-elif grep -q "image_size is 0x2010000, want" "$OUT/pe-bad.txt"; then
+elif grep -q "image_size is 0x3000000, want" "$OUT/pe-bad.txt"; then
 	ok "PE/COFF check rejects a wrong footprint, naming the field"
 else
 	bad "PE/COFF check: wrong message for a bad footprint" "$OUT/pe-bad.txt"
