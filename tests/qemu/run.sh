@@ -209,6 +209,14 @@ if [ "$st" = 0 ] && expect monitor-initrd "$OUT/monitor-initrd.log" \
 elif [ "$st" != 0 ]; then
 	bad "monitor with an initrd: exit $st" "$OUT/monitor-initrd.log"
 fi
+# crashkernel= maps memory with pages (Linux's crash_mem_map, ZONE_DMA defers the reservation):
+# with rodata=off only the image's linear alias keeps its blocks.
+if boot crash-ptdump 0 --append "rodata=off crashkernel=64M ptdump poweroff" &&
+   expect crash-ptdump "$OUT/crash-ptdump.log" \
+	'0xffff000001800000-0xffff000040000000 +1000M PTE +RW NX' \
+	'0xffff000000400000-0xffff000001800000 +20M PMD +RW NX .*BLK'; then
+	ok "crashkernel=: the linear map in pages (but the image alias), as Linux"
+fi
 if boot initrd-efi 2 --firmware edk2 --initrd "$OUT/initrd.img" --append poweroff &&
    expect initrd-efi "$OUT/initrd-efi.log" 'EFI stub does not load an initrd'; then
 	ok "--initrd through EDK2: refused with a reason (exit 2)"
