@@ -75,7 +75,8 @@ def our_sections(lines):
         7: [l for l in lines if l.startswith("Memory: ")],
         8: [l for l in lines if l.startswith(("OF: reserved mem:", "Reserved memory:", "cma:",
                                               "OF: fdt:", "Reserving "))
-            or "overlaps with" in l or "OVERLAP" in l or "crashkernel" in l],
+            or "overlaps with" in l or "OVERLAP" in l
+            or ("crashkernel" in l and not l.startswith("Kernel command line:"))],
     }
 
 
