@@ -140,7 +140,7 @@ $(B)/host/o/%.o: %.c
 
 # Unit tests link only the files they exercise (they stand in for the rest); the others boot.
 HT_lib_SRCS		:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) boot/params.c \
-			   tests/host/string_selftest.c $(HARNESS)
+			   boot/crash_core.c tests/host/string_selftest.c $(HARNESS)
 HT_memblock_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) mm/memblock.c \
 			   mm/memory_hotplug.c $(HARNESS)
 HT_mm_SRCS		:= $(BOOT_SRCS)

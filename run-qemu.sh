@@ -22,6 +22,8 @@
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
 #     --kernel IMAGE    boot this arm64 Image instead of build/Image (e.g. Linux's, to compare)
+#     --initrd FILE     an initrd, placed where QEMU's loader (or U-Boot, with --firmware uboot)
+#                       puts one and named in /chosen/linux,initrd-start and -end
 #     --no-build        do not run make first
 # Exit status: 0 when the kernel powered off (poweroff on the command line), 1 on a kernel
 # panic, 124 on timeout, 2 on a usage or set-up error.
@@ -29,10 +31,10 @@ set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
-DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE=
-EXTRA=()
+DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE= INITRD=
+EXTRA=() LOADER_INITRD=()
 
-usage() { sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dtb) DTB_IN=$2; shift 2 ;;
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
 	--log) LOG=$2; shift 2 ;;
 	--no-build) BUILD=0; shift ;;
 	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
+	--initrd) INITRD=$2; shift 2 ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -58,6 +61,13 @@ if [ "$BUILD" = 1 ]; then
 fi
 IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
+if [ -n "$INITRD" ]; then
+	[ -f "$INITRD" ] || { echo "run-qemu.sh: no such initrd: $INITRD" >&2; exit 2; }
+	case "$FIRMWARE" in edk2|uboot-efi)
+		echo "run-qemu.sh: --initrd with --firmware $FIRMWARE: bootmem's EFI stub does not load an initrd (Linux's loads it through LINUX_EFI_INITRD_MEDIA_GUID); use --firmware uboot or a direct boot" >&2
+		exit 2 ;;
+	esac
+fi
 
 WORK=$(mktemp -d /tmp/bootmem-run.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
@@ -179,6 +189,8 @@ if [ -n "$FIRMWARE" ]; then
 	else
 		LOADER=(-bios "$FW" -kernel "$IMAGE")
 		[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
+		# U-Boot's distro boot loads QEMU's -initrd from fw_cfg as its "ramdisk".
+		[ -n "$INITRD" ] && LOADER+=(-initrd "$INITRD")
 		[ -n "$FWDTB" ] && LOADER+=(-dtb "$FWDTB")
 	fi
 	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW)" >&2
@@ -194,12 +206,22 @@ elif [ -n "$DTB_IN" ]; then
 	if fdtget "$DTB" / compatible >/dev/null 2>&1; then
 		fdtget -p "$DTB" /chosen >/dev/null 2>&1 || fdtput -c "$DTB" /chosen
 		fdtput -t s "$DTB" /chosen bootargs "$APPEND"
-		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$IMAGE" "$RAM_BASE" "$RAM_SIZE") || exit 2
+		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$IMAGE" "$RAM_BASE" "$RAM_SIZE" \
+			${INITRD:+$(stat -c %s "$INITRD")}) || exit 2
 	else
 		# Hostile input: place it where QEMU would put a DTB.
 		PLACE="$((RAM_BASE + 0x200000)) $((RAM_BASE + (RAM_SIZE / 2 < 0x8000000 ? RAM_SIZE / 2 : 0x8000000)))"
 	fi
-	KADDR=${PLACE% *}; DADDR=${PLACE#* }
+	read -r KADDR DADDR IADDR <<< "$PLACE"
+	if [ -n "$INITRD" ] && [ -n "$IADDR" ]; then
+		# As QEMU's loader: the initrd where the DTB would go, the DTB after it; /chosen names it.
+		IEND=$((IADDR + $(stat -c %s "$INITRD")))
+		fdtput -t x "$DTB" /chosen linux,initrd-start $(printf '%x %x' $((IADDR >> 32)) $((IADDR & 0xffffffff)))
+		fdtput -t x "$DTB" /chosen linux,initrd-end $(printf '%x %x' $((IEND >> 32)) $((IEND & 0xffffffff)))
+		LOADER_INITRD=(-device "loader,file=$INITRD,addr=$IADDR,force-raw=on")
+	elif [ -n "$INITRD" ]; then
+		echo "run-qemu.sh: --initrd: this tree cannot take /chosen properties; booting it without the initrd" >&2
+	fi
 	python3 "$HERE/scripts/bootstub.py" "$WORK/stub.bin" "$KADDR" "$DADDR"
 	if [ "$MACH_NAME" = raspi3b ]; then
 		LOADER=(-kernel "$WORK/stub.bin")
@@ -207,11 +229,12 @@ elif [ -n "$DTB_IN" ]; then
 		LOADER=(-bios "$WORK/stub.bin")
 	fi
 	LOADER+=(-device "loader,file=$IMAGE,addr=$KADDR,force-raw=on"
-		 -device "loader,file=$DTB,addr=$DADDR,force-raw=on")
+		 -device "loader,file=$DTB,addr=$DADDR,force-raw=on" ${LOADER_INITRD[@]+"${LOADER_INITRD[@]}"})
 	echo "run-qemu.sh: $(basename "$DTB_IN") on $MACHINE, Image at $(printf %#x "$KADDR"), DTB at $(printf %#x "$DADDR")" >&2
 else
 	LOADER=(-kernel "$IMAGE")
 	[ -n "$APPEND" ] && LOADER+=(-append "$APPEND")
+	[ -n "$INITRD" ] && LOADER+=(-initrd "$INITRD")
 fi
 
 if [ "$MACH_NAME" = raspi3b ]; then

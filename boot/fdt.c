@@ -14,6 +14,8 @@
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
 #include <asm/image.h>
+#include <linux/initrd.h>
+#include <linux/crash_dump.h>
 
 void *initial_boot_params;
 phys_addr_t initial_boot_params_pa = PHYS_ADDR_MAX;
@@ -334,6 +336,20 @@ static int fdt_scan_reserved_mem(void)
 	return 0;
 }
 
+/* The ELF core header of a kdump kernel, reserved after /reserved-memory (as Linux). */
+static void fdt_reserve_elfcorehdr(void)
+{
+	if (!elfcorehdr_size)
+		return;
+	if (memblock_is_region_reserved(elfcorehdr_addr, elfcorehdr_size)) {
+		pr_warn("elfcorehdr is overlapped\n");
+		return;
+	}
+	memblock_reserve(elfcorehdr_addr, elfcorehdr_size);
+	pr_info("Reserving %llu KiB of memory at 0x%llx for elfcorehdr\n",
+		elfcorehdr_size >> 10, elfcorehdr_addr);
+}
+
 /**
  * early_init_fdt_scan_reserved_mem() - reserve what the DT reserves, then place and init
  * the /reserved-memory regions. Called once memblock knows all memory (arm64_memblock_init).
@@ -360,6 +376,7 @@ void early_init_fdt_scan_reserved_mem(void)
 	}
 
 	fdt_scan_reserved_mem();
+	fdt_reserve_elfcorehdr();
 	fdt_init_reserved_mem();
 }
 
@@ -424,6 +441,59 @@ static void early_init_dt_check_for_entropy(int node)
 	}
 }
 
+/*
+ * /chosen/linux,initrd-start and -end: the initrd the boot loader loaded (one or two cells
+ * each, whatever #address-cells says). Linux ignores an end before the start, silently.
+ */
+static void early_init_dt_check_for_initrd(int node)
+{
+	const fdt32_t *ps, *pe;
+	int ls, le;
+	u64 start, end;
+
+	ps = of_get_flat_dt_prop(node, "linux,initrd-start", &ls);
+	pe = of_get_flat_dt_prop(node, "linux,initrd-end", &le);
+	if (!ps || !pe) {
+		if (ps || pe)
+			bm_warn("/chosen has linux,initrd-%s without linux,initrd-%s: no initrd, as in Linux\n",
+				ps ? "start" : "end", ps ? "end" : "start");
+		return;
+	}
+	if ((ls != 4 && ls != 8) || (le != 4 && le != 8))
+		bm_warn("/chosen: linux,initrd-start/-end are %d/%d bytes (want 4 or 8): read as %d/%d cells\n",
+			ls, le, ls / 4, le / 4);
+	start = of_read_number(ps, ls / 4);
+	end = of_read_number(pe, le / 4);
+	if (start > end) {
+		bm_warn("/chosen: linux,initrd-end %#llx is below linux,initrd-start %#llx: no initrd, as in Linux\n",
+			end, start);
+		return;
+	}
+	phys_initrd_start = start;
+	phys_initrd_size = end - start;
+}
+
+/*
+ * /chosen/linux,elfcorehdr (a kdump kernel): where the crashed kernel's ELF core header is.
+ * Linux's length check compares bytes with cells, so a too-short property is read anyway.
+ */
+static void early_init_dt_check_for_elfcorehdr(int node)
+{
+	const fdt32_t *prop;
+	int len;
+
+	prop = of_get_flat_dt_prop(node, "linux,elfcorehdr", &len);
+	if (!prop || len < dt_root_addr_cells + dt_root_size_cells)
+		return;
+	if (len < (int)((dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t))) {
+		bm_warn("/chosen: linux,elfcorehdr is %d bytes, shorter than one address and size: ignored (Linux would read past it)\n",
+			len);
+		return;
+	}
+	elfcorehdr_addr = dt_mem_next_cell(dt_root_addr_cells, &prop);
+	elfcorehdr_size = dt_mem_next_cell(dt_root_size_cells, &prop);
+}
+
 static int dt_chosen_node(void)
 {
 	int node = fdt_path_offset(initial_boot_params, "/chosen");
@@ -447,6 +517,8 @@ int early_init_dt_scan_chosen(char *cmdline)
 	if (node < 0)
 		return 0;
 
+	early_init_dt_check_for_initrd(node);
+	early_init_dt_check_for_elfcorehdr(node);
 	early_init_dt_check_for_entropy(node);
 
 	p = of_get_flat_dt_prop(node, "bootargs", &l);

@@ -12,6 +12,7 @@
 #include <linux/mmzone.h>
 #include <linux/serial.h>
 #include <linux/reboot.h>
+#include <linux/reserve_owners.h>
 #include <linux/start_kernel.h>
 #include <asm/memory.h>
 #include <asm/ptdump.h>
@@ -173,7 +174,8 @@ static void cmd_free(char *args)
 static void cmd_help(void)
 {
 	mon_puts("commands:\n"
-		 "  memblock            the memblock arrays (Linux's MEMBLOCK configuration)\n"
+		 "  memblock            the memblock arrays (Linux's MEMBLOCK configuration), and who\n"
+		 "                      holds each reserved range (image, DTB, initrd, crash kernel...)\n"
 		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed\n"
 		 "  buddyinfo           free blocks per order (/proc/buddyinfo)\n"
 		 "  ptdump              the kernel page tables\n"
@@ -198,8 +200,10 @@ static bool run_command(char *line)
 	}
 	if (!*line)
 		return true;
-	if (!strcmp(line, "memblock"))
+	if (!strcmp(line, "memblock")) {
 		__memblock_dump_all();
+		memblock_reserved_owners_show();
+	}
 	else if (!strcmp(line, "zoneinfo"))
 		show_zoneinfo();
 	else if (!strcmp(line, "buddyinfo"))

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""dtb-place.py DTB IMAGE RAM_BASE RAM_SIZE -> "KERNEL_ADDR DTB_ADDR"
+"""dtb-place.py DTB IMAGE RAM_BASE RAM_SIZE [INITRD_SIZE] -> "KERNEL_ADDR DTB_ADDR [INITRD_ADDR]"
 
 Where QEMU's own -kernel loader would put the Image and the DTB, so that booting through
 a stub (which keeps the DT's memory nodes intact) puts them at the same addresses:
 the Image at the lowest DT memory range inside QEMU's RAM, 2 MiB aligned, plus 2 MiB; the DTB
-at that base + min(size/2, 128 MiB). A DTB with no usable memory falls back to QEMU's RAM,
+at that base + min(size/2, 128 MiB); with an initrd, the initrd goes there and the DTB after it,
+2 MiB aligned (QEMU's arm_setup_direct_kernel_boot). A DTB with no usable memory falls back to QEMU's RAM,
 so that the kernel itself gets to report the problem. Reads the DTB with fdtget.
 """
 import os
@@ -33,6 +34,7 @@ def memory_ranges(dtb):
 
 def main():
     dtb, image, ram_base, ram_size = sys.argv[1], sys.argv[2], int(sys.argv[3], 0), int(sys.argv[4], 0)
+    initrd_size = int(sys.argv[5], 0) if len(sys.argv) > 5 else None
     with open(image, "rb") as f:
         hdr = f.read(64)
     image_size = int.from_bytes(hdr[16:24], "little") or 0x4000000
@@ -51,9 +53,12 @@ def main():
         d = (base + min((hi - base) // 2, SZ_128M)) & ~(SZ_2M - 1)
         if d < kend:
             d = (kend + SZ_2M - 1) & ~(SZ_2M - 1)
+        i = None
+        if initrd_size is not None:
+            i, d = d, (d + initrd_size + SZ_2M - 1) & ~(SZ_2M - 1)
         if d + dtb_size > hi:
             continue
-        print("0x%x 0x%x" % (k, d))
+        print("0x%x 0x%x" % (k, d) + (" 0x%x" % i if i is not None else ""))
         return 0
     sys.stderr.write("dtb-place: nowhere in QEMU's RAM fits the Image and the DTB\n")
     return 2

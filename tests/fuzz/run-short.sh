@@ -20,6 +20,9 @@ mkdir -p $B/seeds $B/corpus $B/artifacts
 for f in tests/scenarios/*.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/$(basename "$f" .dts).dtb" "$f"
 done
+for f in tests/fuzz/seeds/*.dts; do
+	dtc -q -I dts -O dtb -o "$B/seeds/seed-$(basename "$f" .dts).dtb" "$f"
+done
 cp tests/data/*.dtb tests/fuzz/regressions/* $B/seeds/ 2>/dev/null
 ls tests/hostile/*.dtb > /dev/null 2>&1 && cp tests/hostile/*.dtb $B/seeds/
 

@@ -575,7 +575,10 @@ static int section_lines(const struct report *r, int n, char lines[][256], int m
 	return cnt;
 }
 
-/* Our console, timestamps stripped, the lines the oracle puts in section 8. */
+/*
+ * Our console, timestamps stripped, the lines the oracle puts in section 8 (but the command
+ * line, which ours extends).
+ */
 static int our_resmem_lines(char lines[][256], int max)
 {
 	const char *p = console_capture();
@@ -591,7 +594,9 @@ static int our_resmem_lines(char lines[][256], int max)
 		len -= l - p;
 		if (!strncmp(l, "OF: reserved mem:", 17) || !strncmp(l, "Reserved memory:", 16) ||
 		    !strncmp(l, "cma:", 4) || !strncmp(l, "OF: fdt:", 8) || !strncmp(l, "Reserving ", 10) ||
-		    (strstr(l, "overlaps with") && strstr(l, "overlaps with") < l + len)) {
+		    (strstr(l, "overlaps with") && strstr(l, "overlaps with") < l + len) ||
+		    (strncmp(l, "Kernel command line:", 20) && strstr(l, "crashkernel") &&
+		     strstr(l, "crashkernel") < l + len)) {
 			snprintf(lines[cnt], 256, "%.*s", len, l);
 			cnt++;
 		}
@@ -600,119 +605,93 @@ static int our_resmem_lines(char lines[][256], int max)
 	return cnt;
 }
 
-static void apply_bootargs(const struct report *r)
+/* The report's load address of "Image@" or "DTB@". */
+static u64 report_load(const struct report *r, const char *what)
 {
-	const char *c = strstr(r->bootargs, " cma=");
-	char val[64];
+	const char *p = strstr(r->text, what);
 
-	if (c) {
-		sscanf(c + 5, "%63s", val);
-		assert_int_equal(early_cma(val), 0);
-	}
-	if (strstr(r->bootargs, "movable_node"))
-		movable_node_enabled = true;
-	/* mem=: arm64_memblock_init clips memory before the image and DT reservations */
-	c = strstr(r->bootargs, " mem=");
-	if (c) {
-		char *end;
+	assert_non_null(p);
+	return strtoull(p + strlen(what), NULL, 16);
+}
 
-		sscanf(c + 5, "%63s", val);
-		memblock_mem_limit_remove_map(memparse(val, &end) & PAGE_MASK);
+/* memblock.memory as Linux's dump shows it at the end of bootmem_init ("memmap"). */
+static char memory_at_dump[400][256];
+static int nr_memory_at_dump;
+
+static void snapshot_memory(const char *phase)
+{
+	struct memblock_region *rg;
+	int j = 0;
+
+	if (strcmp(phase, "memmap"))
+		return;
+	for_each_mem_region(rg) {
+		if (j >= 400)
+			break;
+		/* Linux's %#x prints 0 as 0x0, glibc's as 0: spell the 0x out */
+		snprintf(memory_at_dump[j], 256,
+			 " memory[0x%x]\t[0x%016llx-0x%016llx], 0x%016llx bytes on node %d flags: 0x%x",
+			 j, rg->base, rg->base + rg->size - 1, rg->size, memblock_get_region_node(rg),
+			 rg->flags);
+		j++;
 	}
+	nr_memory_at_dump = j;
 }
 
 /*
- * Replay section 10 (Linux's memblock calls, chronologically) up to the line that stops at
- * @stop_at (NULL: the end); @only_caller limits it to one caller's lines.
+ * The kernel's whole boot (host_boot: the one sequence) on scenario @name, placed where
+ * Linux's report says its Image and DTB were, with Linux's command line; then its memory
+ * regions (flags and nodes) and its reserved-memory messages (CMA and crashkernel included)
+ * against the report's, line for line.
  */
-static void replay(const struct report *r, const char *stop_at, const char *only_caller)
-{
-	static char lines[400][256];
-	int n = section_lines(r, 10, lines, 400), i;
-
-	for (i = 0; i < n; i++) {
-		const char *l = lines[i], *arrow = strstr(l, " -> ");
-		unsigned long long a, b;
-
-		if (stop_at && strstr(l, stop_at))
-			return;
-		if (only_caller && !strstr(l, only_caller))
-			continue;
-		if (arrow) {
-			const char *q = arrow;
-
-			while ((q = strchr(q, '[')) && sscanf(q, "[%llx-%llx]", &a, &b) == 2) {
-				memblock_reserve(a, b - a + 1);
-				q++;
-			}
-		} else if (sscanf(l, "memblock_reserve: [%llx-%llx]", &a, &b) == 2) {
-			memblock_reserve(a, b - a + 1);
-		} else if (sscanf(l, "memblock_phys_free: [%llx-%llx]", &a, &b) == 2) {
-			memblock_phys_free(a, b - a + 1);
-		}
-	}
-}
-
-static void boot_scenario(const char *name, const struct report *r)
-{
-	void *fdt = load_dts(SCENARIOS, name);
-
-	host_reset_boot_state();
-	assert_true(early_init_dt_verify_mapped(fdt, r->dtb_pa, MAX_FDT_SIZE));
-	early_init_dt_scan_nodes();
-	apply_bootargs(r);
-	/* setup_machine_fdt's DTB reservation (Linux's blob had bootargs added: its size) */
-	memblock_reserve(r->dtb_pa, r->dtb_size);
-	/* arm64_memblock_init: the kernel image */
-	replay(r, "early_init_fdt_scan_reserved_mem", "arm64_memblock_init");
-	early_init_fdt_scan_reserved_mem();
-}
-
 static int check_scenario(const char *name)
 {
-	static char exp[400][256], ours[400][256], line[256];
+	static char exp[400][256], ours[400][256], buf[1 << 20];
+	struct host_boot_params p = {
+		.kernel_size = HOST_BOOT_DEFAULT, .fdt = buf, .phase = snapshot_memory,
+	};
 	struct report r;
-	int n, m, i, j, fails = 0;
-	unsigned long long cma_at = 0;
-	int cma_mib = 64;
-	const char *p;
+	int n, m, i, j, fails = 0, chosen;
 
 	if (!read_report(name, &r))
 		return 0;
-	boot_scenario(name, &r);
-	arch_numa_init();
+	assert_int_equal(fdt_open_into(load_dts(SCENARIOS, name), buf, sizeof(buf) / 2), 0);
+	chosen = fdt_path_offset(buf, "/chosen");
+	if (chosen < 0)
+		chosen = fdt_add_subnode(buf, 0, "chosen");
+	assert_int_equal(fdt_setprop_string(buf, chosen, "bootargs", r.bootargs), 0);
+	assert_int_equal(fdt_pack(buf), 0);
+	p.fdt_len = fdt_totalsize(buf);
+	p.kernel_at = report_load(&r, "Image@");
+	p.dtb_at = report_load(&r, "DTB@");
+	if (host_boot(&p) != HOST_BOOT_OK) {
+		print_message("%s: the boot did not finish: %s\n", name, panic_message());
+		free(r.text);
+		return 1;
+	}
 
-	/* memory regions: exactly Linux's (flags and node included) */
+	/* memory regions at Linux's dump: exactly Linux's (flags and node included) */
 	n = section_lines(&r, 1, exp, 400);
 	for (i = 0, j = 0; i < n; i++) {
-		struct memblock_region *rg;
-
 		if (strncmp(exp[i], " memory[", 8))
 			continue;
-		rg = &memblock.memory.regions[j];
-		/* Linux's %#x prints 0 as 0x0, glibc's as 0: spell the 0x out */
-		snprintf(line, sizeof(line),
-			 " memory[0x%x]\t[0x%016llx-0x%016llx], 0x%016llx bytes on node %d flags: 0x%x",
-			 j, rg->base, (rg->base + rg->size - 1),
-			 rg->size, rg->nid, rg->flags);
-		if (j >= (int)memblock.memory.cnt || strcmp(line, exp[i])) {
+		if (j >= nr_memory_at_dump || strcmp(memory_at_dump[j], exp[i])) {
 			print_message("%s: memory mismatch\n  linux: %s\n  ours:  %s\n", name, exp[i],
-				      j < (int)memblock.memory.cnt ? line : "(none)");
+				      j < nr_memory_at_dump ? memory_at_dump[j] : "(none)");
 			fails++;
 		}
 		j++;
 	}
-	if (j != (int)memblock.memory.cnt) {
-		print_message("%s: %d memory regions, Linux has %d\n", name,
-			      (int)memblock.memory.cnt, j);
+	if (j != nr_memory_at_dump) {
+		print_message("%s: %d memory regions, Linux has %d\n", name, nr_memory_at_dump, j);
 		fails++;
 	}
 
-	/* reserved-memory messages, in order; the default CMA line comes later (below) */
+	/* reserved-memory messages (the command line aside: ours adds words), in order */
 	n = section_lines(&r, 8, exp, 400);
 	m = our_resmem_lines(ours, 400);
 	for (i = 0, j = 0; i < n; i++) {
-		if (sscanf(exp[i], "cma: Reserved %d MiB at %llx", &cma_mib, &cma_at) == 2)
+		if (!strncmp(exp[i], "Kernel command line:", 20))
 			continue;
 		if (j >= m || strcmp(exp[i], ours[j])) {
 			print_message("%s: reserved-memory message mismatch\n  linux: %s\n  ours:  %s\n",
@@ -722,39 +701,15 @@ static int check_scenario(const char *name)
 		j++;
 	}
 	for (; j < m; j++) {
-		if (strncmp(ours[j], "NUMA", 4)) {
-			print_message("%s: extra message: %s\n", name, ours[j]);
-			fails++;
-		}
-	}
-
-	/* the default CMA: replay Linux's memblock calls up to its reservation, then place it */
-	if (cma_at) {
-		char stop[80];
-		phys_addr_t limit;
-
-		p = strstr(r.text, "  DMA      [mem ");
-		assert_non_null(p);
-		limit = strtoull(strchr(p, '-') + 1, NULL, 16) + 1;
-		snprintf(stop, sizeof(stop), "memblock_reserve: [0x%016llx-", cma_at);
-		boot_scenario(name, &r);
-		replay(&r, stop, NULL);
-		console_capture_reset();
-		dma_contiguous_reserve(limit);
-		snprintf(line, sizeof(line), "cma: Reserved %d MiB at 0x%016llx\n", cma_mib, cma_at);
-		if (!console_contains(line)) {
-			print_message("%s: expected %s  got: %s\n", name, line, console_capture());
-			fails++;
-		}
-	} else if (strstr(r.text, "0K cma-reserved")) {
-		boot_scenario(name, &r);
-		dma_contiguous_reserve(0);
-		if (totalcma_pages) {
-			print_message("%s: CMA reserved although Linux has none\n", name);
-			fails++;
-		}
+		print_message("%s: extra message: %s\n", name, ours[j]);
+		fails++;
 	}
 	free(r.text);
+	for (i = 0; i < (int)memblock.memory.cnt; i++)
+		if (memblock.memory.regions[i].base < SIM_PHYS_LIMIT)
+			sim_discard(memblock.memory.regions[i].base,
+				    min_t(phys_addr_t, memblock.memory.regions[i].size,
+					  SIM_PHYS_LIMIT - memblock.memory.regions[i].base));
 	return fails;
 }
 

@@ -19,6 +19,8 @@
 #include <limits.h>
 #include "harness.h"
 #include "string_selftest.h"
+#include <linux/crash_core.h>
+#include <linux/sizes.h>
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -914,6 +916,83 @@ static void test_get_option(void **state)
 	assert_int_equal(get_option(&p, &v), 0);
 }
 
+/* ------------------------------------------------------------------ crashkernel= */
+
+struct ck {
+	const char *cmdline;
+	unsigned long long ram;
+	int kind;			/* 0 plain, 1 ,high, 2 ,low */
+	int ret;
+	unsigned long long size, base;
+	const char *msg;		/* Linux's message, or NULL: none */
+};
+
+/* Each syntax of Linux 6.1's kernel/crash_core.c, its results and its messages. */
+static void test_parse_crashkernel(void **state)
+{
+	static const struct ck cases[] = {
+		{ "crashkernel=256M", SZ_1G, 0, 0, SZ_256M, 0, NULL },
+		{ "crashkernel=128M@0x60000000", SZ_1G, 0, 0, SZ_128M, 0x60000000, NULL },
+		{ "a crashkernel=64M b", SZ_1G, 0, 0, SZ_64M, 0, NULL },
+		/* the last one counts */
+		{ "crashkernel=64M crashkernel=32M", SZ_1G, 0, 0, SZ_32M, 0, NULL },
+		{ "crashkernel=512M-2G:64M,2G-:128M", 4ULL << 30, 0, 0, SZ_128M, 0, NULL },
+		{ "crashkernel=512M-2G:64M,2G-:128M", SZ_1G, 0, 0, SZ_64M, 0, NULL },
+		/* RAM is rounded up to 128 MiB before the match: 1 GiB - 4 KiB is 1 GiB */
+		{ "crashkernel=0-1G:32M,1G-:64M", SZ_1G - 4096, 0, 0, SZ_64M, 0, NULL },
+		{ "crashkernel=512M-2G:64M@0x70000000", SZ_1G, 0, 0, SZ_64M, 0x70000000, NULL },
+		{ "crashkernel=2G-:64M", SZ_1G, 0, 0, 0, 0, "crashkernel size resulted in zero bytes\n" },
+		{ "crashkernel=512M,high", SZ_1G, 1, 0, SZ_512M, 0, NULL },
+		{ "crashkernel=64M,low crashkernel=512M,high", SZ_1G, 2, 0, SZ_64M, 0, NULL },
+		/* a ,high word is not a plain one */
+		{ "crashkernel=512M,high", SZ_1G, 0, -ENOENT, 0, 0, NULL },
+		{ "nothing", SZ_1G, 0, -ENOENT, 0, 0, NULL },
+		{ "crashkernel=12Q", SZ_1G, 0, -EINVAL, 12, 0, "crashkernel: unrecognized char: Q\n" },
+		{ "crashkernel=x", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: memory value expected\n" },
+		{ "crashkernel=x-1G:64M", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: Memory value expected\n" },
+		{ "crashkernel=1G:64M", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: '-' expected\n" },
+		{ "crashkernel=2G-1G:64M", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: end <= start\n" },
+		{ "crashkernel=0-2G;64M,2G-:1M", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: ':' expected\n" },
+		{ "crashkernel=0-2G;64M", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: unrecognized char: -\n" },
+		{ "crashkernel=0-:x", SZ_1G, 0, -EINVAL, 0, 0, "Memory value expected\n" },
+		{ "crashkernel=0-:2G", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: invalid size\n" },
+		{ "crashkernel=0-:64M@y", SZ_1G, 0, -EINVAL, SZ_64M, 0, "Memory value expected after '@'\n" },
+		{ "crashkernel=512M,higher", SZ_1G, 0, -EINVAL, 0, 0, "crashkernel: unrecognized char: ,\n" },
+		{ "crashkernel=512M,highx", SZ_1G, 1, -ENOENT, 0, 0, NULL },
+		{ "crashkernel=x,high", SZ_1G, 1, -EINVAL, 0, 0, "crashkernel: memory value expected\n" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct ck *c = &cases[i];
+		char buf[128];
+		unsigned long long size = 99, base = 99;
+		int ret;
+
+		snprintf(buf, sizeof(buf), "%s", c->cmdline);
+		console_capture_reset();
+		if (c->kind == 0)
+			ret = parse_crashkernel(buf, c->ram, &size, &base);
+		else if (c->kind == 1)
+			ret = parse_crashkernel_high(buf, c->ram, &size, &base);
+		else
+			ret = parse_crashkernel_low(buf, c->ram, &size, &base);
+		if (ret != c->ret || (ret != -EINVAL && (size != c->size || base != c->base)) ||
+		    (c->msg ? strcmp(console_text(), c->msg) : console_text()[0] != 0))
+			print_message("case %u \"%s\": ret %d size %#llx base %#llx console \"%s\"\n",
+				      i, c->cmdline, ret, size, base, console_text());
+		assert_int_equal(ret, c->ret);
+		if (ret != -EINVAL) {
+			assert_int_equal(size, c->size);
+			assert_int_equal(base, c->base);
+		}
+		if (c->msg)
+			assert_string_equal(console_text(), c->msg);
+		else
+			assert_string_equal(console_text(), "");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -944,6 +1023,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_params_has_word_and_limits, reset_printk,
 						reset_printk),
 		cmocka_unit_test(test_get_option),
+		cmocka_unit_test_setup_teardown(test_parse_crashkernel, reset_printk, reset_printk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,18 +19,22 @@ BASE_HEAD = """/dts-v1/;
 	model = "hostile";
 	psci { compatible = "arm,psci-0.2"; method = "hvc"; };
 	pl011@9000000 { compatible = "arm,pl011", "arm,primecell"; reg = <0x0 0x9000000 0x0 0x1000>; };
-	chosen { stdout-path = "%(stdout)s"; };
+	chosen { stdout-path = "%(stdout)s";%(chosen)s };
 %(body)s
 };
 """
 MEM_1G = '\tmemory@40000000 { device_type = "memory"; reg = <0x0 0x40000000 0x0 0x40000000>; };\n'
 
 
-def dts(name, body=MEM_1G, ac="2", sc="2", stdout="/pl011@9000000", memreserve="", qemu=""):
+def dts(name, body=MEM_1G, ac="2", sc="2", stdout="/pl011@9000000", memreserve="", qemu="",
+        chosen="", bootargs=""):
     with open(os.path.join(OUT, name + ".dts"), "w") as f:
         if qemu:
             f.write("// qemu: %s\n" % qemu)
-        f.write(BASE_HEAD % dict(body=body, ac=ac, sc=sc, stdout=stdout, memreserve=memreserve))
+        if bootargs:
+            f.write("// bootargs: %s\n" % bootargs)
+        f.write(BASE_HEAD % dict(body=body, ac=ac, sc=sc, stdout=stdout, memreserve=memreserve,
+                                 chosen=(" " + chosen) if chosen else ""))
 
 
 def resmem(children):
@@ -89,3 +93,18 @@ dts("no-memory-node", body="")
 # A reservation of nearly 2^64 bytes above all memory: harmless, but walking it page by page
 # (memmap_init_reserved_pages) used to take minutes.
 dts("memreserve-huge", memreserve="/memreserve/ 0x80000000 0xffffffff00000000;")
+
+# The boot loader's other hand-overs (issue 14): initrd, crashkernel=, a kdump kernel's header.
+dts("initrd-end-before-start",
+    chosen="linux,initrd-start = <0x0 0x50300000>; linux,initrd-end = <0x0 0x50000000>;")
+dts("initrd-over-kernel",
+    chosen="linux,initrd-start = <0x0 0x41000000>; linux,initrd-end = <0x0 0x41400000>;")
+dts("initrd-odd-cells",
+    chosen="linux,initrd-start = <0x0 0x0 0x50000000>; linux,initrd-end = <0x0 0x0 0x50100000>;")
+dts("initrd-start-only", chosen="linux,initrd-start = <0x0 0x50000000>;")
+dts("initrd-unreachable",
+    chosen="linux,initrd-start = <0x9000 0x0>; linux,initrd-end = <0x9000 0x400000>;")
+dts("crashkernel-too-large", bootargs="crashkernel=2G")
+dts("crashkernel-garbage", bootargs="crashkernel=x-1G:64M")
+dts("elfcorehdr-short", chosen="linux,elfcorehdr = <0x0 0x50000000>;")
+

@@ -57,6 +57,15 @@ check stdout-path-nothing 0 'stdout-path /no/such/uart not found'
 check aliases-loop 0 '/aliases/serial0 is not a NUL-terminated node path \(an alias loop\?\)'
 check ranges-bad 0 'stdout-path /soc/uart@1000: its reg does not translate'
 check no-memory-node 1 'describes no usable memory' 'No usable memory in the device tree'
+check initrd-end-before-start 0 'linux,initrd-end 0x50000000 is below linux,initrd-start 0x50300000: no initrd'
+check initrd-over-kernel 0 'bootmem: initrd \[mem 0x41000000-0x413fffff\] overlaps the kernel image'
+check initrd-odd-cells 0 'linux,initrd-start/-end are 12/12 bytes \(want 4 or 8\)'
+check initrd-start-only 0 'linux,initrd-start without linux,initrd-end: no initrd'
+check initrd-unreachable 0 'initrd not fully accessible via the linear mapping' \
+	'bootmem: initrd \[mem 0x900000000000-0x9000003fffff\] is outside'
+check crashkernel-too-large 0 'cannot allocate crashkernel \(size:0x80000000\)'
+check crashkernel-garbage 0 'crashkernel: Memory value expected'
+check elfcorehdr-short 0 'linux,elfcorehdr is 8 bytes, shorter than one address and size: ignored'
 
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -181,6 +181,47 @@ if boot fault-stack 1 --append "test_fault=stack" &&
 	ok "test_fault=stack: the guard page catches a stack overflow"
 fi
 
+# 5b. An initrd through QEMU's loader (-kernel) and through --dtb (the same placement), and the
+# monitor's memblock view naming it and the crash kernel.
+head -c 3000000 /dev/zero > "$OUT/initrd.img"
+if boot initrd-kernel 0 --initrd "$OUT/initrd.img" --append "memblock=debug poweroff" &&
+   expect initrd-kernel "$OUT/initrd-kernel.log" 'DTB at 0x0000000048400000' \
+	'bootmem: initrd \[mem 0x48000000-0x482dc6bf\] \(3000000 bytes\)' \
+	'memblock_reserve: \[0x0000000048000000-0x00000000482dcfff\] arm64_memblock_init'; then
+	ok "--initrd with QEMU's -kernel: at 0x48000000, the DTB after it, reserved in whole pages"
+fi
+if boot initrd-dtb 0 --dtb tests/scenarios/virt-1g.dts --initrd "$OUT/initrd.img" --append poweroff &&
+   expect initrd-dtb "$OUT/initrd-dtb.log" 'DTB at 0x0000000048400000' \
+	'bootmem: initrd \[mem 0x48000000-0x482dc6bf\]'; then
+	ok "--initrd with --dtb: QEMU's placement, /chosen/linux,initrd-start and -end"
+fi
+printf 'memblock\npoweroff\n' > "$OUT/monitor-initrd.in"
+./run-qemu.sh --no-build --timeout 60 --initrd "$OUT/initrd.img" --append "crashkernel=64M" \
+	< "$OUT/monitor-initrd.in" > "$OUT/monitor-initrd.log" 2>&1
+st=$?
+if [ "$st" = 0 ] && expect monitor-initrd "$OUT/monitor-initrd.log" \
+	'crashkernel reserved: 0x0000000076c00000 - 0x000000007ac00000 \(64 MB\)' \
+	'reserved\[0x[0-9a-f]+\] holds initrd \[mem 0x0000000048000000-0x00000000482dcfff\]' \
+	'holds kernel image \(footprint\) \[mem 0x0000000040210000-' \
+	'holds crash kernel \(crashkernel=\) \[mem 0x0000000076c00000-0x000000007abfffff\]' \
+	"holds CMA area 'reserved' \[mem 0x000000007ac00000-0x000000007ebfffff\]"; then
+	ok "monitor memblock names the initrd, the image, the crash kernel and the CMA area"
+elif [ "$st" != 0 ]; then
+	bad "monitor with an initrd: exit $st" "$OUT/monitor-initrd.log"
+fi
+# crashkernel= maps memory with pages (Linux's crash_mem_map, ZONE_DMA defers the reservation):
+# with rodata=off only the image's linear alias keeps its blocks.
+if boot crash-ptdump 0 --append "rodata=off crashkernel=64M ptdump poweroff" &&
+   expect crash-ptdump "$OUT/crash-ptdump.log" \
+	'0xffff000001800000-0xffff000040000000 +1000M PTE +RW NX' \
+	'0xffff000000400000-0xffff000001800000 +20M PMD +RW NX .*BLK'; then
+	ok "crashkernel=: the linear map in pages (but the image alias), as Linux"
+fi
+if boot initrd-efi 2 --firmware edk2 --initrd "$OUT/initrd.img" --append poweroff &&
+   expect initrd-efi "$OUT/initrd-efi.log" 'EFI stub does not load an initrd'; then
+	ok "--initrd through EDK2: refused with a reason (exit 2)"
+fi
+
 # 6. The monitor, driven through the serial console.
 printf 'help\nbuddyinfo\nzoneinfo\nphys 0x40000000\nalloc 3 dma\nwalk 0xffff000000000000\nfrobnicate\npoweroff\n' > "$OUT/monitor.in"
 ./run-qemu.sh --no-build --timeout 60 < "$OUT/monitor.in" > "$OUT/monitor.log" 2>&1

@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 #include <libfdt.h>
 #include "harness.h"
+#include <linux/sizes.h>
+#include "host_boot.h"
 #include "layout.h"
 
 #define EXIT_USAGE	2
@@ -44,6 +46,9 @@ static const char usage_text[] =
 "                       where the loader puts things and the footprint reserved; the kernel\n"
 "                       word kernel_size=SIZE (in --append) sets the footprint alone\n"
 "    --dtb-at ADDR      physical address of the DTB (default: base + min(size/2, 128M))\n"
+"    --initrd-size SIZE an initrd of SIZE bytes, named in /chosen/linux,initrd-start and -end:\n"
+"                       where QEMU's loader puts one (the DTB's place; the DTB goes after it)\n"
+"    --initrd-at ADDR   ... or at ADDR (the DTB stays where it was)\n"
 "    --timestamps       prefix each line with \"[    0.000000] \" (for compare-layout.py)\n"
 "    --json             memory/reserved regions, nodes, zones, CMA, totals, buddyinfo,\n"
 "                       messages, as JSON\n"
@@ -66,6 +71,7 @@ static void die_usage(const char *msg)
 	if (msg)
 		fprintf(stderr, "bootmem-layout: %s\n", msg);
 	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
+		"                      [--initrd-size SIZE [--initrd-at ADDR]]\n"
 			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] FILE  (--help)\n");
 	exit(EXIT_USAGE);
 }
@@ -189,6 +195,45 @@ static char *load_input(const char *path, const char *append, size_t *len)
 		}
 	}
 	return blob;
+}
+
+/*
+ * --initrd-size (and --initrd-at): an initrd as QEMU's loader places one (where the DTB would
+ * go, the DTB after it, 2 MiB aligned) or at the address given, named in /chosen.
+ */
+static void add_initrd(struct bml_opts *o, uint64_t at, uint64_t size)
+{
+	u64 kat, dat;
+	uint64_t end;
+	int chosen;
+	fdt64_t v;
+
+	if (fdt_path_offset(o->blob, "/") < 0) {
+		fprintf(stderr, "bootmem-layout: %s: not a tree that can take /chosen initrd properties\n",
+			o->name);
+		exit(EXIT_USAGE);
+	}
+	host_default_placement(o->blob, o->blob_len,
+			       o->kernel_size != ~0ULL ? o->kernel_size : LINUX_IMAGE_SIZE, &kat, &dat);
+	if (at == ~0ULL) {
+		at = o->dtb_at != ~0ULL ? o->dtb_at : dat;
+		if (o->dtb_at == ~0ULL)
+			o->dtb_at = (at + size + SZ_2M - 1) & ~(uint64_t)(SZ_2M - 1);
+	}
+	end = at + size;
+	chosen = fdt_path_offset(o->blob, "/chosen");
+	if (chosen < 0)
+		chosen = fdt_add_subnode(o->blob, 0, "chosen");
+	v = cpu_to_fdt64(at);
+	if (chosen < 0 || fdt_setprop(o->blob, chosen, "linux,initrd-start", &v, sizeof(v)))
+		goto fail;
+	v = cpu_to_fdt64(end);
+	if (fdt_setprop(o->blob, chosen, "linux,initrd-end", &v, sizeof(v)))
+		goto fail;
+	return;
+fail:
+	fprintf(stderr, "bootmem-layout: %s: cannot set the /chosen initrd properties\n", o->name);
+	exit(EXIT_USAGE);
 }
 
 /* Strips the "[    0.000000] " printk prefixes. */
@@ -343,6 +388,8 @@ int main(int argc, char **argv)
 		{ "kernel-at", required_argument, NULL, 'k' },
 		{ "kernel-size", required_argument, NULL, 's' },
 		{ "dtb-at", required_argument, NULL, 'd' },
+		{ "initrd-at", required_argument, NULL, 'i' },
+		{ "initrd-size", required_argument, NULL, 'I' },
 		{ "timestamps", no_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "diff", required_argument, NULL, 'D' },
@@ -351,6 +398,7 @@ int main(int argc, char **argv)
 	};
 	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
 	const char *other = NULL;
+	uint64_t initrd_at = ~0ULL, initrd_size = 0;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -359,6 +407,8 @@ int main(int argc, char **argv)
 		case 'k': o.kernel_at = parse_size("--kernel-at", optarg); break;
 		case 's': o.kernel_size = parse_size("--kernel-size", optarg); break;
 		case 'd': o.dtb_at = parse_size("--dtb-at", optarg); break;
+		case 'i': initrd_at = parse_size("--initrd-at", optarg); break;
+		case 'I': initrd_size = parse_size("--initrd-size", optarg); break;
 		case 't': o.timestamps = true; break;
 		case 'j': o.json = true; break;
 		case 'D': other = optarg; break;
@@ -373,8 +423,13 @@ int main(int argc, char **argv)
 	if (other && o.json)
 		die_usage("--diff and --json do not go together");
 
+	if (initrd_at != ~0ULL && !initrd_size)
+		die_usage("--initrd-at needs --initrd-size");
+
 	o.name = argv[optind];
 	o.blob = load_input(o.name, o.append, &o.blob_len);
+	if (initrd_size)
+		add_initrd(&o, initrd_at, initrd_size);
 	if (other) {
 		struct bml_opts p = o;
 		char *a = NULL, *b = NULL;

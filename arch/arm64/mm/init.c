@@ -17,6 +17,8 @@
 #include <linux/numa.h>
 #include <asm/mmu.h>
 #include <asm/image.h>
+#include <linux/initrd.h>
+#include <linux/crash_core.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -122,6 +124,41 @@ static void __init print_kernel_image(void)
 			boot_image_size);
 }
 
+/*
+ * The initrd, in whole pages, must be reachable through the linear map: then it is added
+ * back (mem= may have removed it), made mappable and reserved, before the kernel; otherwise
+ * Linux warns and boots without it (phys_initrd_size = 0).
+ */
+static void __init arm64_reserve_initrd(s64 linear_region_size)
+{
+	u64 base = phys_initrd_start & PAGE_MASK;
+	u64 size = PAGE_ALIGN(phys_initrd_start + phys_initrd_size) - base;
+	phys_addr_t dram = memblock_start_of_DRAM();
+
+	bm_info("initrd [mem %#llx-%#llx] (%lu bytes)\n", phys_initrd_start,
+		phys_initrd_start + phys_initrd_size - 1, phys_initrd_size);
+	if (base < dram || base + size > dram + linear_region_size) {
+		/* Linux's WARN(): this line and the message, then a register dump and call trace. */
+		pr_warn("------------[ cut here ]------------\n");
+		printk("initrd not fully accessible via the linear mapping -- please check your bootloader ...\n");
+		bm_warn("initrd [mem %#llx-%#llx] is outside [mem %pa-%#llx], what the linear map covers: dropped (Linux then prints WARNING: ... arm64_memblock_init and a call trace)\n",
+			base, base + size - 1, &dram, dram + linear_region_size - 1);
+		phys_initrd_size = 0;
+		return;
+	}
+	if (base < kernel_image.end && base + size > kernel_image.stext)
+		bm_warn("initrd [mem %#llx-%#llx] overlaps the kernel image [mem %#llx-%#llx]: Linux reserves both (they merge); the kernel's memory is the initrd's\n",
+			base, base + size - 1, kernel_image.stext, kernel_image.end - 1);
+	if (initial_boot_params_pa != PHYS_ADDR_MAX && initial_boot_params &&
+	    base < initial_boot_params_pa + fdt_totalsize(initial_boot_params) &&
+	    base + size > initial_boot_params_pa)
+		bm_warn("initrd [mem %#llx-%#llx] overlaps the device tree blob at %pa: Linux reserves both (they merge)\n",
+			base, base + size - 1, &initial_boot_params_pa);
+	memblock_add(base, size);
+	memblock_clear_nomap(base, size);
+	memblock_reserve(base, size);
+}
+
 void __init arm64_memblock_init(void)
 {
 	s64 linear_region_size = LINEAR_MAP_SIZE;
@@ -147,6 +184,9 @@ void __init arm64_memblock_init(void)
 		/* The image must stay usable whatever mem= said. */
 		memblock_add(kernel_image.text, kernel_image.end - kernel_image.text);
 	}
+
+	if (phys_initrd_size)
+		arm64_reserve_initrd(linear_region_size);
 
 	memblock_reserve(kernel_image.stext, kernel_image.end - kernel_image.stext);
 	early_init_fdt_scan_reserved_mem();
@@ -196,6 +236,75 @@ static void __init zone_sizes_init(void)
 	free_area_init(max_zone_pfns);
 }
 
+/* ---- crashkernel= (Linux 6.1 arch/arm64/mm/init.c) ---- */
+
+/* The kdump kernel is entered like any Image: 2 MiB alignment (the boot protocol's). */
+#define CRASH_ALIGN		SZ_2M
+#define CRASH_ADDR_LOW_MAX	arm64_dma_phys_limit
+#define CRASH_ADDR_HIGH_MAX	(1ULL << PHYS_MASK_SHIFT)
+
+/* crashkernel=Y,low: the part a ,high crash kernel needs below the DMA limit. */
+static int __init reserve_crashkernel_low(unsigned long long low_size)
+{
+	unsigned long long low_base;
+
+	low_base = memblock_phys_alloc_range(low_size, CRASH_ALIGN, 0, CRASH_ADDR_LOW_MAX);
+	if (!low_base) {
+		pr_err("cannot allocate crashkernel low memory (size:0x%llx).\n", low_size);
+		return -ENOMEM;
+	}
+	pr_info("crashkernel low memory reserved: 0x%08llx - 0x%08llx (%lld MB)\n",
+		low_base, low_base + low_size, low_size >> 20);
+	crashk_low_res.start = low_base;
+	crashk_low_res.end = low_base + low_size - 1;
+	return 0;
+}
+
+/*
+ * Memory for a kdump kernel: crashkernel=X[@offset] below the DMA limit (or at offset),
+ * or crashkernel=X,high anywhere (with crashkernel=Y,low below the limit). Top-down, as
+ * every memblock allocation here; the range stays in the linear map.
+ */
+static void __init reserve_crashkernel(void)
+{
+	unsigned long long crash_base, crash_size, crash_low_size = 0;
+	unsigned long long crash_max = CRASH_ADDR_LOW_MAX;
+	char *cmdline = boot_command_line;
+	int ret;
+
+	ret = parse_crashkernel(cmdline, memblock_phys_mem_size(), &crash_size, &crash_base);
+	if (ret == -ENOENT) {
+		ret = parse_crashkernel_high(cmdline, 0, &crash_size, &crash_base);
+		if (ret || !crash_size)
+			return;
+		/* A ,low is optional, but a bad one stops the ,high reservation too. */
+		ret = parse_crashkernel_low(cmdline, 0, &crash_low_size, &crash_base);
+		if (ret && ret != -ENOENT)
+			return;
+		crash_max = CRASH_ADDR_HIGH_MAX;
+	} else if (ret || !crash_size) {
+		return;
+	}
+
+	crash_size = PAGE_ALIGN(crash_size);
+	if (crash_base)
+		crash_max = crash_base + crash_size;
+	crash_base = memblock_phys_alloc_range(crash_size, CRASH_ALIGN, crash_base, crash_max);
+	if (!crash_base) {
+		pr_warn("cannot allocate crashkernel (size:0x%llx)\n", crash_size);
+		return;
+	}
+	if (crash_base >= CRASH_ADDR_LOW_MAX && crash_low_size &&
+	    reserve_crashkernel_low(crash_low_size)) {
+		memblock_phys_free(crash_base, crash_size);
+		return;
+	}
+	pr_info("crashkernel reserved: 0x%016llx - 0x%016llx (%lld MB)\n",
+		crash_base, crash_base + crash_size, crash_size >> 20);
+	crashk_res.start = crash_base;
+	crashk_res.end = crash_base + crash_size - 1;
+}
+
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */
 void __init bootmem_init(void)
 {
@@ -210,6 +319,8 @@ void __init bootmem_init(void)
 	zone_sizes_init();
 	/* After the memmap: the CMA area lands right below it, where Linux's does. */
 	dma_contiguous_reserve(arm64_dma_phys_limit);
+	/* With ZONE_DMA, Linux reserves the crash kernel here, once the DMA limit is known. */
+	reserve_crashkernel();
 	memblock_dump_all();
 }
 

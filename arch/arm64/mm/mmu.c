@@ -42,6 +42,20 @@ static int __init parse_rodata(char *arg)
 }
 early_param("rodata", parse_rodata);
 
+/*
+ * crashkernel= on the command line: with ZONE_DMA the reservation comes after map_mem, so
+ * Linux maps all memory with pages, that the crash kernel's range can be unmapped later.
+ * (The value itself is parsed by reserve_crashkernel.)
+ */
+static bool crash_mem_map;
+
+static int __init enable_crash_mem_map(char *arg)
+{
+	crash_mem_map = true;
+	return 0;
+}
+early_param("crashkernel", enable_crash_mem_map);
+
 /* Neither DEBUG_PAGEALLOC nor KFENCE exists here: only rodata=full asks for pages. */
 bool can_set_direct_map(void)
 {
@@ -96,7 +110,7 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	bool image = kernel_end > kernel_start;
 	u64 i;
 
-	if (can_set_direct_map())
+	if (can_set_direct_map() || crash_mem_map)
 		flags |= NO_BLOCK_MAPPINGS | NO_CONT_MAPPINGS;
 
 	/*
@@ -213,6 +227,7 @@ void __init paging_init(void)
 static void mmu_reset(void)
 {
 	rodata_enabled = rodata_full = true;
+	crash_mem_map = false;
 	early_pgtable_pages = map_mem_pgtable_pages = 0;
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
 }
