@@ -142,7 +142,7 @@ $(B)/host/o/%.o: %.c
 HT_lib_SRCS		:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) boot/params.c \
 			   boot/crash_core.c tests/host/string_selftest.c $(HARNESS)
 HT_memblock_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) mm/memblock.c \
-			   mm/memory_hotplug.c $(HARNESS)
+			   mm/memory_hotplug.c boot/linux_version.c $(HARNESS)
 HT_mm_SRCS		:= $(BOOT_SRCS)
 HT_fdt_SRCS		:= $(BOOT_SRCS)
 HT_rpi4_SRCS		:= $(BOOT_SRCS)

@@ -12,6 +12,7 @@
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 #include <asm/image.h>
 #include <linux/initrd.h>
@@ -737,6 +738,9 @@ void early_init_dt_scan_nodes(void)
 
 	/* Retrieve various information from the /chosen node */
 	early_init_dt_scan_chosen(boot_command_line);
+
+	/* linux=6.1|6.12 (the banner): before memblock holds a region, since memblock differs. */
+	linux_version_setup(boot_command_line);
 
 	/* Setup memory, calling early_init_dt_add_memory_arch */
 	early_init_dt_scan_memory();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * memblock: the boot-time map of memory and reserved ranges, and the allocator built on it.
- * Linux 6.1's interface, semantics and messages; the hand-over to the page allocator too.
+ * Linux 6.1's interface, semantics and messages (6.12's with linux=6.12); the hand-over to
+ * the page allocator too.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -10,23 +11,26 @@
 #include <linux/memblock.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 
 /*
  * Initial array sizes. Linux arm64 with EFI: 128 * 8 memory regions and
- * 128 + NR_CPUS + 1 reserved ones (asm/memory.h there). Either may be overridden.
+ * 128 + NR_CPUS + 1 reserved ones (asm/memory.h there). Debian's CONFIG_NR_CPUS is 256 in
+ * 6.1 and 512 in 6.12, so the static reserved array holds 6.12's 641 and 6.1 uses 385 of
+ * them. Either size may be overridden (Linux's memblock simulator uses 128 and 128).
  */
 #ifndef INIT_MEMBLOCK_REGIONS
 #define INIT_MEMBLOCK_REGIONS		128
-#endif
-#ifndef NR_CPUS
-#define NR_CPUS				256	/* Debian arm64: CONFIG_NR_CPUS=256 */
 #endif
 #ifndef INIT_MEMBLOCK_MEMORY_REGIONS
 #define INIT_MEMBLOCK_MEMORY_REGIONS	(INIT_MEMBLOCK_REGIONS * 8)
 #endif
 #ifndef INIT_MEMBLOCK_RESERVED_REGIONS
-#define INIT_MEMBLOCK_RESERVED_REGIONS	(INIT_MEMBLOCK_REGIONS + NR_CPUS + 1)
+#define INIT_MEMBLOCK_RESERVED_REGIONS		(INIT_MEMBLOCK_REGIONS + 512 + 1)
+#define INIT_MEMBLOCK_RESERVED_REGIONS_6_1	(INIT_MEMBLOCK_REGIONS + 256 + 1)
+#else
+#define INIT_MEMBLOCK_RESERVED_REGIONS_6_1	INIT_MEMBLOCK_RESERVED_REGIONS
 #endif
 
 #ifndef MAX_ORDER
@@ -53,7 +57,10 @@ unsigned long long max_possible_pfn;
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_MEMORY_REGIONS] __initdata_memblock;
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_RESERVED_REGIONS] __initdata_memblock;
 
-/* Each array starts with one zero-size dummy entry: cnt is never 0. */
+/*
+ * In 6.1 each array starts with one zero-size dummy entry, so cnt is never 0 (6.12 counts an
+ * empty array as 0: memblock_follow_linux_version()).
+ */
 struct memblock memblock __initdata_memblock = {
 	.memory.regions		= memblock_memory_init_regions,
 	.memory.cnt		= 1,
@@ -62,7 +69,7 @@ struct memblock memblock __initdata_memblock = {
 
 	.reserved.regions	= memblock_reserved_init_regions,
 	.reserved.cnt		= 1,
-	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS,
+	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS_6_1,
 	.reserved.name		= "reserved",
 
 	.bottom_up		= false,
@@ -94,6 +101,41 @@ int memblock_debug __initdata_memblock;
 static bool system_has_some_mirror __initdata_memblock;
 static int memblock_can_resize __initdata_memblock;
 
+/*
+ * The count of an empty array: 6.1 keeps one zero-size dummy entry (cnt 1); 6.12 counts 0
+ * (its struct memblock initialiser has no .cnt = 1, memblock_remove_region() no cnt = 1,
+ * and memblock_add_range() sets cnt = 1 for the first region).
+ */
+static unsigned long memblock_empty_cnt(void)
+{
+	return linux_since(6, 12) ? 0 : 1;
+}
+
+/* 128 + NR_CPUS + 1: Debian's NR_CPUS went from 256 (6.1) to 512 (6.12). */
+static unsigned long memblock_init_reserved_max(void)
+{
+	return linux_since(6, 12) ? INIT_MEMBLOCK_RESERVED_REGIONS :
+				    INIT_MEMBLOCK_RESERVED_REGIONS_6_1;
+}
+
+void __init_memblock memblock_follow_linux_version(void)
+{
+	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++)
+		if (!types[i]->total_size && !types[i]->regions[0].size)
+			types[i]->cnt = memblock_empty_cnt();
+	if (memblock.reserved.regions == memblock_reserved_init_regions)
+		memblock.reserved.max = memblock_init_reserved_max();
+}
+
+/* 6.12's numa_valid_node(): a real node id, neither NUMA_NO_NODE nor MAX_NUMNODES. */
+static bool numa_valid_nid(int nid)
+{
+	return nid >= 0 && nid < MAX_NUMNODES;
+}
+
 static enum memblock_flags __init_memblock choose_memblock_flags(void)
 {
 	return system_has_some_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
@@ -105,14 +147,17 @@ static inline phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
 	return *size = min(*size, PHYS_ADDR_MAX - base);
 }
 
-/* Linux WARN_ONCEs on MAX_NUMNODES as a node selector and treats it as "any node". */
+/*
+ * Linux 6.1 WARN_ONCEs on MAX_NUMNODES as a node selector and treats it as "any node"; 6.12
+ * takes it for "any node" without a word (numa_valid_node() in memblock_alloc_range_nid()).
+ */
 static int __init_memblock memblock_any_node(int nid)
 {
 	static bool warned;
 
 	if (nid != MAX_NUMNODES)
 		return nid;
-	if (!warned) {
+	if (!warned && !linux_since(6, 12)) {
 		warned = true;
 		pr_warn("WARNING: Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n");
 	}
@@ -236,10 +281,10 @@ static void __init_memblock memblock_remove_region(struct memblock_type *type,
 		(type->cnt - (r + 1)) * sizeof(type->regions[r]));
 	type->cnt--;
 
-	/* An empty type goes back to its single dummy entry. */
+	/* An empty type goes back to its single dummy entry (6.12: and counts 0). */
 	if (type->cnt == 0) {
 		WARN_ON(type->total_size != 0);
-		type->cnt = 1;
+		type->cnt = memblock_empty_cnt();
 		type->regions[0].base = 0;
 		type->regions[0].size = 0;
 		type->regions[0].flags = 0;
@@ -295,8 +340,16 @@ static noinline int __init_memblock memblock_double_array(struct memblock_type *
 	phys_addr_t old_alloc_size, new_alloc_size;
 	phys_addr_t old_size, new_size, addr, new_end;
 
-	if (!memblock_can_resize)
+	if (!memblock_can_resize) {
+		/* 6.12 panics here (memblock_double_array()); 6.1 returns -1 and drops the range. */
+		if (linux_since(6, 12)) {
+			new_end = new_area_start + new_area_size - 1;
+			bm_err("memblock.%s is full (%lu regions) before memblock may grow it, at [mem %pa-%pa]\n",
+			       type->name, type->max, &new_area_start, &new_end);
+			panic("memblock: cannot resize %s array\n", type->name);
+		}
 		return -1;
+	}
 
 	old_size = type->max * sizeof(struct memblock_region);
 	new_size = old_size << 1;
@@ -357,12 +410,25 @@ static void __init_memblock memblock_report_full(struct memblock_type *type,
 	       type->name, type->max, what, &base, &end);
 }
 
-/* Merge neighbours that touch and have the same node and flags. */
-static void __init_memblock memblock_merge_regions(struct memblock_type *type)
+/*
+ * Merge neighbours that touch and have the same node and flags. 6.1 scans the whole array;
+ * 6.12's memblock_merge_regions(type, start_rgn, end_rgn) only [@start_rgn - 1, @end_rgn)
+ * around what changed, which is the same on arrays that were merged before.
+ */
+static void __init_memblock memblock_merge_regions(struct memblock_type *type,
+						   unsigned long start_rgn,
+						   unsigned long end_rgn)
 {
 	int i = 0;
 
-	while (i < type->cnt - 1) {
+	if (!linux_since(6, 12)) {
+		start_rgn = 0;
+		end_rgn = ULONG_MAX;
+	}
+	if (start_rgn)
+		i = start_rgn - 1;
+	end_rgn = min(end_rgn, type->cnt - 1);
+	while (i < end_rgn) {
 		struct memblock_region *this = &type->regions[i];
 		struct memblock_region *next = &type->regions[i + 1];
 
@@ -378,6 +444,7 @@ static void __init_memblock memblock_merge_regions(struct memblock_type *type)
 		this->size += next->size;
 		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
 		type->cnt--;
+		end_rgn--;
 	}
 }
 
@@ -414,7 +481,7 @@ static int __init_memblock memblock_add_range(struct memblock_type *type,
 	bool insert = false;
 	phys_addr_t obase = base;
 	phys_addr_t end = base + memblock_cap_size(base, &size);
-	int idx, nr_new;
+	int idx, nr_new, start_rgn = -1, end_rgn = 0;
 	struct memblock_region *rgn;
 
 	if (!size)
@@ -422,21 +489,24 @@ static int __init_memblock memblock_add_range(struct memblock_type *type,
 
 	/* The dummy entry of an empty type is simply overwritten. */
 	if (type->regions[0].size == 0) {
-		WARN_ON(type->cnt != 1 || type->total_size);
+		WARN_ON(type->cnt != memblock_empty_cnt() || type->total_size);
 		type->regions[0].base = base;
 		type->regions[0].size = size;
 		type->regions[0].flags = flags;
 		memblock_set_region_node(&type->regions[0], nid);
 		type->total_size = size;
+		type->cnt = 1;
 		return 0;
 	}
 
 	/*
 	 * At worst the new range fills a hole before every region and one after them all:
 	 * cnt + 1 new entries. With that much room, insert on the first pass; otherwise
-	 * count first, grow the array, then insert.
+	 * count first, grow the array, then insert. 6.1 wants one entry to spare; 6.12's
+	 * memblock_add_range() does not ("cnt * 2 + 1 <= max").
 	 */
-	if (type->cnt * 2 + 1 < type->max)
+	if (type->cnt * 2 + 1 < type->max ||
+	    (linux_since(6, 12) && type->cnt * 2 + 1 == type->max))
 		insert = true;
 
 repeat:
@@ -456,10 +526,14 @@ repeat:
 			WARN_ON(nid != memblock_get_region_node(rgn));
 			WARN_ON(flags != rgn->flags);
 			nr_new++;
-			if (insert)
+			if (insert) {
+				if (start_rgn == -1)
+					start_rgn = idx;
+				end_rgn = idx + 1;
 				memblock_insert_region(type, idx++, base,
 						       rbase - base, nid,
 						       flags);
+			}
 		}
 		base = min(rend, end);
 	}
@@ -467,9 +541,13 @@ repeat:
 	/* Whatever is left lies above every overlapping region. */
 	if (base < end) {
 		nr_new++;
-		if (insert)
+		if (insert) {
+			if (start_rgn == -1)
+				start_rgn = idx;
+			end_rgn = idx + 1;
 			memblock_insert_region(type, idx, base, end - base,
 					       nid, flags);
+		}
 	}
 
 	if (!nr_new)
@@ -486,7 +564,7 @@ repeat:
 		goto repeat;
 	}
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
@@ -658,11 +736,13 @@ noinline int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size
 	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES, 0);
 }
 
-/* Set or clear @flag on the memory inside [@base, @base + @size), splitting as needed. */
-static int __init_memblock memblock_setclr_flag(phys_addr_t base,
+/*
+ * Set or clear @flag on @type's regions inside [@base, @base + @size), splitting as needed.
+ * 6.1 only ever flags memory; 6.12 also flags reserved regions (memblock_reserved_mark_noinit).
+ */
+static int __init_memblock memblock_setclr_flag(struct memblock_type *type, phys_addr_t base,
 						phys_addr_t size, int set, int flag)
 {
-	struct memblock_type *type = &memblock.memory;
 	int i, ret, start_rgn, end_rgn;
 
 	ret = memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
@@ -678,18 +758,18 @@ static int __init_memblock memblock_setclr_flag(phys_addr_t base,
 			r->flags &= ~flag;
 	}
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
 int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_HOTPLUG);
 }
 
 int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_HOTPLUG);
 }
 
 /* Does nothing unless kernelcore=mirror asked for mirrored memory (Linux 6.1). */
@@ -700,7 +780,7 @@ int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 
 	system_has_some_mirror = true;
 
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_MIRROR);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_MIRROR);
 }
 
 /*
@@ -709,12 +789,23 @@ int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
  */
 int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_NOMAP);
 }
 
 int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_NOMAP);
+}
+
+/*
+ * 6.12: a reserved range whose struct pages memblock_free_all() leaves uninitialised
+ * (MEMBLOCK_RSRV_NOINIT; Linux's hugetlb boot pages use it). 6.1 has no such flag: -EINVAL.
+ */
+int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
+{
+	if (!linux_since(6, 12))
+		return -EINVAL;
+	return memblock_setclr_flag(&memblock.reserved, base, size, 1, MEMBLOCK_RSRV_NOINIT);
 }
 
 /* Which memory regions an iteration with @nid and @flags must pass over. */
@@ -728,7 +819,9 @@ static bool should_skip_region(struct memblock_type *type,
 	if (type != memblock_memory)
 		return false;
 
-	if (nid != NUMA_NO_NODE && nid != m_nid)
+	/* 6.12: numa_valid_node(nid); the same once memblock_any_node() turned MAX_NUMNODES. */
+	if (linux_since(6, 12) ? numa_valid_nid(nid) && nid != m_nid :
+				 nid != NUMA_NO_NODE && nid != m_nid)
 		return true;
 
 	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
@@ -904,7 +997,9 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 
 		if (PFN_UP(r->base) >= PFN_DOWN(r->base + r->size))
 			continue;
-		if (nid == MAX_NUMNODES || nid == r_nid)
+		/* 6.12 takes NUMA_NO_NODE for "any node" too (!numa_valid_node(nid)). */
+		if ((linux_since(6, 12) ? !numa_valid_nid(nid) : nid == MAX_NUMNODES) ||
+		    nid == r_nid)
 			break;
 	}
 	if (*idx >= type->cnt) {
@@ -918,6 +1013,28 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 		*out_end_pfn = PFN_DOWN(r->base + r->size);
 	if (out_nid)
 		*out_nid = r_nid;
+}
+
+/*
+ * 6.12's memblock_validate_numa_coverage(): false, with Linux's message, when more than
+ * @threshold_bytes of memory belongs to no node.
+ */
+bool __init_memblock memblock_validate_numa_coverage(unsigned long threshold_bytes)
+{
+	unsigned long nr_pages = 0, start_pfn, end_pfn;
+	int nid, i;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
+		if (!numa_valid_nid(nid))
+			nr_pages += end_pfn - start_pfn;
+
+	if ((nr_pages << PAGE_SHIFT) > threshold_bytes) {
+		pr_err("NUMA: no nodes coverage for %luMB of %luMB RAM\n",
+		       (nr_pages << PAGE_SHIFT) >> 20,
+		       (unsigned long)(memblock_phys_mem_size() >> 20));
+		return false;
+	}
+	return true;
 }
 
 /**
@@ -939,7 +1056,7 @@ int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 	for (i = start_rgn; i < end_rgn; i++)
 		memblock_set_region_node(&type->regions[i], nid);
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
@@ -1369,8 +1486,12 @@ static void __init_memblock memblock_dump(struct memblock_type *type)
 		flags = rgn->flags;
 		nid = memblock_get_region_node(rgn);
 
-		/* Regions never given a node (all reserved ones) print no " on node". */
-		if (nid != MAX_NUMNODES)
+		/*
+		 * Regions never given a node print no " on node": in 6.1 those with MAX_NUMNODES
+		 * (every reserved one); in 6.12 any outside 0..MAX_NUMNODES - 1 (numa_valid_node()),
+		 * and reserved regions get a node from NUMA init (numa_clear_kernel_node_hotplug).
+		 */
+		if (linux_since(6, 12) ? numa_valid_nid(nid) : nid != MAX_NUMNODES)
 			pr_info(" %s[%#x]\t[%pa-%pa], %pa bytes on node %d flags: %#x\n",
 				type->name, idx, &base, &end, &size, nid, flags);
 		else
@@ -1452,6 +1573,32 @@ static unsigned long __init __free_memory_core(phys_addr_t start,
 	return end_pfn - start_pfn;
 }
 
+/*
+ * 6.12: every reserved region takes the node of the memory under it (memblock_set_node on
+ * memblock.reserved, again if that doubled the array), NOMAP memory gets PageReserved, and
+ * then every reserved region not marked MEMBLOCK_RSRV_NOINIT.
+ */
+static void __init memmap_init_reserved_pages_612(void)
+{
+	struct memblock_region *region;
+	unsigned long max_reserved;
+
+repeat:
+	max_reserved = memblock.reserved.max;
+	for_each_mem_region(region) {
+		if (memblock_is_nomap(region))
+			reserve_bootmem_region(region->base, region->base + region->size);
+		memblock_set_node(region->base, region->size, &memblock.reserved,
+				  memblock_get_region_node(region));
+	}
+	if (max_reserved != memblock.reserved.max)
+		goto repeat;
+
+	for_each_reserved_mem_region(region)
+		if (!memblock_is_reserved_noinit(region))
+			reserve_bootmem_region(region->base, region->base + region->size);
+}
+
 /* Reserved ranges and NOMAP memory get PageReserved struct pages. */
 static void __init memmap_init_reserved_pages(void)
 {
@@ -1459,6 +1606,10 @@ static void __init memmap_init_reserved_pages(void)
 	phys_addr_t start, end;
 	u64 i;
 
+	if (linux_since(6, 12)) {
+		memmap_init_reserved_pages_612();
+		return;
+	}
 	for_each_reserved_mem_range(i, &start, &end)
 		reserve_bootmem_region(start, end);
 
@@ -1517,7 +1668,7 @@ static void memblock_reset(void)
 	memblock.memory.total_size = 0;
 	memblock.reserved.regions = memblock_reserved_init_regions;
 	memblock.reserved.cnt = 1;
-	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS;
+	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS_6_1;
 	memblock.reserved.total_size = 0;
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;

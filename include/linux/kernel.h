@@ -37,6 +37,9 @@
 #ifndef ULLONG_MAX
 #define ULLONG_MAX	(~0ULL)
 #endif
+#ifndef ULONG_MAX
+#define ULONG_MAX	(~0UL)
+#endif
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)
 
 #define PAGE_SHIFT	12

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bootmem-layout: Linux 6.1 arm64's early memory layout for a device tree, computed on the
- * host by bootmem's own boot code. Options, input loading, one child process per layout
+ * bootmem-layout: Linux 6.1 (or 6.12) arm64's early memory layout for a device tree, computed
+ * on the host by bootmem's own boot code. Options, input loading, one child process per layout
  * (the generic code keeps global state), text/JSON output and --diff.
  */
 #define _GNU_SOURCE
@@ -23,11 +23,12 @@
 
 static const char usage_text[] =
 "NAME\n"
-"    bootmem-layout - Linux 6.1 arm64's early memory layout for a device tree, on the host\n"
+"    bootmem-layout - Linux 6.1 or 6.12 arm64's early memory layout for a device tree, on the host\n"
 "\n"
 "SYNOPSIS\n"
 "    bootmem-layout [OPTIONS] FILE.dtb|FILE.dts\n"
 "    bootmem-layout [OPTIONS] --diff OTHER.dtb|OTHER.dts FILE.dtb|FILE.dts\n"
+"    bootmem-layout [OPTIONS] --diff-linux FILE.dtb|FILE.dts\n"
 "\n"
 "DESCRIPTION\n"
 "    Boots bootmem's memory bring-up (boot/, mm/, lib/ and arch/arm64/mm, the code the\n"
@@ -40,9 +41,11 @@ static const char usage_text[] =
 "OPTIONS\n"
 "    --append \"ARGS\"    the kernel command line (/chosen/bootargs), e.g.\n"
 "                       \"mem=2G movable_node cma=64M memblock=debug\"\n"
+"    --linux 6.1|6.12   the Linux to follow (the kernel word linux=VERSION; default 6.1)\n"
 "    --kernel-at ADDR   physical load address of the Image (default: QEMU's choice,\n"
 "                       the first memory range's 2 MiB-aligned base + 2 MiB)\n"
-"    --kernel-size SIZE the Image's image_size, _text to _end (default 0x2010000, Linux 6.1's):\n"
+"    --kernel-size SIZE the Image's image_size, _text to _end (default Debian's: 0x2010000\n"
+"                       for Linux 6.1, 0x2b30000 for 6.12):\n"
 "                       where the loader puts things and the footprint reserved; the kernel\n"
 "                       word kernel_size=SIZE (in --append) sets the footprint alone\n"
 "    --dtb-at ADDR      physical address of the DTB (default: base + min(size/2, 128M))\n"
@@ -54,6 +57,7 @@ static const char usage_text[] =
 "                       messages, as JSON\n"
 "    --diff OTHER       the layouts of OTHER and FILE side by side, differences marked\n"
 "                       ('|' changed, '<' only in OTHER, '>' only in FILE)\n"
+"    --diff-linux       FILE under Linux 6.1 (left) and Linux 6.12 (right), side by side\n"
 "    -h, --help         this text\n"
 "\n"
 "    ADDR and SIZE take 0x... and K/M/G suffixes. Memory must lie below 4 TiB.\n"
@@ -70,9 +74,10 @@ static void die_usage(const char *msg)
 {
 	if (msg)
 		fprintf(stderr, "bootmem-layout: %s\n", msg);
-	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
-		"                      [--initrd-size SIZE [--initrd-at ADDR]]\n"
-			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] FILE  (--help)\n");
+	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--linux 6.1|6.12] [--kernel-at ADDR]\n"
+			"       [--kernel-size SIZE] [--initrd-size SIZE [--initrd-at ADDR]]\n"
+			"       [--dtb-at ADDR] [--timestamps] [--json]\n"
+			"       [--diff OTHER | --diff-linux] FILE  (--help)\n");
 	exit(EXIT_USAGE);
 }
 
@@ -236,6 +241,18 @@ fail:
 	exit(EXIT_USAGE);
 }
 
+/* "linux=VERSION ARGS": the command line that follows @version (NULL: @append as it is). */
+static const char *with_linux(const char *version, const char *append)
+{
+	char *s;
+
+	if (!version)
+		return append;
+	if (asprintf(&s, "linux=%s%s%s", version, append ? " " : "", append ? append : "") < 0)
+		exit(EXIT_USAGE);
+	return s;
+}
+
 /* Strips the "[    0.000000] " printk prefixes. */
 static char *strip_timestamps(const char *log)
 {
@@ -393,12 +410,15 @@ int main(int argc, char **argv)
 		{ "timestamps", no_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "diff", required_argument, NULL, 'D' },
+		{ "linux", required_argument, NULL, 'L' },
+		{ "diff-linux", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
-	const char *other = NULL;
+	const char *other = NULL, *linux_ver = NULL, *append;
 	uint64_t initrd_at = ~0ULL, initrd_size = 0;
+	bool diff_linux = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -412,6 +432,8 @@ int main(int argc, char **argv)
 		case 't': o.timestamps = true; break;
 		case 'j': o.json = true; break;
 		case 'D': other = optarg; break;
+		case 'L': linux_ver = optarg; break;
+		case 'V': diff_linux = true; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: die_usage(NULL);
 		}
@@ -420,29 +442,40 @@ int main(int argc, char **argv)
 		die_usage(optind >= argc ? "no device tree given" : "one device tree, please");
 	if (o.append && strlen(o.append) >= 2048)
 		die_usage("--append: longer than the kernel's command line");
-	if (other && o.json)
+	if ((other || diff_linux) && o.json)
 		die_usage("--diff and --json do not go together");
+	if (linux_ver && strcmp(linux_ver, "6.1") && strcmp(linux_ver, "6.12"))
+		die_usage("--linux: 6.1 or 6.12");
+	if (diff_linux && (other || linux_ver))
+		die_usage("--diff-linux compares 6.1 with 6.12: no --diff or --linux with it");
 
 	if (initrd_at != ~0ULL && !initrd_size)
 		die_usage("--initrd-at needs --initrd-size");
 
 	o.name = argv[optind];
+	append = o.append;
+	o.append = with_linux(diff_linux ? "6.12" : linux_ver, append);
 	o.blob = load_input(o.name, o.append, &o.blob_len);
 	if (initrd_size)
 		add_initrd(&o, initrd_at, initrd_size);
-	if (other) {
+	if (other || diff_linux) {
 		struct bml_opts p = o;
 		char *a = NULL, *b = NULL;
 		int sa, sb;
 
-		p.name = other;
-		p.blob = load_input(other, o.append, &p.blob_len);
+		p.name = diff_linux ? o.name : other;
+		if (diff_linux)
+			p.append = with_linux("6.1", append);
+		p.blob = load_input(p.name, p.append, &p.blob_len);
 		p.timestamps = o.timestamps = false;
 		sa = run_layout(&p, &a);
 		sb = run_layout(&o, &b);
 		if (!a || !b)
 			return EXIT_USAGE;
-		print_diff(a, b, other, o.name);
+		if (diff_linux)
+			print_diff(a, b, "linux=6.1", "linux=6.12");
+		else
+			print_diff(a, b, other, o.name);
 		free(a);
 		free(b);
 		free(p.blob);
