@@ -173,8 +173,8 @@ static const char *reserved_owner(phys_addr_t base, phys_addr_t size, phys_addr_
 {
 	phys_addr_t end = base + size;
 
-	if (kernel_image.end && base < kernel_image.end && end > kernel_image.stext) {
-		*ob = kernel_image.stext;
+	if (kernel_image.end && base < kernel_image.end && end > kernel_image.reserve) {
+		*ob = kernel_image.reserve;
 		*oe = kernel_image.end;
 		*named = true;
 		return "the kernel image";
@@ -230,7 +230,10 @@ static void explain_reserve_conflict(const char *uname, phys_addr_t base, phys_a
 	c->nomap = nomap;
 }
 
-/* Reserve every tuple of a /reserved-memory child's reg; save the node with its first one. */
+/*
+ * Reserve every tuple of a /reserved-memory child's reg; 6.1 also saves the node with its
+ * first one (6.12 saves it later, fdt_scan_reserved_mem_reg_nodes()).
+ */
 static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 {
 	int t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);

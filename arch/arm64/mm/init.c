@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arm64's memblock set-up and boot-memory init, in Linux 6.1's order (arch/arm64/mm/init.c):
+ * arm64's memblock set-up and boot-memory init, in Linux's order (arch/arm64/mm/init.c):
  * clip memory to what the linear map can cover, reserve the image (the footprint of the Linux
  * Image bootmem stands for), scan the DT's reserved memory; later NUMA, sparse memmap, zones,
  * default CMA and the memblock dump.
@@ -19,6 +19,7 @@
 #include <asm/image.h>
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
+#include <linux/version.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -42,20 +43,44 @@ early_param("mem", early_mem);
 /* ---- the Image's footprint (asm/image.h) ---- */
 
 struct kernel_image kernel_image;
-u64 kernel_image_size = LINUX_IMAGE_SIZE;
+u64 kernel_image_size;
 
 /*
- * Debian's 6.1 Image between _stext and init_pg_dir, as offsets from _text: _etext, rodata,
+ * Debian's Images between _stext and init_pg_dir, as offsets from _text: _etext, rodata,
  * init text and data, _sdata, _edata, bss (asm/image.h says where each comes from).
+ * 6.12.117: .text [0x10000, 0x1e00000) and .data from 0x1e00000 (0xc2b200 bytes of raw
+ * data: _edata) in the PE section table; /proc/iomem's Kernel code [_text, __init_begin)
+ * = [0x0, 0x1d00000) and Kernel data [_sdata, _end) = [0x2670000, 0x2b30000); Memory:'s
+ * 15616K code, 13948K rodata, 9664K init, 3820K rwdata, 938K bss.
  */
-static const struct {
-	u64 etext, start_rodata, end_rodata, init_begin, inittext_end, init_end;
+struct linux_image_layout {
+	u64 size, etext, start_rodata, end_rodata, init_begin, inittext_end, init_end;
 	u64 sdata, edata, bss_start, bss_stop;
-} linux_image = {
+};
+
+static const struct linux_image_layout linux_61_image = {
+	.size = LINUX_IMAGE_SIZE,
 	.etext = 0xd00000, .start_rodata = 0xd00000, .end_rodata = 0x1648000,
 	.init_begin = 0x1660000, .inittext_end = 0x1740000, .init_end = 0x1cb0000,
 	.sdata = 0x1cb0000, .edata = 0x1f6da00, .bss_start = 0x1f6e000, .bss_stop = 0x200ac00,
 };
+
+static const struct linux_image_layout linux_612_image = {
+	.size = LINUX_612_IMAGE_SIZE,
+	.etext = 0xf50000, .start_rodata = 0xf50000, .end_rodata = 0x1cef000,
+	.init_begin = 0x1d00000, .inittext_end = 0x1e00000, .init_end = 0x2670000,
+	.sdata = 0x2670000, .edata = 0x2a2b200, .bss_start = 0x2a2c000, .bss_stop = 0x2b16800,
+};
+
+static const struct linux_image_layout *linux_image_of(unsigned int version)
+{
+	return version >= KERNEL_VERSION(6, 12, 0) ? &linux_612_image : &linux_61_image;
+}
+
+u64 linux_image_size(unsigned int version)
+{
+	return linux_image_of(version)->size;
+}
 
 /* kernel_size=SIZE: reserve the footprint of another Image (e.g. a user's own kernel). */
 static int __init early_kernel_size(char *p)
@@ -67,7 +92,8 @@ static int __init early_kernel_size(char *p)
 	size = PAGE_ALIGN(memparse(p, &p));
 	if (*p) {
 		bm_warn("kernel_size=: cannot parse \"%s\", keeping %#llx\n", p,
-			kernel_image_size);
+			kernel_image_size ? kernel_image_size :
+					    linux_image_size(linux_version_code));
 		return 0;
 	}
 	kernel_image_size = size;
@@ -76,19 +102,20 @@ static int __init early_kernel_size(char *p)
 early_param("kernel_size", early_kernel_size);
 
 /* An offset of Linux's Image, moved in proportion for a footprint of another size. */
-static phys_addr_t scaled(phys_addr_t text, u64 off, u64 size, bool exact)
+static phys_addr_t scaled(phys_addr_t text, u64 off, u64 size, u64 linux_size, bool exact)
 {
-	off = (u64)((unsigned __int128)off * size / LINUX_IMAGE_SIZE);
+	off = (u64)((unsigned __int128)off * size / linux_size);
 	return text + (exact ? off : PAGE_ALIGN(off));
 }
 
 void __init kernel_image_setup(phys_addr_t text)
 {
+	const struct linux_image_layout *l = linux_image_of(linux_version_code);
 	struct kernel_image *k = &kernel_image;
 	/* _stext, at least a page of text, and init_pg_dir; and bootmem's own image inside. */
 	u64 min = max_t(u64, LINUX_STEXT + PAGE_SIZE + LINUX_INIT_PG_DIR_SIZE,
 			ALIGN(boot_image_size + LINUX_INIT_PG_DIR_SIZE, SZ_64K));
-	u64 size = kernel_image_size;
+	u64 size = kernel_image_size ? kernel_image_size : l->size;
 
 	if (size < min) {
 		bm_warn("kernel_size=%#llx cannot hold the image (bootmem's own is %#llx bytes): reserving %#llx\n",
@@ -98,27 +125,46 @@ void __init kernel_image_setup(phys_addr_t text)
 	k->text = text;
 	k->stext = text + LINUX_STEXT;
 	k->end = text + size;
-	k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;
-	k->etext = scaled(text, linux_image.etext, size, false);
-	k->start_rodata = scaled(text, linux_image.start_rodata, size, false);
-	k->end_rodata = scaled(text, linux_image.end_rodata, size, false);
-	k->init_begin = scaled(text, linux_image.init_begin, size, false);
-	k->inittext_end = scaled(text, linux_image.inittext_end, size, false);
-	k->init_end = scaled(text, linux_image.init_end, size, false);
-	k->sdata = scaled(text, linux_image.sdata, size, false);
-	k->edata = scaled(text, linux_image.edata, size, true);
-	k->bss_start = scaled(text, linux_image.bss_start, size, false);
-	k->bss_stop = scaled(text, linux_image.bss_stop, size, true);
+	k->etext = scaled(text, l->etext, size, l->size, false);
+	k->start_rodata = scaled(text, l->start_rodata, size, l->size, false);
+	k->end_rodata = scaled(text, l->end_rodata, size, l->size, false);
+	k->init_begin = scaled(text, l->init_begin, size, l->size, false);
+	k->inittext_end = scaled(text, l->inittext_end, size, l->size, false);
+	k->init_end = scaled(text, l->init_end, size, l->size, false);
+	k->sdata = scaled(text, l->sdata, size, l->size, false);
+	k->edata = scaled(text, l->edata, size, l->size, true);
+	k->bss_start = scaled(text, l->bss_start, size, l->size, false);
+	k->bss_stop = scaled(text, l->bss_stop, size, l->size, true);
+	/*
+	 * 6.1 reserves [_stext, _end) and paging_init frees init_pg_dir, its last 0x5000 bytes;
+	 * 6.12's arm64_memblock_init() reserves [_text, _end) and keeps its early tables, which
+	 * sit after bss and map the image before paging_init (pi/map_kernel.c).
+	 */
+	if (linux_since(6, 12)) {
+		k->reserve = k->text;
+		k->init_pg_dir = max(PAGE_ALIGN(k->bss_stop),
+				     PAGE_ALIGN(k->text + boot_image_size));
+	} else {
+		k->reserve = k->stext;
+		k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;
+	}
 }
 
 /* The "banner" line: which footprint is reserved, and where bootmem's own image lies in it. */
 static void __init print_kernel_image(void)
 {
 	phys_addr_t end = kernel_image.end - 1;
+	u64 size = kernel_image.end - kernel_image.text;
 
-	bm_info("kernel image footprint [mem %pa-%pa]: image_size %#llx (%s), reserved from _stext as Linux reserves its own\n",
-		&kernel_image.text, &end, kernel_image_size,
-		kernel_image_size == LINUX_IMAGE_SIZE ? "Debian's Linux 6.1 Image" : "kernel_size=");
+	char what[32];
+
+	if (kernel_image_size)
+		snprintf(what, sizeof(what), "kernel_size=");
+	else
+		snprintf(what, sizeof(what), "Debian's Linux %s Image", linux_version_name());
+	bm_info("kernel image footprint [mem %pa-%pa]: image_size %#llx (%s), reserved from %s as Linux reserves its own\n",
+		&kernel_image.text, &end, size, what,
+		kernel_image.reserve == kernel_image.text ? "_text" : "_stext");
 	if (boot_image_size)
 		bm_info("bootmem's own image uses %#llx bytes of it; the rest is reserved and never used\n",
 			boot_image_size);
@@ -146,9 +192,9 @@ static void __init arm64_reserve_initrd(s64 linear_region_size)
 		phys_initrd_size = 0;
 		return;
 	}
-	if (base < kernel_image.end && base + size > kernel_image.stext)
+	if (base < kernel_image.end && base + size > kernel_image.reserve)
 		bm_warn("initrd [mem %#llx-%#llx] overlaps the kernel image [mem %#llx-%#llx]: Linux reserves both (they merge); the kernel's memory is the initrd's\n",
-			base, base + size - 1, kernel_image.stext, kernel_image.end - 1);
+			base, base + size - 1, kernel_image.reserve, kernel_image.end - 1);
 	if (initial_boot_params_pa != PHYS_ADDR_MAX && initial_boot_params &&
 	    base < initial_boot_params_pa + fdt_totalsize(initial_boot_params) &&
 	    base + size > initial_boot_params_pa)
@@ -188,7 +234,7 @@ void __init arm64_memblock_init(void)
 	if (phys_initrd_size)
 		arm64_reserve_initrd(linear_region_size);
 
-	memblock_reserve(kernel_image.stext, kernel_image.end - kernel_image.stext);
+	memblock_reserve(kernel_image.reserve, kernel_image.end - kernel_image.reserve);
 	early_init_fdt_scan_reserved_mem();
 }
 
