@@ -123,10 +123,15 @@ u64 dt_mem_next_cell(int s, const fdt32_t **cellp)
  * Linux reads dt_root_*_cells unchecked; 0 cells divide by zero in the reserved-memory
  * parser and more than 2 silently drop the high bits. Refuse them, naming the value.
  */
+bool dt_root_cells_usable(void)
+{
+	return dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
+	       dt_root_size_cells >= 1 && dt_root_size_cells <= 2;
+}
+
 static bool dt_root_cells_ok(const char *who)
 {
-	if (dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
-	    dt_root_size_cells >= 1 && dt_root_size_cells <= 2)
+	if (dt_root_cells_usable())
 		return true;
 	bm_err("%s: unsupported root #address-cells = %d / #size-cells = %d (1 or 2 each), ignored\n",
 	       who, dt_root_addr_cells, dt_root_size_cells);
@@ -144,6 +149,15 @@ static bool dt_range_wraps(const char *uname, const char *prop, u64 base, u64 si
 }
 
 /* ------------------------------------------------------------------ reserved memory */
+
+/* 6.12 moved this code to of_reserved_mem.c: its messages carry that file's prefix. */
+#define rmem_pr_err(fmt, ...)							\
+	do {									\
+		if (linux_since(6, 12))						\
+			printk(KERN_ERR "OF: reserved mem: " fmt, ##__VA_ARGS__);	\
+		else								\
+			pr_err(fmt, ##__VA_ARGS__);				\
+	} while (0)
 
 static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
 {
@@ -248,8 +262,8 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 		return -ENOENT;
 
 	if (len && len % t_len != 0) {
-		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
-		       uname);
+		rmem_pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
+			    uname);
 		return -EINVAL;
 	}
 
@@ -269,13 +283,13 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 			pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
 				 uname, &base, (unsigned long)(size / SZ_1M));
 		} else {
-			pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
-			       uname, &base, (unsigned long)(size / SZ_1M));
+			rmem_pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
+				    uname, &base, (unsigned long)(size / SZ_1M));
 			if (size)
 				explain_reserve_conflict(uname, base, size, nomap, true);
 		}
 
-		if (first) {
+		if (first && !linux_since(6, 12)) {
 			fdt_reserved_mem_save_node(node, uname, base, size);
 			first = false;
 		}
@@ -287,7 +301,7 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
  * /reserved-memory must use the root's #address-cells/#size-cells (its children are parsed
  * with those) and have "ranges" (its children's addresses are CPU addresses).
  */
-static int __reserved_mem_check_root(unsigned long node)
+int __reserved_mem_check_root(unsigned long node)
 {
 	const fdt32_t *prop;
 	int len;
@@ -309,14 +323,15 @@ static int __reserved_mem_check_root(unsigned long node)
 static int fdt_scan_reserved_mem(void)
 {
 	const void *fdt = initial_boot_params;
-	int node, child;
+	int node, child, i, count = 0, nr_dynamic = 0;
+	int dynamic[MAX_RESERVED_REGIONS];
 
 	node = fdt_path_offset(fdt, "/reserved-memory");
 	if (node < 0)
 		return -ENODEV;
 
 	if (__reserved_mem_check_root(node) != 0) {
-		pr_err("Reserved memory: unsupported node format, ignoring\n");
+		rmem_pr_err("Reserved memory: unsupported node format, ignoring\n");
 		return -EINVAL;
 	}
 	if (!dt_root_cells_ok("/reserved-memory"))
@@ -334,9 +349,30 @@ static int fdt_scan_reserved_mem(void)
 			continue;
 
 		err = __reserved_mem_reserve_reg(child, uname);
-		if (err == -ENOENT && of_get_flat_dt_prop(child, "size", NULL))
+		if (linux_since(6, 12)) {
+			if (!err)
+				count++;
+			if (err != -ENOENT || !of_get_flat_dt_prop(child, "size", NULL))
+				continue;
+			if (nr_dynamic == MAX_RESERVED_REGIONS) {
+				rmem_pr_err("too many defined dynamic regions, skip '%s'\n", uname);
+				continue;
+			}
+			dynamic[nr_dynamic++] = child;
+		} else if (err == -ENOENT && of_get_flat_dt_prop(child, "size", NULL)) {
 			fdt_reserved_mem_save_node(child, uname, 0, 0);
+		}
 	}
+
+	/*
+	 * 6.12 places the dynamic regions right after every static one is reserved or
+	 * no-mapped, in DT order (6.1: after the sort, in fdt_init_reserved_mem()).
+	 */
+	for (i = 0; i < nr_dynamic; i++)
+		if (!fdt_reserved_mem_alloc_node(dynamic[i], fdt_get_name(fdt, dynamic[i], NULL)))
+			count++;
+	if (linux_since(6, 12))
+		fdt_reserved_mem_set_count(count);
 	return 0;
 }
 
@@ -366,6 +402,17 @@ void early_init_fdt_scan_reserved_mem(void)
 	if (!initial_boot_params)
 		return;
 
+	/*
+	 * 6.12 takes the elfcorehdr and /reserved-memory first (fdt_scan_reserved_mem() places
+	 * the dynamic regions too), then /memreserve/: a no-map region over a /memreserve/
+	 * entry is no longer refused. 6.1 takes /memreserve/ first, then /reserved-memory, the
+	 * elfcorehdr and the second pass.
+	 */
+	if (linux_since(6, 12)) {
+		fdt_reserve_elfcorehdr();
+		fdt_scan_reserved_mem();
+	}
+
 	/* The header's /memreserve/ entries, up to the terminating zero-size one. */
 	for (n = 0; ; n++) {
 		if (fdt_get_mem_rsv(initial_boot_params, n, &base, &size) < 0) {
@@ -379,9 +426,11 @@ void early_init_fdt_scan_reserved_mem(void)
 		memblock_reserve(base, size);
 	}
 
-	fdt_scan_reserved_mem();
-	fdt_reserve_elfcorehdr();
-	fdt_init_reserved_mem();
+	if (!linux_since(6, 12)) {
+		fdt_scan_reserved_mem();
+		fdt_reserve_elfcorehdr();
+		fdt_init_reserved_mem();
+	}
 }
 
 /**

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * setup_arch() in Linux 6.1 arm64's order: the DTB, the console, early parameters, memblock,
+ * setup_arch() in Linux arm64's order: the DTB, the console, early parameters, memblock,
  * paging, then nodes and zones. Portable: the kernel and every host build run this sequence;
  * what touches the CPU goes through the hooks of asm/setup.h.
  */
@@ -13,6 +13,8 @@
 #include <linux/serial.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/version.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -188,6 +190,9 @@ void setup_arch(void)
 	boot_phase_done("memblock");
 	paging_init();
 	boot_phase_done("map_mem");
+	/* 6.12's unflatten_device_tree() starts by saving the static /reserved-memory regions. */
+	if (linux_since(6, 12))
+		fdt_scan_reserved_mem_reg_nodes();
 	bootmem_init();
 	boot_phase_done("memmap");
 }
