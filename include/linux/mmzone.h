@@ -111,6 +111,8 @@ typedef struct pglist_data {
  * the same so the top-down allocations after it land where Linux's do (ours is smaller).
  */
 #define LINUX_PGDAT_SIZE	0x2c80
+/* Linux 6.12's (Debian 6.12.117: NODE_DATA(0) allocated [mem 0x7fd07a80-0x7fd0b1bf]). */
+#define LINUX_612_PGDAT_SIZE	0x3740
 
 extern struct pglist_data *node_data[MAX_NUMNODES];
 #define NODE_DATA(nid)		(node_data[nid])
