@@ -11,6 +11,7 @@
 #include <linux/mm.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/ptdump.h>
@@ -44,8 +45,16 @@ void mm_core_init(void)
 {
 	build_all_zonelists();
 	mem_init();
+	/*
+	 * 6.1's mm_init() prints "Memory:" right after mem_init(); 6.12 waits for the deferred
+	 * struct pages, in page_alloc_init_late(), long after the rest of mm_core_init().
+	 */
+	if (!linux_since(6, 12))
+		mem_init_print_info();
 	boot_phase_done("free_all");
 	init_per_zone_wmark_min();
+	if (linux_since(6, 12))
+		mem_init_print_info();
 }
 
 static noinline void fault_null(void)

@@ -6,6 +6,7 @@
  * free memblock pages to the buddy allocator.
  */
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
@@ -392,6 +393,20 @@ static void zone_init_free_lists(struct zone *zone)
 	}
 }
 
+/* 6.12: the pages memblock has free now (no highmem on arm64: all of them are kernel pages). */
+static void calc_nr_kernel_pages(void)
+{
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
+		if (PFN_UP(start) < PFN_DOWN(end)) {
+			nr_all_pages += PFN_DOWN(end) - PFN_UP(start);
+			nr_kernel_pages += PFN_DOWN(end) - PFN_UP(start);
+		}
+	}
+}
+
 static void free_area_init_core(struct pglist_data *pgdat)
 {
 	int nid = pgdat->node_id, j;
@@ -413,11 +428,19 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		/* Linux's dma_reserve is always 0 on arm64, but 5.x still printed it. */
 		if (j == 0 && freesize > 0 && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
 			printk(KERN_DEBUG "  %s zone: %lu pages reserved\n", zone_names[0], 0UL);
-		nr_kernel_pages += freesize;
-		nr_all_pages += freesize;
-
-		/* An estimate until memblock_free_all() counts the real ones. */
-		zone->managed_pages = freesize;
+		/*
+		 * An estimate until memblock_free_all() counts the real ones: 6.1 takes present
+		 * minus the memmap's pages; 6.12's free_area_init_core() the present pages (and
+		 * counts nr_kernel_pages from memblock's free ranges, calc_nr_kernel_pages()).
+		 * build_all_zonelists() prints their sum as "Total pages".
+		 */
+		if (linux_since(6, 12)) {
+			zone->managed_pages = zone->present_pages;
+		} else {
+			nr_kernel_pages += freesize;
+			nr_all_pages += freesize;
+			zone->managed_pages = freesize;
+		}
 		zone->free_pages = 0;
 		zone->node = nid;
 		zone->name = zone_names[j];
@@ -585,6 +608,12 @@ void free_area_init(unsigned long *max_zone_pfn)
 				PFN_PHYS(arch_zone_lowest_possible_pfn[i]),
 				PFN_PHYS(arch_zone_highest_possible_pfn[i]) - 1);
 	}
+	/*
+	 * Debian builds 6.12 with CONFIG_ZONE_DEVICE (6.1 without): a fifth zone, after Movable,
+	 * for device memory that memremap_pages() adds later. Boot memory never goes there.
+	 */
+	if (linux_since(6, 12))
+		pr_info("  %-8s empty\n", "Device");
 
 	pr_info("Movable zone start for each node\n");
 	for (i = 0; i < MAX_NUMNODES; i++) {
@@ -607,6 +636,8 @@ void free_area_init(unsigned long *max_zone_pfn)
 		}
 		free_area_init_node(nid);
 	}
+	if (linux_since(6, 12))
+		calc_nr_kernel_pages();
 	memmap_init();
 }
 

@@ -261,9 +261,20 @@ static phys_addr_t __init max_zone_phys(unsigned int zone_bits)
 }
 
 /*
- * Linux 6.1 arm64's zone_sizes_init(): ZONE_DMA up to what every DT device can address (at most
- * 32 bits), ZONE_DMA32 to 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI
- * here, so the IORT limit is "no limit".
+ * 6.12's max_zone_phys(zone_limit): the limit itself, capped at the end of DRAM, with no
+ * fallback for DRAM that starts above it: RAM at 1 GiB with a 30-bit device gets an empty
+ * ZONE_DMA, and ZONE_DMA32 from the start of DRAM.
+ */
+static phys_addr_t __init max_zone_phys_612(phys_addr_t zone_limit)
+{
+	return min(zone_limit, memblock_end_of_DRAM() - 1) + 1;
+}
+
+/*
+ * arm64's zone_sizes_init(): ZONE_DMA up to what every DT device can address, ZONE_DMA32 to
+ * 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI here, so the IORT limit is "no
+ * limit". 6.1 works in bits (zone_dma_bits = min(32, fls64(max address))); 6.12 in the
+ * address itself (zone_dma_limit), clamped to 4 GiB only when DRAM starts below 4 GiB.
  */
 static void __init zone_sizes_init(void)
 {
@@ -272,7 +283,16 @@ static void __init zone_sizes_init(void)
 	unsigned int dt_zone_dma_bits = fls64(of_dma_get_max_cpu_address());
 
 	zone_dma_bits = min(32U, dt_zone_dma_bits);
-	arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	if (linux_since(6, 12)) {
+		phys_addr_t zone_dma_limit = of_dma_get_max_cpu_address();
+
+		if (memblock_start_of_DRAM() < U32_MAX)
+			zone_dma_limit = min_t(phys_addr_t, zone_dma_limit, U32_MAX);
+		dma32_phys_limit = max_zone_phys_612(U32_MAX);
+		arm64_dma_phys_limit = max_zone_phys_612(zone_dma_limit);
+	} else {
+		arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	}
 	max_zone_pfns[ZONE_DMA] = PFN_DOWN(arm64_dma_phys_limit);
 	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(dma32_phys_limit);
 	if (!arm64_dma_phys_limit)
@@ -371,40 +391,72 @@ void __init bootmem_init(void)
 }
 
 #define IO_TLB_DEFAULT_SIZE	SZ_64M
+#define IO_TLB_SHIFT		11	/* 2 KiB slabs */
+#define IO_TLB_SEGSIZE		128	/* slabs per segment */
+
+/*
+ * 6.12's swiotlb_adjust_size(): the buffer in whole segments of slabs (256 KiB), said in
+ * MiB (rounded down, "0MB" below 1 MiB), without a newline, as Linux prints it.
+ */
+static unsigned long __init swiotlb_adjust_size(unsigned long size)
+{
+	unsigned long nslabs = ALIGN(ALIGN(size, 1UL << IO_TLB_SHIFT) >> IO_TLB_SHIFT,
+				     IO_TLB_SEGSIZE);
+
+	size = nslabs << IO_TLB_SHIFT;
+	pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted to %luMB", size >> 20);
+	return size;
+}
 
 /*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
- * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator.
+ * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator. 6.12 also
+ * sets one up when nothing needs bouncing (CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: kmalloc()
+ * buffers smaller than a cache line), of 1 MiB per GiB of memory.
  */
 static void __init swiotlb_init(void)
 {
+	bool swiotlb = max_pfn > PFN_DOWN(arm64_dma_phys_limit);
+	unsigned long size = IO_TLB_DEFAULT_SIZE, want;
+	phys_addr_t pa, end;
 	void *tlb;
-	phys_addr_t pa;
 
-	if (max_pfn <= PFN_DOWN(arm64_dma_phys_limit))
-		return;
-	tlb = memblock_alloc_try_nid(IO_TLB_DEFAULT_SIZE, PAGE_SIZE, 0,
-				     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
-	if (!tlb) {
-		pr_warn("software IO TLB: failed to allocate the bounce buffer\n");
-		return;
+	if (linux_since(6, 12) && !swiotlb) {
+		size = swiotlb_adjust_size(min_t(unsigned long, IO_TLB_DEFAULT_SIZE,
+						 DIV_ROUND_UP(memblock_phys_mem_size(), 1024)));
+		swiotlb = true;
 	}
+	if (!swiotlb)
+		return;
+	want = size;
+	/* Linux halves the request down to IO_TLB_MIN_SLABS (1 MiB), then gives up quietly. */
+	while (!(tlb = memblock_alloc_try_nid(size, PAGE_SIZE, 0, arm64_dma_phys_limit - 1,
+					      NUMA_NO_NODE))) {
+		if (size <= SZ_1M) {
+			bm_warn("software IO TLB: no room below %pa for the bounce buffer\n",
+				&arm64_dma_phys_limit);
+			return;
+		}
+		size = ALIGN((size >> IO_TLB_SHIFT) >> 1, IO_TLB_SEGSIZE) << IO_TLB_SHIFT;
+	}
+	if (size != want)
+		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
+			want >> IO_TLB_SHIFT, size >> IO_TLB_SHIFT);
 	pa = __pa(tlb);
-	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa,
-		&(phys_addr_t){ pa + IO_TLB_DEFAULT_SIZE - 1 }, (unsigned long)(IO_TLB_DEFAULT_SIZE >> 20));
+	end = pa + size;
+	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end, size >> 20);
 }
 
 void __init mem_init(void)
 {
 	swiotlb_init();
 	memblock_free_all();
-	mem_init_print_info();
 }
 
 static void init_reset(void)
 {
 	memset(&kernel_image, 0, sizeof(kernel_image));
-	kernel_image_size = LINUX_IMAGE_SIZE;
+	kernel_image_size = 0;
 	memory_limit = PHYS_ADDR_MAX;
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;
