@@ -182,7 +182,8 @@ bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 	$(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
 
-# Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
+# Linux 6.1's and 6.12's own memblock simulator tests, built against our mm/memblock.c following
+# each (downloads linux-source-6.1 and linux-source-6.12).
 linux-memblock-tests:
 	@scripts/linux-memblock-tests.sh
 

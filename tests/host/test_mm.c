@@ -30,6 +30,7 @@ struct layout {
 	u64 dma_max;		/* the highest CPU address DMA reaches (dma-ranges); 0: none */
 	bool numa, movable_node;
 	u64 cma_size;		/* the default CMA (64 MiB, Linux's), or 0: cma=0 */
+	const char *args;	/* more kernel words (linux=6.12) */
 };
 
 static void *dtb;
@@ -44,8 +45,9 @@ static void boot_mm(const struct layout *l)
 	char args[128];
 	int st;
 
-	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s",
-		 l->movable_node ? " movable_node" : "", l->cma_size ? "" : " cma=0");
+	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s%s%s",
+		 l->movable_node ? " movable_node" : "", l->cma_size ? "" : " cma=0",
+		 l->args ? " " : "", l->args ? l->args : "");
 	assert_true(!l->cma_size || l->cma_size == SZ_64M);
 	free(dtb);
 	dtb = host_dt_build(l->mem, l->nr, l->numa, l->dma_max, args, &p.fdt_len);
@@ -128,6 +130,41 @@ static void test_virt_1g(void **state)
 }
 
 static const struct region virt4g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+
+/*
+ * linux=6.12 on the same 1 GiB: no "No NUMA configuration found", 6.12's NODE_DATA line, the
+ * Device zone, Total pages = present pages, and a 1 MiB bounce buffer although nothing is
+ * above the DMA limit (Linux 6.12's own lines for virt-1g).
+ */
+static void test_virt_1g_612(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M, .args = "linux=6.12" };
+
+	boot_mm(&l);
+	expect_no("No NUMA configuration found");
+	expect_line("NUMA: Faking a node at [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "NODE_DATA(0) allocated [mem 0x");
+	expect_line("Zone ranges:\n  DMA      [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "  DMA32    empty\n  Normal   empty\n  Device   empty\n"
+		    "Movable zone start for each node\n");
+	expect_line("cma: Reserved 64 MiB at 0x000000007ac00000 on node -1\n");
+	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 262144\n");
+	expect_line("software IO TLB: SWIOTLB bounce buffer size adjusted to 1MB\n"
+		    "software IO TLB: mapped [mem 0x");
+	{
+		/* The end printed is exclusive, as Linux's swiotlb_print_info(). */
+		const char *m = strstr(console_text(), "software IO TLB: mapped [mem ");
+		unsigned long long a, b;
+
+		assert_int_equal(sscanf(m, "software IO TLB: mapped [mem %llx-%llx]", &a, &b), 2);
+		assert_int_equal(b - a, SZ_1M);
+		assert_true(b <= 0x80000000);
+	}
+	/* 6.12 prints Memory: after the rest of mm_core_init, the same figures. */
+	assert_int_equal(memory_B_kib(), 1048576);
+	expect_cma_kib(65536);
+	discard(&l);
+}
 
 static void test_virt_4g(void **state)
 {
@@ -609,6 +646,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_virt_1g),
+		cmocka_unit_test(test_virt_1g_612),
 		cmocka_unit_test(test_virt_4g),
 		cmocka_unit_test(test_virt_6g),
 		cmocka_unit_test(test_mem_gaps),

@@ -244,12 +244,14 @@ fail:
 /* "linux=VERSION ARGS": the command line that follows @version (NULL: @append as it is). */
 static const char *with_linux(const char *version, const char *append)
 {
-	char *s;
+	static char lines[2][2100];
+	static int n;
+	char *s = lines[n++ & 1];
 
 	if (!version)
 		return append;
-	if (asprintf(&s, "linux=%s%s%s", version, append ? " " : "", append ? append : "") < 0)
-		exit(EXIT_USAGE);
+	snprintf(s, sizeof(lines[0]), "linux=%s%s%s", version, append ? " " : "",
+		 append ? append : "");
 	return s;
 }
 
