@@ -138,12 +138,12 @@ void __init kernel_image_setup(phys_addr_t text)
 	/*
 	 * 6.1 reserves [_stext, _end) and paging_init frees init_pg_dir, its last 0x5000 bytes;
 	 * 6.12's arm64_memblock_init() reserves [_text, _end) and keeps its early tables, which
-	 * sit after bss and map the image before paging_init (pi/map_kernel.c).
+	 * map the image before paging_init (pi/map_kernel.c). Ours go right after bootmem's own
+	 * image: a boot loader only keeps the image_size our header declares (6.1's) free.
 	 */
 	if (linux_since(6, 12)) {
 		k->reserve = k->text;
-		k->init_pg_dir = max(PAGE_ALIGN(k->bss_stop),
-				     PAGE_ALIGN(k->text + boot_image_size));
+		k->init_pg_dir = PAGE_ALIGN(k->text + boot_image_size);
 	} else {
 		k->reserve = k->stext;
 		k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;

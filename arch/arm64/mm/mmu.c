@@ -164,7 +164,7 @@ void __init map_mem(pgd_t *pgdp)
 /*
  * 6.12 maps the image before paging_init, into the page tables it carries after bss
  * (pi/map_kernel.c, init_pg_dir): none of them comes from memblock. bootmem does the same
- * with the footprint's pages from kernel_image.init_pg_dir on.
+ * with the footprint's pages from kernel_image.init_pg_dir on (right after its own image).
  */
 static phys_addr_t kernel_pgtable_next;
 
