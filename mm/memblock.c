@@ -36,6 +36,9 @@
 #ifndef MAX_ORDER
 #define MAX_ORDER			11	/* buddy orders 0..10, as Linux 6.1 arm64 4K */
 #endif
+#ifndef MAX_PAGE_ORDER
+#define MAX_PAGE_ORDER			(MAX_ORDER - 1)	/* 6.12's name for order 10 */
+#endif
 
 /*
  * From the page allocator (include/linux/mm.h, mm/page_alloc.c): pfn_to_page(),
@@ -1540,9 +1543,9 @@ static void __init __free_pages_memory(unsigned long start, unsigned long end)
 	int order;
 
 	while (start < end) {
-		/* __ffs(0) is undefined: pfn 0 is aligned to every order. */
-		order = start ? min_t(unsigned long, MAX_ORDER - 1, __ffs64(start))
-			      : MAX_ORDER - 1;
+		/* __ffs(0) is undefined: pfn 0 is aligned to every order (6.12 says so too). */
+		order = start ? min_t(unsigned long, MAX_PAGE_ORDER, __ffs64(start))
+			      : MAX_PAGE_ORDER;
 
 		while (start + (1UL << order) > end)
 			order--;
@@ -1657,6 +1660,81 @@ void __init memblock_free_all(void)
 	totalram_pages_add(pages);
 }
 
+/*
+ * 6.12's reserve_mem=SIZE:ALIGN:NAME (a __setup parameter, so after setup_arch): up to 8
+ * named areas from memblock, found again by name (reserve_mem_find_by_name(), for
+ * ramoops and the like). 6.1 has no such parameter: the word goes to init, unknown.
+ */
+#define RESERVE_MEM_MAX_ENTRIES		8
+#define RESERVE_MEM_NAME_SIZE		16
+
+static struct {
+	char name[RESERVE_MEM_NAME_SIZE];
+	phys_addr_t start, size;
+} reserved_mem_table[RESERVE_MEM_MAX_ENTRIES];
+static int reserved_mem_table_count;
+
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size)
+{
+	int i;
+
+	for (i = 0; i < reserved_mem_table_count; i++) {
+		if (reserved_mem_table[i].size && !strcmp(name, reserved_mem_table[i].name)) {
+			*start = reserved_mem_table[i].start;
+			*size = reserved_mem_table[i].size;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int __init reserve_mem(char *p)
+{
+	phys_addr_t start, size, align, tmp;
+	char *name, *oldp = p;
+	size_t len;
+
+	if (!linux_since(6, 12))
+		return 0;	/* not handled: an unknown parameter, as in 6.1 */
+	if (!p)
+		return -EINVAL;
+	if (reserved_mem_table_count >= RESERVE_MEM_MAX_ENTRIES)
+		return -EBUSY;
+
+	size = memparse(p, &p);
+	if (!size || p == oldp || *p != ':')
+		return -EINVAL;
+	align = memparse(p + 1, &p);
+	if (*p != ':')
+		return -EINVAL;
+	/* memblock_phys_alloc() does not like a zero alignment; the parameter may say 0. */
+	if (align < SMP_CACHE_BYTES)
+		align = SMP_CACHE_BYTES;
+
+	name = p + 1;
+	len = strlen(name);
+	if (!len || len >= RESERVE_MEM_NAME_SIZE)
+		return -EINVAL;
+	for (p = name; *p && isspace_c(*p); p++)
+		;
+	if (!*p)
+		return -EINVAL;
+	if (reserve_mem_find_by_name(name, &start, &tmp))
+		return -EBUSY;
+
+	start = memblock_phys_alloc(size, align);
+	if (!start)
+		return -ENOMEM;
+
+	snprintf(reserved_mem_table[reserved_mem_table_count].name, RESERVE_MEM_NAME_SIZE,
+		 "%s", name);
+	reserved_mem_table[reserved_mem_table_count].start = start;
+	reserved_mem_table[reserved_mem_table_count].size = size;
+	reserved_mem_table_count++;
+	return 1;
+}
+__setup("reserve_mem=", reserve_mem);
+
 /* Back to the static arrays, empty: Linux's tools/testing/memblock reset_memblock_regions(). */
 static void memblock_reset(void)
 {
@@ -1679,5 +1757,7 @@ static void memblock_reset(void)
 	mirrored_kernelcore = false;
 	max_low_pfn = min_low_pfn = max_pfn = 0;
 	max_possible_pfn = 0;
+	memset(reserved_mem_table, 0, sizeof(reserved_mem_table));
+	reserved_mem_table_count = 0;
 }
 host_reset(memblock_reset);

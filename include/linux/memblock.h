@@ -102,6 +102,8 @@ void memblock_discard(void);
 void memblock_allow_resize(void);
 /* linux=: memblock's empty arrays and the reserved array's size follow that Linux. */
 void memblock_follow_linux_version(void);
+/* 6.12's reserve_mem=SIZE:ALIGN:NAME areas: 1 and the area if @name is one, else 0. */
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
 /* 6.12: no more than @threshold_bytes of memory without a node (else a message, false). */
 bool memblock_validate_numa_coverage(unsigned long threshold_bytes);
 /* 6.12: mark reserved regions MEMBLOCK_RSRV_NOINIT (-EINVAL when following 6.1). */

@@ -12,6 +12,11 @@
 #include <linux/mm_types.h>
 
 #define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
+/*
+ * Linux 6.12's name for the largest order, MAX_ORDER - 1 in 6.1's terms: the same orders
+ * (0..10, 4 MiB blocks), renamed; 6.12's MAX_ORDER is gone.
+ */
+#define MAX_PAGE_ORDER		(MAX_ORDER - 1)
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 #define pageblock_order		9	/* PMD-sized, as arm64 with 4 KiB pages */
 #define pageblock_nr_pages	(1UL << pageblock_order)

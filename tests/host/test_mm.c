@@ -42,7 +42,7 @@ static void boot_mm(const struct layout *l)
 		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
 		.dtb_at = HOST_BOOT_DEFAULT,
 	};
-	char args[128];
+	char args[256];
 	int st;
 
 	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s%s%s",
@@ -130,6 +130,31 @@ static void test_virt_1g(void **state)
 }
 
 static const struct region virt4g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+
+/* 6.12's reserve_mem=: a named area from memblock after setup_arch; an unknown word in 6.1. */
+static void test_reserve_mem_param(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M,
+			    .args = "reserve_mem=16M:4096:trace reserve_mem=1M:0:trace" };
+	struct layout l612 = l;
+	phys_addr_t start, size;
+
+	boot_mm(&l);
+	expect_line("Unknown kernel command line parameters \"reserve_mem=16M:4096:trace reserve_mem=1M:0:trace\"");
+	assert_int_equal(reserve_mem_find_by_name("trace", &start, &size), 0);
+	discard(&l);
+
+	l612.args = "linux=6.12 reserve_mem=16M:4096:trace reserve_mem=1M:0:trace reserve_mem=0:0:x";
+	boot_mm(&l612);
+	expect_no("Unknown kernel command line");
+	assert_int_equal(reserve_mem_find_by_name("trace", &start, &size), 1);
+	assert_int_equal(size, SZ_16M);
+	assert_int_equal(start & (SZ_4K - 1), 0);
+	assert_true(memblock_is_region_reserved(start, size));
+	/* the second "trace" and the empty one are refused (-EBUSY, -EINVAL), nothing reserved */
+	assert_int_equal(reserve_mem_find_by_name("x", &start, &size), 0);
+	discard(&l612);
+}
 
 /*
  * linux=6.12 on the same 1 GiB: no "No NUMA configuration found", 6.12's NODE_DATA line, the
@@ -647,6 +672,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_virt_1g),
 		cmocka_unit_test(test_virt_1g_612),
+		cmocka_unit_test(test_reserve_mem_param),
 		cmocka_unit_test(test_virt_4g),
 		cmocka_unit_test(test_virt_6g),
 		cmocka_unit_test(test_mem_gaps),
