@@ -131,6 +131,53 @@ static void test_virt_1g(void **state)
 
 static const struct region virt4g[] = { { 0x40000000, SZ_4G, 0, 0 } };
 
+/*
+ * crashkernel= in 6.12 (the generic reservation): a size at or above memory is refused
+ * without a word (6.1 tries and says it cannot); X,high gets a 128 MiB ,low part when none
+ * is given (6.1: none); X that does not fit below the DMA limit goes above it, with 128 MiB
+ * below (6.1: it fails).
+ */
+static const struct region virt4g_at_1g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+static const struct region virt8g_at_1g[] = { { 0x40000000, 2 * SZ_4G, 0, 0 } };
+
+static void test_crashkernel_612(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M, .args = "crashkernel=2G" };
+	struct layout h = { virt4g_at_1g, 1, .cma_size = SZ_64M, .args = "crashkernel=512M,high" };
+	struct layout f = { virt8g_at_1g, 1, .cma_size = SZ_64M, .args = "crashkernel=3G" };
+
+	boot_mm(&l);
+	expect_line("cannot allocate crashkernel (size:0x80000000)\n");
+	discard(&l);
+	l.args = "linux=6.12 crashkernel=2G";
+	boot_mm(&l);
+	expect_no("crashkernel reserved");
+	expect_no("cannot allocate crashkernel");
+	discard(&l);
+
+	boot_mm(&h);
+	expect_no("crashkernel low memory reserved");
+	expect_line("crashkernel reserved: 0x");
+	discard(&h);
+	h.args = "linux=6.12 crashkernel=512M,high";
+	boot_mm(&h);
+	expect_line("crashkernel low memory reserved: 0xf4000000 - 0xfc000000 (128 MB)\n");
+	expect_line("crashkernel reserved: 0x0000000");
+	discard(&h);
+
+	boot_mm(&f);
+	expect_line("cannot allocate crashkernel (size:0xc0000000)\n");
+	discard(&f);
+	f.args = "linux=6.12 crashkernel=3G";
+	boot_mm(&f);
+	/* above the DMA limit (4 GiB), top-down; 128 MiB below it */
+	expect_line("crashkernel low memory reserved: 0xf4000000 - 0xfc000000 (128 MB)\n"
+		    "crashkernel reserved: 0x00000001");
+	expect_line(" (3072 MB)\n");
+	expect_no("cannot allocate crashkernel");
+	discard(&f);
+}
+
 /* 6.12's reserve_mem=: a named area from memblock after setup_arch; an unknown word in 6.1. */
 static void test_reserve_mem_param(void **state)
 {
@@ -673,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_virt_1g),
 		cmocka_unit_test(test_virt_1g_612),
 		cmocka_unit_test(test_reserve_mem_param),
+		cmocka_unit_test(test_crashkernel_612),
 		cmocka_unit_test(test_virt_4g),
 		cmocka_unit_test(test_virt_6g),
 		cmocka_unit_test(test_mem_gaps),

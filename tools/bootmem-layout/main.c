@@ -17,6 +17,8 @@
 #include <linux/sizes.h>
 #include "host_boot.h"
 #include "layout.h"
+#include <linux/version.h>
+#include <asm/image.h>
 
 #define EXIT_USAGE	2
 #define DTC_PAD		4096
@@ -219,7 +221,8 @@ static void add_initrd(struct bml_opts *o, uint64_t at, uint64_t size)
 		exit(EXIT_USAGE);
 	}
 	host_default_placement(o->blob, o->blob_len,
-			       o->kernel_size != ~0ULL ? o->kernel_size : LINUX_IMAGE_SIZE, &kat, &dat);
+			       o->kernel_size != ~0ULL ? o->kernel_size :
+			       linux_image_size(linux_version_from_cmdline(o->append)), &kat, &dat);
 	if (at == ~0ULL) {
 		at = o->dtb_at != ~0ULL ? o->dtb_at : dat;
 		if (o->dtb_at == ~0ULL)

@@ -302,7 +302,7 @@ static void __init zone_sizes_init(void)
 	free_area_init(max_zone_pfns);
 }
 
-/* ---- crashkernel= (Linux 6.1 arch/arm64/mm/init.c) ---- */
+/* ---- crashkernel= (Linux 6.1 arch/arm64/mm/init.c; 6.12's kernel/crash_reserve.c) ---- */
 
 /* The kdump kernel is entered like any Image: 2 MiB alignment (the boot protocol's). */
 #define CRASH_ALIGN		SZ_2M
@@ -331,12 +331,77 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
  * or crashkernel=X,high anywhere (with crashkernel=Y,low below the limit). Top-down, as
  * every memblock allocation here; the range stays in the linear map.
  */
+/*
+ * 6.12's reserve_crashkernel_generic(): crashkernel=X tries below the DMA limit, then above
+ * it with a 128 MiB ,low part; crashkernel=X,high tries above the limit first, then below;
+ * X@offset there or nowhere ("memory is in use").
+ */
+static void __init reserve_crashkernel_generic(unsigned long long crash_size,
+					       unsigned long long crash_base,
+					       unsigned long long crash_low_size, bool high)
+{
+	unsigned long long search_end = CRASH_ADDR_LOW_MAX, search_base = 0;
+	bool fixed_base = false;
+
+	if (crash_base) {
+		fixed_base = true;
+		search_base = crash_base;
+		search_end = crash_base + crash_size;
+	} else if (high) {
+		search_base = CRASH_ADDR_LOW_MAX;
+		search_end = CRASH_ADDR_HIGH_MAX;
+	}
+
+retry:
+	crash_base = memblock_phys_alloc_range(crash_size, CRASH_ALIGN, search_base, search_end);
+	if (!crash_base) {
+		if (fixed_base) {
+			pr_warn("crashkernel reservation failed - memory is in use.\n");
+			return;
+		}
+		if (!high && search_end == CRASH_ADDR_LOW_MAX) {
+			search_end = CRASH_ADDR_HIGH_MAX;
+			search_base = CRASH_ADDR_LOW_MAX;
+			crash_low_size = DEFAULT_CRASH_KERNEL_LOW_SIZE;
+			goto retry;
+		}
+		if (high && search_end == CRASH_ADDR_HIGH_MAX) {
+			search_end = CRASH_ADDR_LOW_MAX;
+			search_base = 0;
+			goto retry;
+		}
+		pr_warn("cannot allocate crashkernel (size:0x%llx)\n", crash_size);
+		return;
+	}
+	if (crash_base >= CRASH_ADDR_LOW_MAX && crash_low_size &&
+	    reserve_crashkernel_low(crash_low_size)) {
+		memblock_phys_free(crash_base, crash_size);
+		return;
+	}
+	pr_info("crashkernel reserved: 0x%016llx - 0x%016llx (%lld MB)\n",
+		crash_base, crash_base + crash_size, crash_size >> 20);
+	crashk_res.start = crash_base;
+	crashk_res.end = crash_base + crash_size - 1;
+}
+
 static void __init reserve_crashkernel(void)
 {
 	unsigned long long crash_base, crash_size, crash_low_size = 0;
 	unsigned long long crash_max = CRASH_ADDR_LOW_MAX;
 	char *cmdline = boot_command_line;
+	bool high = false;
 	int ret;
+
+	/*
+	 * 6.12's arch_reserve_crashkernel(): one parse_crashkernel() for every form (a size
+	 * at or above the memory's is refused without a word), then the generic reservation.
+	 */
+	if (linux_since(6, 12)) {
+		if (!parse_crashkernel_generic(cmdline, memblock_phys_mem_size(), &crash_size,
+					       &crash_base, &crash_low_size, &high))
+			reserve_crashkernel_generic(crash_size, crash_base, crash_low_size, high);
+		return;
+	}
 
 	ret = parse_crashkernel(cmdline, memblock_phys_mem_size(), &crash_size, &crash_base);
 	if (ret == -ENOENT) {

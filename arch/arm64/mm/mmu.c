@@ -111,7 +111,8 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	bool image = kernel_end > kernel_start;
 	u64 i;
 
-	if (can_set_direct_map() || crash_mem_map)
+	/* 6.12's map_mem() has no crashkernel case: the reservation can stay in blocks. */
+	if (can_set_direct_map() || (crash_mem_map && !linux_since(6, 12)))
 		flags |= NO_BLOCK_MAPPINGS | NO_CONT_MAPPINGS;
 
 	/*
