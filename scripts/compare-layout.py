@@ -78,7 +78,8 @@ def our_sections(lines):
         8: [l for l in lines if l.startswith(("OF: reserved mem:", "Reserved memory:", "cma:",
                                               "OF: fdt:", "Reserving "))
             or "overlaps with" in l or "OVERLAP" in l
-            or ("crashkernel" in l and not l.startswith("Kernel command line:"))],
+            or ("crashkernel" in l
+                and not l.startswith(("Kernel command line:", "memblock_")))],
     }
 
 
