@@ -253,6 +253,12 @@ if boot crash-ptdump 0 --append "rodata=off crashkernel=64M ptdump poweroff" &&
 	'0xffff000000400000-0xffff000001800000 +20M PMD +RW NX .*BLK'; then
 	ok "crashkernel=: the linear map in pages (but the image alias), as Linux"
 fi
+# 6.12's map_mem has no crashkernel case: with rodata=off the linear map keeps its blocks.
+if boot crash-ptdump-612 0 --append "linux=6.12 rodata=off crashkernel=64M ptdump poweroff" &&
+   expect crash-ptdump-612 "$OUT/crash-ptdump-612.log" 'crashkernel reserved: ' \
+	'0xffff000002000000-0xffff000040000000 +992M PMD +RW NX .*BLK'; then
+	ok "crashkernel= with linux=6.12: the linear map in blocks, as Linux 6.12"
+fi
 if boot initrd-efi 2 --firmware edk2 --initrd "$OUT/initrd.img" --append poweroff &&
    expect initrd-efi "$OUT/initrd-efi.log" 'EFI stub does not load an initrd'; then
 	ok "--initrd through EDK2: refused with a reason (exit 2)"
