@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Boots through real firmware: the Image's PE/COFF header; bootmem reaching Memory: and
-# powering off through EDK2, U-Boot's booti and U-Boot's bootefi, with and without --dtb;
+# powering off through EDK2, U-Boot's booti and U-Boot's bootefi, with and without --dtb, and
+# following Linux 6.12 (linux=6.12);
 # the EFI stub's console lines, /chosen and UEFI memory map against Linux 6.1's stub booted
 # the same way (tests/expected/efi-stub); bad input. Ends with "N passed, N failed".
 #
@@ -173,6 +174,24 @@ for fw in edk2 uboot uboot-efi; do
 			ok "$name: through $fw${dtb:+ with --dtb} to Memory: and power-off (${secs} s)"
 		fi
 	done
+done
+
+# linux=6.12 through each firmware: the command line reaches the kernel (in /chosen), which
+# follows 6.12 and reserves its footprint from _text, wherever the firmware put the Image.
+for fw in edk2 uboot uboot-efi; do
+	name=$fw-612
+	boot "$name" 0 --firmware "$fw" --append "linux=6.12 earlycon=pl011,0x9000000 poweroff" ||
+		continue
+	log="$OUT/$name.log"
+	if grep -qa 'bootmem: Linux 6.12 arm64 early memory bring-up' "$log" &&
+	   grep -qa 'image_size 0x2b30000 (Debian.s Linux 6.12 Image), reserved from _text' "$log" &&
+	   grep -qa '  Device   empty' "$log" &&
+	   grep -qa 'Memory: [0-9]*K/1048576K available (15616K kernel code' "$log" &&
+	   grep -qa 'reboot: Power down' "$log"; then
+		ok "$name: linux=6.12 through $fw to Memory: and power-off"
+	else
+		bad "$name: linux=6.12 through $fw: not 6.12's lines" "$log"
+	fi
 done
 
 # KASLR's physical placement: a 64 KiB-aligned Loader Code descriptor of exactly the footprint
