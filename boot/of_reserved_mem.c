@@ -106,10 +106,6 @@ void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
  * when the range starts at (or inside) a region already placed, top-down when it ends at
  * one, so that neighbouring pools stay contiguous; memblock's direction otherwise.
  */
-static int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
-						    phys_addr_t start, phys_addr_t end,
-						    bool nomap, phys_addr_t *res_base);
-
 static int __reserved_mem_alloc_in_range(phys_addr_t size, phys_addr_t align, phys_addr_t start,
 					 phys_addr_t end, bool nomap, phys_addr_t *res_base)
 {
