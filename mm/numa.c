@@ -25,7 +25,10 @@ bool numa_off;
 static int numa_distance_cnt;
 static u8 *numa_distance;
 
-/* ---- 6.12: mm/numa_memblks.c, the firmware's node ranges before memblock gets them ---- */
+/*
+ * ---- 6.12: mm/numa_memblks.c, the firmware's node ranges before memblock gets them ----
+ * That file has no pr_fmt: its messages carry no "NUMA: " unless they say it themselves.
+ */
 
 #define NR_NODE_MEMBLKS		(MAX_NUMNODES * 2)
 
@@ -46,12 +49,12 @@ static int numa_add_memblk_to(int nid, u64 start, u64 end, struct numa_meminfo *
 	if (start == end)
 		return 0;
 	if (start > end || nid < 0 || nid >= MAX_NUMNODES) {
-		pr_warn("Warning: invalid memblk node %d [mem %#010llx-%#010llx]\n",
-			nid, start, end - 1);
+		printk(KERN_WARNING "Warning: invalid memblk node %d [mem %#010llx-%#010llx]\n",
+		       nid, start, end - 1);
 		return 0;
 	}
 	if (mi->nr_blks >= NR_NODE_MEMBLKS) {
-		pr_err("too many memblk ranges\n");
+		printk(KERN_ERR "too many memblk ranges\n");
 		return -EINVAL;
 	}
 	mi->blk[mi->nr_blks].start = start;
@@ -111,13 +114,13 @@ static int numa_cleanup_meminfo(struct numa_meminfo *mi)
 
 			if (bi->end > bj->start && bi->start < bj->end) {
 				if (bi->nid != bj->nid) {
-					pr_err("node %d [mem %#010llx-%#010llx] overlaps with node %d [mem %#010llx-%#010llx]\n",
+					printk(KERN_ERR "node %d [mem %#010llx-%#010llx] overlaps with node %d [mem %#010llx-%#010llx]\n",
 					       bi->nid, bi->start, bi->end - 1,
 					       bj->nid, bj->start, bj->end - 1);
 					return -EINVAL;
 				}
-				pr_warn("Warning: node %d [mem %#010llx-%#010llx] overlaps with itself [mem %#010llx-%#010llx]\n",
-					bi->nid, bi->start, bi->end - 1, bj->start, bj->end - 1);
+				printk(KERN_WARNING "Warning: node %d [mem %#010llx-%#010llx] overlaps with itself [mem %#010llx-%#010llx]\n",
+				       bi->nid, bi->start, bi->end - 1, bj->start, bj->end - 1);
 			}
 			if (bi->nid != bj->nid)
 				continue;
@@ -133,10 +136,9 @@ static int numa_cleanup_meminfo(struct numa_meminfo *mi)
 			}
 			if (k < mi->nr_blks)
 				continue;
-			/* Linux's pr_fmt is "NUMA: " and the text says it again. */
-			pr_info("NUMA: Node %d [mem %#010llx-%#010llx] + [mem %#010llx-%#010llx] -> [mem %#010llx-%#010llx]\n",
-				bi->nid, bi->start, bi->end - 1, bj->start, bj->end - 1,
-				start, end - 1);
+			printk(KERN_INFO "NUMA: Node %d [mem %#010llx-%#010llx] + [mem %#010llx-%#010llx] -> [mem %#010llx-%#010llx]\n",
+			       bi->nid, bi->start, bi->end - 1, bj->start, bj->end - 1,
+			       start, end - 1);
 			bi->start = start;
 			bi->end = end;
 			numa_remove_memblk_from(j--, mi);
@@ -246,7 +248,7 @@ static int numa_alloc_distance_612(void)
 	cnt++;
 	numa_distance = memblock_alloc(cnt * cnt, PAGE_SIZE);
 	if (!numa_distance) {
-		pr_warn("Warning: can't allocate distance table!\n");
+		printk(KERN_WARNING "Warning: can't allocate distance table!\n");
 		numa_distance = (void *)1UL;
 		return -ENOMEM;
 	}
@@ -298,23 +300,27 @@ static int numa_alloc_distance(void)
 	return 0;
 }
 
+/* 6.1 says these from arch_numa.c ("NUMA: "), 6.12 from numa_memblks.c (no prefix). */
+#define distance_warn(fmt, ...)							\
+	printk(KERN_WARNING "%s" fmt, linux_since(6, 12) ? "" : "NUMA: ", ##__VA_ARGS__)
+
 void numa_set_distance(int from, int to, int distance)
 {
 	/* 6.1 made the table in numa_init(); 6.12 makes it now, for the nodes known. */
 	if (linux_since(6, 12) && !numa_distance && numa_alloc_distance_612() < 0)
 		return;
 	if (!numa_distance || numa_distance == (void *)1UL) {
-		pr_warn("Warning: distance table not allocated yet\n");
+		distance_warn("Warning: distance table not allocated yet\n");
 		return;
 	}
 	if (from >= numa_distance_cnt || to >= numa_distance_cnt || from < 0 || to < 0) {
-		pr_warn("Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
-			from, to, distance);
+		distance_warn("Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
+			      from, to, distance);
 		return;
 	}
 	if ((u8)distance != distance || (from == to && distance != LOCAL_DISTANCE)) {
-		pr_warn("Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
-			from, to, distance);
+		distance_warn("Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
+			      from, to, distance);
 		return;
 	}
 	numa_distance[from * numa_distance_cnt + to] = distance;
