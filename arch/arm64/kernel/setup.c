@@ -75,7 +75,7 @@ void psci_dt_init(void)
 	if (node < 0)
 		node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci");
 	if (node >= 0) {
-		method = fdt_getprop(fdt, node, "method", NULL);
+		method = of_fdt_get_string(fdt, node, "method", NULL);
 		if (method)
 			arm64_set_psci_conduit(method);
 		return;
