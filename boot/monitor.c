@@ -152,22 +152,47 @@ static void cmd_alloc(char *args)
 		page_zone(page)->name, page_to_nid(page));
 }
 
-static void cmd_free(char *args)
+/*
+ * free PFN ORDER: hand a block back as __free_pages() would. A block of 2^ORDER pages starts
+ * on a multiple of 2^ORDER, so any other PFN is refused before the allocator sees it; when
+ * the allocator refuses (Linux's "Bad page state" report: a double free, a reserved page, the
+ * wrong order) the free page count does not move, and we say that nothing was freed.
+ */
+void monitor_cmd_free(char *args)
 {
-	char *end;
-	unsigned long pfn = simple_strtoull(args, &end, 0);
-	unsigned long order;
+	char *end, *p;
+	unsigned long pfn, order, before;
 
-	if (end == args) {
-		pr_info("free: want PFN ORDER\n");
+	pfn = simple_strtoull(args, &end, 0);
+	p = end;
+	while (*p == ' ')
+		p++;
+	order = simple_strtoull(p, &end, 0);
+	if (end == args || end == p || *skip_spaces(end)) {
+		pr_info("free: want PFN ORDER (numbers)\n");
 		return;
 	}
-	order = simple_strtoull(end, &end, 0);
-	if (!pfn_valid(pfn) || order >= MAX_ORDER) {
-		pr_info("free: pfn %#lx order %lu is not a valid page\n", pfn, order);
+	if (order >= MAX_ORDER) {
+		pr_info("free: order %lu is not below MAX_ORDER (%d): refused, nothing freed\n",
+			order, MAX_ORDER);
 		return;
 	}
+	if (pfn & ((1UL << order) - 1)) {
+		pr_info("free: pfn %#lx is not aligned to order %lu (a multiple of %lu pages): refused, nothing freed\n",
+			pfn, order, 1UL << order);
+		return;
+	}
+	if (!pfn_valid(pfn)) {
+		pr_info("free: pfn %#lx has no struct page: refused, nothing freed\n", pfn);
+		return;
+	}
+	before = nr_free_pages();
 	__free_pages(pfn_to_page(pfn), order);
+	if (nr_free_pages() == before) {
+		pr_info("free: nothing freed: the allocator refused pfn %#lx order %lu (see the report above)\n",
+			pfn, order);
+		return;
+	}
 	pr_info("free: pfn %#lx order %lu\n", pfn, order);
 }
 
@@ -217,7 +242,7 @@ static bool run_command(char *line)
 	else if (!strcmp(line, "alloc"))
 		cmd_alloc(args);
 	else if (!strcmp(line, "free"))
-		cmd_free(args);
+		monitor_cmd_free(args);
 	else if (!strcmp(line, "help"))
 		cmd_help();
 	else if (!strcmp(line, "poweroff"))
