@@ -35,7 +35,9 @@ static const char usage_text[] =
 "    Linux's formats and order: reserved-memory messages, MEMBLOCK configuration, Zone\n"
 "    ranges, Movable zone start, Early memory node ranges, Initmem setup, NUMA, the\n"
 "    Memory: line, then buddyinfo after the hand-off to the buddy allocator.\n"
-"    A .dts is compiled with dtc -p 4096, as run-qemu.sh does.\n"
+"    A .dts is compiled with dtc -p 4096, a .dtb is read byte for byte, as run-qemu.sh\n"
+"    does; --append on a .dtb that libfdt cannot edit without rewriting it is dropped\n"
+"    (said on stderr).\n"
 "\n"
 "OPTIONS\n"
 "    --append \"ARGS\"    the kernel command line (/chosen/bootargs), e.g.\n"
@@ -151,38 +153,86 @@ static char *run_dtc(const char *path, const char *in_fmt, size_t *len)
 }
 
 /*
- * The blob as the kernel would get it: a .dts compiled, a .dtb re-packed with room for
- * /chosen/bootargs (or handed over as it is when it is no valid DTB: the kernel reports it).
+ * Why libfdt cannot add a property to @blob without changing anything else (its rewrite
+ * would repair or reorder): NULL if it can. A version 17 blob that passes fdt_check_full,
+ * whose /memreserve/ map ends before the structure block and whose blocks are in libfdt's
+ * order is only copied by fdt_open_into.
+ */
+static const char *dtb_edit_refused(const char *blob, size_t len)
+{
+	int err = fdt_check_full(blob, len), rsv;
+
+	if (err)
+		return fdt_strerror(err);
+	if (fdt_version(blob) != 17)
+		return "not a version 17 blob";
+	rsv = fdt_num_mem_rsv(blob);
+	if (fdt_off_mem_rsvmap(blob) % 8 || rsv < 0 ||
+	    fdt_off_dt_struct(blob) < fdt_off_mem_rsvmap(blob) + (rsv + 1) * 16ULL ||
+	    fdt_off_dt_strings(blob) < fdt_off_dt_struct(blob) + fdt_size_dt_struct(blob))
+		return "its /memreserve/ map or blocks are not laid out as libfdt writes them";
+	return NULL;
+}
+
+/* The file as it is, or exit. */
+static char *read_path(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *blob = f ? read_all(f, len) : NULL;
+
+	if (f)
+		fclose(f);
+	if (!blob) {
+		fprintf(stderr, "bootmem-layout: %s: cannot read\n", path);
+		exit(EXIT_USAGE);
+	}
+	return blob;
+}
+
+/*
+ * The blob as the kernel would get it from run-qemu.sh: a .dts compiled; a .dtb byte for
+ * byte, with --append's bootargs added when libfdt can do that without rewriting anything
+ * else (else as it is, and said: run-qemu.sh does the same).
  */
 static char *load_input(const char *path, const char *append, size_t *len)
 {
 	size_t n = strlen(path);
 	bool dts = n > 4 && !strcmp(path + n - 4, ".dts");
-	char *blob = NULL;
-	FILE *f;
+	char *blob = NULL, *big;
+	const char *why;
 
 	if (access(path, R_OK)) {
 		fprintf(stderr, "bootmem-layout: %s: %s\n", path, strerror(errno));
 		exit(EXIT_USAGE);
 	}
-	blob = run_dtc(path, dts ? "dts" : "dtb", len);
-	if (!blob && dts) {
-		fprintf(stderr, "bootmem-layout: %s: dtc cannot compile it\n", path);
-		exit(EXIT_USAGE);
-	}
-	if (!blob) {
-		f = fopen(path, "rb");
-		blob = f ? read_all(f, len) : NULL;
-		if (f)
-			fclose(f);
+	if (dts) {
+		blob = run_dtc(path, "dts", len);
 		if (!blob) {
-			fprintf(stderr, "bootmem-layout: %s: cannot read\n", path);
+			fprintf(stderr, "bootmem-layout: %s: dtc cannot compile it\n", path);
 			exit(EXIT_USAGE);
 		}
+	} else {
+		blob = read_path(path, len);
 		if (*len >= 8 && fdt_magic(blob) == FDT_MAGIC && fdt_totalsize(blob) > *len)
 			fprintf(stderr, "bootmem-layout: %s: truncated: header totalsize %#x, file %#zx bytes\n",
 				path, fdt_totalsize(blob), *len);
-		return blob;
+		if (!append)
+			return blob;
+		why = dtb_edit_refused(blob, *len);
+		if (why) {
+			fprintf(stderr, "bootmem-layout: %s cannot take bootargs (%s): laid out unchanged, without \"%s\"\n",
+				path, why, append);
+			return blob;
+		}
+		n = fdt_totalsize(blob) + strlen(append) + 256;
+		big = calloc(1, n);
+		if (!big || fdt_open_into(blob, big, n)) {
+			fprintf(stderr, "bootmem-layout: %s: cannot copy the blob\n", path);
+			exit(EXIT_USAGE);
+		}
+		free(blob);
+		blob = big;
+		*len = n;
 	}
 	if (append && fdt_path_offset(blob, "/") >= 0) {
 		int chosen = fdt_path_offset(blob, "/chosen");
