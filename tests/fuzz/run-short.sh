@@ -24,7 +24,13 @@ for f in tests/fuzz/seeds/*.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/seed-$(basename "$f" .dts).dtb" "$f"
 done
 cp tests/data/*.dtb tests/fuzz/regressions/* $B/seeds/ 2>/dev/null
-ls tests/hostile/*.dtb > /dev/null 2>&1 && cp tests/hostile/*.dtb $B/seeds/
+# The hostile corpus (tests/hostile/gen.py): its raw blobs as they are, its trees compiled.
+rm -rf $B/hostile
+python3 tests/hostile/gen.py $B/hostile > /dev/null || { echo "FAIL hostile seeds"; echo "fuzz: 0 passed, 1 failed"; exit 1; }
+for f in $B/hostile/*.dtb; do cp "$f" "$B/seeds/hostile-$(basename "$f")"; done
+for f in $B/hostile/*.dts; do
+	dtc -q -I dts -O dtb -o "$B/seeds/hostile-$(basename "$f" .dts).dtb" "$f" 2>/dev/null
+done
 
 # 1. Every input that once crashed must now run clean.
 for f in tests/fuzz/regressions/*; do
