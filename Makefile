@@ -209,4 +209,4 @@ fuzz: $(B)/fuzz/fuzz_dtb
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
 $(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS))
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST) -lm

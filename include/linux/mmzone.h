@@ -211,5 +211,7 @@ static inline int pfn_valid(unsigned long pfn)
 /* mm/sparse.c */
 void sparse_init(void);
 unsigned long sparse_memmap_bytes(void);
+/* The memblock bytes behind each present section's memmap (Linux's 2 MiB vmemmap slot). */
+unsigned long sparse_section_map_size(void);
 
 #endif

@@ -18,12 +18,40 @@
 
 static int run_status;
 
+struct bml_mem *bml_dt_memory;
+int bml_dt_memory_cnt;
+
+/* The DT's memory as early_init_dt_scan_memory left it: what the board says it has. */
+static void snapshot_dt_memory(void)
+{
+	struct memblock_region *r;
+	int n = 0;
+
+	free(bml_dt_memory);
+	bml_dt_memory = calloc(memblock.memory.cnt, sizeof(*bml_dt_memory));
+	if (!bml_dt_memory) {
+		bml_dt_memory_cnt = 0;
+		return;
+	}
+	for_each_mem_region(r) {
+		bml_dt_memory[n].base = r->base;
+		bml_dt_memory[n].end = r->base + r->size;
+		bml_dt_memory[n].flags = r->flags;
+		bml_dt_memory[n].nid = r->nid;
+		n++;
+	}
+	bml_dt_memory_cnt = n;
+}
+
 /*
- * After arm64_memblock_init: memory beyond the simulated 4 TiB cannot be booted on the host.
- * At the end of bootmem_init (where Linux's memblock=debug dump stands): the dump, always.
+ * After the DT scan: its memory, for the map. After arm64_memblock_init: memory beyond the
+ * simulated 4 TiB cannot be booted on the host. At the end of bootmem_init (where Linux's
+ * memblock=debug dump stands): the dump, always.
  */
 static void layout_phase(const char *name)
 {
+	if (!strcmp(name, "fdt"))
+		snapshot_dt_memory();
 	if (!strcmp(name, "memblock") && memblock_end_of_DRAM() > SIM_PHYS_LIMIT) {
 		fprintf(stderr, "bootmem-layout: memory up to %#llx: only the first 4 TiB can be simulated (try mem=)\n",
 			memblock_end_of_DRAM());
@@ -43,6 +71,7 @@ int bml_run(const struct bml_opts *o)
 	};
 
 	run_status = BML_EXIT_OK;
+	bml_dt_memory_cnt = 0;
 	switch (host_boot(&p)) {
 	case HOST_BOOT_OK:
 		show_buddyinfo();
@@ -54,6 +83,8 @@ int bml_run(const struct bml_opts *o)
 		break;
 	case HOST_BOOT_PANIC:
 		run_status = BML_EXIT_BADINPUT;
+		if (!memblock.memory.total_size && !o->nram)
+			bml_hint_empty_memory(o->name, o->blob, o->blob_len);
 		break;
 	}
 	return run_status;

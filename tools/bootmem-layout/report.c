@@ -14,7 +14,7 @@
 #include <linux/cma.h>
 #include "layout.h"
 
-static void json_str(const char *s, size_t n)
+void bml_json_str(const char *s, size_t n)
 {
 	size_t i;
 
@@ -113,18 +113,53 @@ static void json_messages(const char *log)
 		size_t n = nl ? (size_t)(nl - log) : strlen(log);
 
 		printf("%s\n    ", first ? "" : ",");
-		json_str(log, n);
+		bml_json_str(log, n);
 		first = false;
 		log += n + (nl ? 1 : 0);
 	}
 	printf("\n  ]");
 }
 
-/* @log: the printed lines, timestamps already stripped. */
-void bml_report_json(const char *log, int status)
+static void json_fill(const struct bml_fill *f)
 {
-	printf("{\n  \"status\": %d,\n", status);
-	if (status == BML_EXIT_OK) {
+	int i;
+
+	printf("  \"ram_fill\": {\"method\": \"%s\", \"node\": ",
+	       f->method == BML_FILL_RPI ? "rpi-firmware" : "u-boot");
+	bml_json_str(f->node, strlen(f->node));
+	printf(", \"added_memreserve\": %s, \"banks\": [", f->added_memreserve ? "true" : "false");
+	for (i = 0; i < f->nbanks; i++)
+		printf("%s{\"base\": \"%#llx\", \"size\": \"%#llx\"}", i ? ", " : "",
+		       (unsigned long long)f->bank[i].base, (unsigned long long)f->bank[i].size);
+	printf("]},\n");
+}
+
+/* Every page of memory by owner, in address order: the picture's data. */
+static void json_map(const struct bml_map *m)
+{
+	int i;
+
+	printf("  \"map\": [");
+	for (i = 0; i < m->nseg + m->nout; i++) {
+		const struct bml_seg *s = i < m->nseg ? &m->seg[i] : &m->out[i - m->nseg];
+		const char *name = bml_map_name(m, s->name);
+
+		printf("%s\n    {\"base\": \"%#llx\", \"end\": \"%#llx\", \"owner\": \"%s\", "
+		       "\"name\": ", i ? "," : "", (unsigned long long)s->base,
+		       (unsigned long long)s->end - 1, bml_kind_name[s->kind]);
+		bml_json_str(name, strlen(name));
+		printf(", \"in_memory\": %s}", i < m->nseg ? "true" : "false");
+	}
+	printf("\n  ],\n");
+}
+
+/* @log: the printed lines, timestamps already stripped; @m: NULL unless the boot succeeded. */
+void bml_report_json(const char *log, int status, const struct bml_map *m, bool check)
+{
+	printf("{\n  \"schema\": \"bootmem-layout/1\",\n  \"status\": %d,\n", status);
+	if (m && m->fill.method != BML_FILL_NONE)
+		json_fill(&m->fill);
+	if (m) {
 		unsigned long phys = get_num_physpages();
 
 		json_regions("memory", &memblock.memory, true);
@@ -136,6 +171,10 @@ void bml_report_json(const char *log, int status)
 		       nr_free_pages() << (PAGE_SHIFT - 10), phys << (PAGE_SHIFT - 10),
 		       (phys - totalram_pages() - totalcma_pages) << (PAGE_SHIFT - 10),
 		       totalcma_pages << (PAGE_SHIFT - 10));
+		bml_map_json_breakdown(m);
+		json_map(m);
+		if (check)
+			bml_check_json();
 	}
 	json_messages(log);
 	printf("\n}\n");

@@ -183,6 +183,8 @@ void setup_arch(void)
 	setup_machine_fdt(__fdt_pointer);
 	print_entry();
 	print_dt_memory();
+	/* The DT's memory as scanned, before the command line and the arch clip it. */
+	boot_phase_done("fdt");
 	parse_early_param(NULL);
 	arm64_memblock_init();
 	boot_phase_done("memblock");

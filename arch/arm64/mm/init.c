@@ -19,6 +19,7 @@
 #include <asm/image.h>
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
+#include <linux/swiotlb.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -171,6 +172,8 @@ void __init arm64_memblock_init(void)
 
 	/* The linear map starts at memstart_addr and is 2^47 bytes long: clip what lies above. */
 	memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if ((memblock_end_of_DRAM() - memstart_addr) > linear_region_size)
+		pr_warn("Memory doesn't fit in the linear mapping, VA_BITS too small\n");
 	memblock_remove(max_t(u64, memstart_addr + linear_region_size, kernel_image.end),
 			ULLONG_MAX);
 	if (memstart_addr + linear_region_size < memblock_end_of_DRAM()) {
@@ -326,6 +329,9 @@ void __init bootmem_init(void)
 
 #define IO_TLB_DEFAULT_SIZE	SZ_64M
 
+/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
+struct io_tlb_mem io_tlb_default_mem;
+
 /*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
  * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator.
@@ -344,6 +350,8 @@ static void __init swiotlb_init(void)
 		return;
 	}
 	pa = __pa(tlb);
+	io_tlb_default_mem.start = pa;
+	io_tlb_default_mem.end = pa + IO_TLB_DEFAULT_SIZE;
 	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa,
 		&(phys_addr_t){ pa + IO_TLB_DEFAULT_SIZE - 1 }, (unsigned long)(IO_TLB_DEFAULT_SIZE >> 20));
 }
@@ -363,5 +371,6 @@ static void init_reset(void)
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;
 	zone_dma_bits = 0;
+	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);
