@@ -35,7 +35,7 @@ ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/ke
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
-.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests clean
+.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
 kernel: $(B)/Image $(B)/kernel8.img
@@ -181,6 +181,10 @@ bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 	$(B)/bench/bench_buddy
 	$(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
+
+# bootmem-layout on every arm64 DTB of Debian's Linux 6.1 package (fetched once into build/).
+layout-corpus: $(B)/host/bootmem-layout
+	@scripts/layout-corpus.py
 
 # Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
 linux-memblock-tests:

@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/numa.h>
 #include <linux/cma.h>
 #include <linux/swiotlb.h>
 #include <linux/of_fdt.h>
@@ -74,6 +75,21 @@ static u64 memory_in(u64 b, u64 e, bool nomap_only)
 		u64 s = max(b, r->base), t = min(e, r->base + r->size);
 
 		if (s < t && (!nomap_only || (r->flags & MEMBLOCK_NOMAP)))
+			n += t - s;
+	}
+	return n;
+}
+
+/* Bytes inside [b, e) of memory that is neither reserved nor NOMAP: the buddy allocator's. */
+static u64 free_in(u64 b, u64 e)
+{
+	phys_addr_t start, end;
+	u64 i, n = 0;
+
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
+		u64 s = max(b, (u64)start), t = min(e, (u64)end);
+
+		if (s < t)
 			n += t - s;
 	}
 	return n;
@@ -201,11 +217,12 @@ static const char *reserved_before(u64 b, u64 e, int node, char *buf, size_t len
 			return buf;
 		}
 	if (kb < e && b < ke) {
-		snprintf(buf, len, "the kernel image [mem %#llx-%#llx]", kb, ke - 1);
+		snprintf(buf, len, "the kernel image [mem %#llx-%#llx] (a boot loader that loads it "
+			 "elsewhere avoids this: --kernel-at)", kb, ke - 1);
 		return buf;
 	}
 	if (initial_boot_params_pa < e && b < initial_boot_params_pa + fdt_totalsize(blob)) {
-		snprintf(buf, len, "the DTB at %#llx", initial_boot_params_pa);
+		snprintf(buf, len, "the DTB at %#llx (--dtb-at moves it)", initial_boot_params_pa);
 		return buf;
 	}
 	rm = fdt_path_offset(blob, "/reserved-memory");
@@ -261,8 +278,9 @@ static void check_nomap(void)
 				report(BML_WARNING, memrsv ? "nomap-memreserve" : "nomap-refused",
 				       linux_nomap_busy,
 				       "no-map region '%s' [mem %#llx-%#llx] overlaps %s: Linux refused "
-				       "it, %llu MiB of it stays mapped and usable by the kernel",
-				       name, b, b + s - 1, why, mib(inmem - memory_in(b, b + s, true)));
+				       "it; it stays mapped, and %llu KiB of it go to the page allocator",
+				       name, b, b + s - 1, why,
+				       free_in(b, b + s) >> 10);
 			else
 				report(BML_WARNING, "nomap-given-back", linux_nomap_back,
 				       "no-map region '%s' [mem %#llx-%#llx] is mapped: its init failed "
@@ -511,6 +529,10 @@ static const char linux_dma_zone[] =
 	"the DMA limit, so GFP_DMA and the default CMA area may lie where the narrowest devices "
 	"cannot reach.";
 
+static const char linux_dma_bits[] =
+	"zone_sizes_init() sizes ZONE_DMA in address bits, zone_dma_bits = fls64() of the DT's "
+	"DMA limit, so a limit that is no power of two is rounded up.";
+
 /* The node whose dma-ranges set the limit (a path into @buf), or "the DT". */
 static const char *dma_limiter(u64 limit, char *buf, int len)
 {
@@ -544,10 +566,10 @@ static void check_dma(const struct bml_map *m)
 		return;
 	}
 	if (m->dma_limit > reach)
-		report(BML_WARNING, "dma-reach", linux_dma_zone,
-		       "ZONE_DMA ends at %#llx but devices under %s reach only [0-%#llx]: GFP_DMA "
-		       "memory between them is unreachable", (unsigned long long)m->dma_limit, who,
-		       limit);
+		report(BML_NOTE, "dma-zone-rounded", linux_dma_bits,
+		       "ZONE_DMA ends at %#llx (zone_dma_bits = %u) but devices under %s reach only "
+		       "[0-%#llx]: GFP_DMA pages above that still need the bounce buffer",
+		       (unsigned long long)m->dma_limit, zone_dma_bits, who, limit);
 	if (above && !io_tlb_default_mem.end)
 		report(BML_WARNING, "dma-reach", linux_dma,
 		       "devices under %s reach only [0-%#llx], %llu MiB of memory lies above, and the "

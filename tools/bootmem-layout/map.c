@@ -264,12 +264,14 @@ static void take(struct segv *r, uint64_t b, uint64_t e, int kind, int name, str
 }
 
 /*
- * Free pages are those memblock_free_all() handed over: the whole pages of memory that is
- * neither reserved nor NOMAP. The others go to the first owner (kind_prio) claiming them.
+ * Present pages are the whole pages of each memory region (a page two regions share is in
+ * neither, as for_each_mem_pfn_range() counts them). Free pages are those
+ * memblock_free_all() handed over: the whole pages of memory that is neither reserved nor
+ * NOMAP. The others go to the first owner (kind_prio) claiming them.
  */
 static void attribute(struct bml_map *m, struct segv *claims, struct segv *segs)
 {
-	struct segv rest = { 0 };
+	struct segv rest = { 0 }, present = { 0 };
 	phys_addr_t start, end;
 	uint64_t prev;
 	unsigned int p;
@@ -277,11 +279,23 @@ static void attribute(struct bml_map *m, struct segv *claims, struct segv *segs)
 	int k;
 
 	for (k = 0; k < m->nmem; k++) {
-		prev = m->mem[k].base;
+		uint64_t b = PFN_PHYS(PFN_UP(m->mem[k].base)), e = PFN_PHYS(PFN_DOWN(m->mem[k].end));
+
+		if (b >= e)
+			continue;
+		if (present.n && present.v[present.n - 1].end == b)
+			present.v[present.n - 1].end = e;
+		else
+			segv_add(&present, b, e, BK_OTHER, -1);
+	}
+	for (k = 0; k < present.n; k++) {
+		const struct bml_seg *r = &present.v[k];
+
+		prev = r->base;
 		for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
-			uint64_t fb = max((uint64_t)PFN_PHYS(PFN_UP(start)), m->mem[k].base);
+			uint64_t fb = max((uint64_t)PFN_PHYS(PFN_UP(start)), r->base);
 			uint64_t fe = min((uint64_t)PFN_PHYS(min_t(u64, PFN_DOWN(end), max_low_pfn)),
-					  m->mem[k].end);
+					  r->end);
 
 			if (fb >= fe)
 				continue;
@@ -289,8 +303,9 @@ static void attribute(struct bml_map *m, struct segv *claims, struct segv *segs)
 			segv_add(segs, fb, fe, BK_FREE, -1);
 			prev = fe;
 		}
-		segv_add(&rest, prev, m->mem[k].end, BK_OTHER, -1);
+		segv_add(&rest, prev, r->end, BK_OTHER, -1);
 	}
+	free(present.v);
 	for (p = 0; p < ARRAY_SIZE(kind_prio); p++)
 		for (k = 0; k < claims->n; k++) {
 			struct bml_seg *c = &claims->v[k];
@@ -574,14 +589,14 @@ void bml_map_json_breakdown(const struct bml_map *cm)
 	for (i = 0; i < m->fill.ncarve; i++) {
 		printf("%s\n      {\"what\": ", i ? "," : "");
 		bml_json_str(m->fill.carve[i].what, strlen(m->fill.carve[i].what));
-		printf(", \"base\": \"%#" PRIx64 "\", \"kb\": %" PRIu64 "}", m->fill.carve[i].base,
+		printf(", \"base\": \"0x%" PRIx64 "\", \"kb\": %" PRIu64 "}", m->fill.carve[i].base,
 		       kib(m->fill.carve[i].size));
 	}
 	printf("%s],\n    \"removed\": [", m->fill.ncarve ? "\n    " : "");
 	for (i = 0; i < m->nremoved; i++) {
 		printf("%s\n      {\"why\": ", i ? "," : "");
 		bml_json_str(m->removed[i].what, strlen(m->removed[i].what));
-		printf(", \"base\": \"%#" PRIx64 "\", \"kb\": %" PRIu64 "}", m->removed[i].base,
+		printf(", \"base\": \"0x%" PRIx64 "\", \"kb\": %" PRIu64 "}", m->removed[i].base,
 		       kib(m->removed[i].size));
 	}
 	printf("%s],\n    \"owners\": [", m->nremoved ? "\n    " : "");

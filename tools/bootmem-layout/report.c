@@ -12,6 +12,7 @@
 #include <linux/mmzone.h>
 #include <linux/numa.h>
 #include <linux/cma.h>
+#include <asm/mmu.h>
 #include "layout.h"
 
 void bml_json_str(const char *s, size_t n)
@@ -44,7 +45,7 @@ static void json_regions(const char *name, struct memblock_type *t, bool nid)
 
 		if (!r->size)
 			continue;
-		printf("%s\n    {\"base\": \"%#llx\", \"end\": \"%#llx\", \"size\": \"%#llx\", \"flags\": %u",
+		printf("%s\n    {\"base\": \"0x%llx\", \"end\": \"0x%llx\", \"size\": \"0x%llx\", \"flags\": %u",
 		       i ? "," : "", r->base,
 		       (r->base + r->size - 1), r->size,
 		       (unsigned int)r->flags);
@@ -74,7 +75,7 @@ static void json_zones(void)
 	first = true;
 	for_each_online_node(nid) {
 		for_each_zone_in_node(z, NODE_DATA(nid)) {
-			printf("%s\n    {\"node\": %d, \"name\": \"%s\", \"start\": \"%#llx\", \"end\": \"%#llx\", "
+			printf("%s\n    {\"node\": %d, \"name\": \"%s\", \"start\": \"0x%llx\", \"end\": \"0x%llx\", "
 			       "\"spanned_pages\": %lu, \"present_pages\": %lu, \"managed_pages\": %lu, "
 			       "\"free_pages\": %lu, \"buddyinfo\": [",
 			       first ? "" : ",", nid, z->name,
@@ -95,11 +96,12 @@ static void json_cma(void)
 	unsigned int i;
 
 	printf("  \"cma\": [");
-	for (i = 0; i < cma_area_count; i++)
-		printf("%s\n    {\"name\": \"%s\", \"base\": \"%#llx\", \"size\": \"%#llx\"}",
-		       i ? "," : "", cma_areas[i].name,
-		       PFN_PHYS(cma_areas[i].base_pfn),
-		       PFN_PHYS(cma_areas[i].count));
+	for (i = 0; i < cma_area_count; i++) {
+		printf("%s\n    {\"name\": ", i ? "," : "");
+		bml_json_str(cma_areas[i].name, strlen(cma_areas[i].name));
+		printf(", \"base\": \"0x%llx\", \"size\": \"0x%llx\"}",
+		       PFN_PHYS(cma_areas[i].base_pfn), PFN_PHYS(cma_areas[i].count));
+	}
 	printf("\n  ],\n");
 }
 
@@ -129,7 +131,7 @@ static void json_fill(const struct bml_fill *f)
 	bml_json_str(f->node, strlen(f->node));
 	printf(", \"added_memreserve\": %s, \"banks\": [", f->added_memreserve ? "true" : "false");
 	for (i = 0; i < f->nbanks; i++)
-		printf("%s{\"base\": \"%#llx\", \"size\": \"%#llx\"}", i ? ", " : "",
+		printf("%s{\"base\": \"0x%llx\", \"size\": \"0x%llx\"}", i ? ", " : "",
 		       (unsigned long long)f->bank[i].base, (unsigned long long)f->bank[i].size);
 	printf("]},\n");
 }
@@ -144,7 +146,7 @@ static void json_map(const struct bml_map *m)
 		const struct bml_seg *s = i < m->nseg ? &m->seg[i] : &m->out[i - m->nseg];
 		const char *name = bml_map_name(m, s->name);
 
-		printf("%s\n    {\"base\": \"%#llx\", \"end\": \"%#llx\", \"owner\": \"%s\", "
+		printf("%s\n    {\"base\": \"0x%llx\", \"end\": \"0x%llx\", \"owner\": \"%s\", "
 		       "\"name\": ", i ? "," : "", (unsigned long long)s->base,
 		       (unsigned long long)s->end - 1, bml_kind_name[s->kind]);
 		bml_json_str(name, strlen(name));
@@ -171,6 +173,8 @@ void bml_report_json(const char *log, int status, const struct bml_map *m, bool 
 		       nr_free_pages() << (PAGE_SHIFT - 10), phys << (PAGE_SHIFT - 10),
 		       (phys - totalram_pages() - totalcma_pages) << (PAGE_SHIFT - 10),
 		       totalcma_pages << (PAGE_SHIFT - 10));
+		printf("  \"page_tables\": {\"early_pgtable_pages\": %lu, \"map_mem_pages\": %lu},\n",
+		       early_pgtable_pages, map_mem_pgtable_pages);
 		bml_map_json_breakdown(m);
 		json_map(m);
 		if (check)
