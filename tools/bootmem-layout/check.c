@@ -374,16 +374,18 @@ static void cf_phase(const char *name)
 {
 	if (!strcmp(name, "memblock") && cf_clear_nomap) {
 		struct memblock_region *r;
-		u64 b[64], s[64];
+		u64 *bs = calloc(2 * memblock.memory.cnt, sizeof(u64));
 		int n = 0, i;
 
 		for_each_mem_region(r)
-			if ((r->flags & MEMBLOCK_NOMAP) && n < 64) {
-				b[n] = r->base;
-				s[n++] = r->size;
+			if (bs && (r->flags & MEMBLOCK_NOMAP)) {
+				bs[2 * n] = r->base;
+				bs[2 * n++ + 1] = r->size;
 			}
+		/* Collected first: clearing merges regions under the iterator. */
 		for (i = 0; i < n; i++)
-			memblock_clear_nomap(b[i], s[i]);
+			memblock_clear_nomap(bs[2 * i], bs[2 * i + 1]);
+		free(bs);
 	}
 	if (!strcmp(name, "map_mem")) {
 		cf_pages = map_mem_pgtable_pages;

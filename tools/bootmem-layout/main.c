@@ -54,7 +54,8 @@ static const char usage_text[] =
 "    --initrd-at ADDR   ... or at ADDR (the DTB stays where it was)\n"
 "    --timestamps       prefix each line with \"[    0.000000] \" (for compare-layout.py)\n"
 "    --json             memory/reserved regions, nodes, zones, CMA, totals, buddyinfo,\n"
-"                       messages, as JSON\n"
+"                       where the RAM went, who owns each page, --check's findings and\n"
+"                       the messages, as JSON\n"
 "    --diff OTHER       the layouts of OTHER and FILE side by side, differences marked\n"
 "                       ('|' changed, '<' only in OTHER, '>' only in FILE)\n"
 "    --ram SIZE[@BASE]  fill the memory node in as the boot loader would (repeatable, one\n"
@@ -65,7 +66,8 @@ static const char usage_text[] =
 "                       Pi tree one --ram SIZE is filled in as the Pi firmware does: the\n"
 "                       first GiB less gpu_mem (the VideoCore's), on a BCM2711 the rest up\n"
 "                       to the I/O window at 0xfc000000 and above 4 GiB in 2 GiB tuples,\n"
-"                       and /memreserve/ 0 0x1000 for the firmware's stub\n"
+"                       and /memreserve/ 0 0x1000 for the firmware's stub. With --diff\n"
+"                       both trees are filled in\n"
 "    --gpu-mem SIZE     the Pi firmware's gpu_mem (default 76M from 1 GiB of RAM, else 64M)\n"
 "    --save-dtb OUT     write the DTB as the kernel gets it (after --ram and --append)\n"
 "    --check            report the pitfalls Linux 6.1 would hit with this DT (CMA that\n"
@@ -89,7 +91,7 @@ static const char usage_text[] =
 "\n"
 "EXAMPLES\n"
 "    bootmem-layout --ram 4G bcm2711-rpi-4-b.dtb          # a Pi 4 with 4 GiB\n"
-"    bootmem-layout --ram 2G --check --svg map.svg sun50i-a64-pine64-plus.dtb\n";
+"    bootmem-layout --ram 2G@0x40000000 --check --svg map.svg sun50i-a64-pine64-plus.dtb\n";
 
 static void die_usage(const char *msg)
 {
