@@ -24,7 +24,7 @@
 #include <linux/of_reserved_mem.h>
 #include <libfdt.h>
 #include <asm/memory.h>
-#include <asm/sections.h>
+#include <asm/image.h>
 #include <asm/mmu.h>
 #include "harness.h"
 #include "host_boot.h"
@@ -206,7 +206,7 @@ static const char *reserved_before(u64 b, u64 e, int node, char *buf, size_t len
 	const void *blob = fdt();
 	uint64_t rb, rs;
 	int n, child, rm, t = dt_root_addr_cells + dt_root_size_cells;
-	u64 kb = __pa_symbol(_stext), ke = __pa_symbol(_end);
+	u64 kb = kernel_image.stext, ke = kernel_image.end;
 
 	*memrsv = false;
 	for (n = 0; !fdt_get_mem_rsv(blob, n, &rb, &rs) && rs; n++)

@@ -21,7 +21,7 @@
 #include <linux/of_reserved_mem.h>
 #include <libfdt.h>
 #include <asm/memory.h>
-#include <asm/sections.h>
+#include <asm/image.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
 #include "layout.h"
@@ -205,7 +205,7 @@ static void collect_claims(struct bml_map *m, struct segv *c)
 	unsigned int i;
 	int n;
 
-	segv_add(c, __pa_symbol(_stext), __pa_symbol(_end), BK_KERNEL, -1);
+	segv_add(c, kernel_image.stext, kernel_image.end, BK_KERNEL, -1);
 	if (initial_boot_params) {
 		segv_add(c, initial_boot_params_pa,
 			 initial_boot_params_pa + fdt_totalsize(initial_boot_params), BK_DTB, -1);
