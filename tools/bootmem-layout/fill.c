@@ -136,7 +136,10 @@ static int fill_rpi(const char *name, const void *fdt, int soc, uint64_t ram, ui
 	return 0;
 }
 
-/* U-Boot: one bank per --ram; a bank without @BASE follows the previous one (the first: the DT's). */
+/*
+ * U-Boot: one bank per --ram; a bank without @BASE follows the previous one (the first
+ * starts where the DT's memory node says).
+ */
 static int fill_uboot(const char *name, const void *fdt, const struct bml_ram *ram, int n,
 		      struct bml_fill *f)
 {
