@@ -138,6 +138,8 @@ CHECK_OPTS="--ram 4G" check pi4-4g 0 "$PI4" \
 	'swiotlb bounce buffer +65536K' '^0 warnings, 1 note$'
 CHECK_OPTS="--ram 1G --append mem=512M" check mem-limit 0 "$PI4" \
 	'note \[mem-limit\] [0-9]+ MiB of memory .* is cut by mem=' '^0 warnings, 1 note$'
+CHECK_OPTS="--ram 4G --initrd-size 16M --append crashkernel=256M" check initrd-crash 0 "$PI4" \
+	'- initrd +16384K' '- crashkernel +262144K' '^0 warnings, 1 note$'
 # 70 /reserved-memory regions: Linux keeps 64.
 python3 - "$OUT/too-many.dts" <<'PY'
 import sys

@@ -243,10 +243,9 @@ int bml_fill_ram(const char *name, char **blob, size_t *len, const struct bml_ra
 	err = node < 0 ? node : fdt_setprop_string(fdt, node, "device_type", "memory");
 	if (!err)
 		err = fdt_setprop(fdt, node, "reg", reg, cells * sizeof(fdt32_t));
+	/* Not packed: the padding stays, as dtc -p leaves it, for --initrd-size and bootargs. */
 	if (!err && f->method == BML_FILL_RPI)
 		err = rpi_memreserve(fdt, f);
-	if (!err)
-		err = fdt_pack(fdt);
 	if (err) {
 		free(fdt);
 		return fail(name, "libfdt: %s", fdt_strerror(err));

@@ -95,6 +95,8 @@ enum bml_kind {
 	BK_MEMMAP,		/* struct pages (sparse's per-section maps) */
 	BK_PGTABLE,		/* swapper's page-table pages */
 	BK_SWIOTLB,		/* the bounce buffer */
+	BK_INITRD,		/* the initrd (/chosen or initrd=) */
+	BK_CRASHKERNEL,		/* crashkernel= reservations */
 	BK_OTHER,		/* other early allocations: NODE_DATA, sparse roots, memblock arrays */
 	BK_NR
 };

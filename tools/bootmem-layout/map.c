@@ -17,6 +17,8 @@
 #include <linux/numa.h>
 #include <linux/cma.h>
 #include <linux/swiotlb.h>
+#include <linux/initrd.h>
+#include <linux/crash_core.h>
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
 #include <libfdt.h>
@@ -28,19 +30,19 @@
 
 const char *const bml_kind_name[BK_NR] = {
 	"free", "memreserve", "nomap", "reserved", "cma", "kernel", "dtb", "memmap", "pgtable",
-	"swiotlb", "other",
+	"swiotlb", "initrd", "crashkernel", "other",
 };
 
 const char *const bml_kind_title[BK_NR] = {
 	"available (buddy allocator)", "/memreserve/ (firmware)", "no-map reserved-memory",
 	"reserved-memory", "CMA", "kernel image", "DTB", "memmap (struct pages)", "page tables",
-	"swiotlb bounce buffer", "other early allocations",
+	"swiotlb bounce buffer", "initrd", "crashkernel", "other early allocations",
 };
 
 /* Who wins where owners overlap: the earlier here. */
 static const int kind_prio[] = {
-	BK_KERNEL, BK_DTB, BK_MEMRESERVE, BK_CMA, BK_NOMAP, BK_RESMEM, BK_SWIOTLB, BK_MEMMAP,
-	BK_PGTABLE,
+	BK_KERNEL, BK_DTB, BK_MEMRESERVE, BK_CMA, BK_CRASHKERNEL, BK_INITRD, BK_NOMAP, BK_RESMEM,
+	BK_SWIOTLB, BK_MEMMAP, BK_PGTABLE,
 };
 
 /* ---- growing arrays ---- */
@@ -222,6 +224,13 @@ static void collect_claims(struct bml_map *m, struct segv *c)
 	walk_tables(c, (u64 *)swapper_pg_dir, PGT_PGD);
 	if (io_tlb_default_mem.end)
 		segv_add(c, io_tlb_default_mem.start, io_tlb_default_mem.end, BK_SWIOTLB, -1);
+	if (phys_initrd_size)
+		segv_add(c, phys_initrd_start, phys_initrd_start + phys_initrd_size, BK_INITRD, -1);
+	if (crashk_res.end)
+		segv_add(c, crashk_res.start, crashk_res.end + 1, BK_CRASHKERNEL, -1);
+	if (crashk_low_res.end)
+		segv_add(c, crashk_low_res.start, crashk_low_res.end + 1, BK_CRASHKERNEL,
+			 name_id(m, "low"));
 	segv_normalize(c);
 }
 
@@ -508,8 +517,9 @@ static int cmp_total(const void *x, const void *y, void *arg)
 	const typeof(*m->total) *a = x, *b = y;
 	static const int order[BK_NR] = {
 		[BK_MEMRESERVE] = 1, [BK_NOMAP] = 2, [BK_RESMEM] = 3, [BK_CMA] = 4,
-		[BK_KERNEL] = 5, [BK_DTB] = 6, [BK_MEMMAP] = 7, [BK_PGTABLE] = 8,
-		[BK_SWIOTLB] = 9, [BK_OTHER] = 10, [BK_FREE] = 11,
+		[BK_KERNEL] = 5, [BK_DTB] = 6, [BK_INITRD] = 7, [BK_CRASHKERNEL] = 8,
+		[BK_MEMMAP] = 9, [BK_PGTABLE] = 10, [BK_SWIOTLB] = 11, [BK_OTHER] = 12,
+		[BK_FREE] = 13,
 	};
 
 	if (order[a->kind] != order[b->kind])

@@ -26,7 +26,8 @@ static const char *const kind_fill[BK_NR] = {
 	[BK_FREE] = "#dcefd9", [BK_MEMRESERVE] = "#6f6f6f", [BK_NOMAP] = "#c0392b",
 	[BK_RESMEM] = "#f39c12", [BK_CMA] = "#8e44ad", [BK_KERNEL] = "#2c6fbb",
 	[BK_DTB] = "#16a5b8", [BK_MEMMAP] = "#8d5b3e", [BK_PGTABLE] = "#e377c2",
-	[BK_SWIOTLB] = "#a4a61d", [BK_OTHER] = "#b8b8b8",
+	[BK_SWIOTLB] = "#a4a61d", [BK_INITRD] = "#2ca02c", [BK_CRASHKERNEL] = "#17324d",
+	[BK_OTHER] = "#b8b8b8",
 };
 
 enum { C_HOLE = -1, C_CARVE = -2 };
@@ -292,7 +293,7 @@ static void label(FILE *f, const struct col *c, double anchor, double *next, con
 /* The labels' names: the legend's, shorter. */
 static const char *const kind_label[BK_NR] = {
 	"available", "/memreserve/", "no-map", "reserved-memory", "CMA", "kernel image", "DTB",
-	"memmap", "page tables", "swiotlb", "other early allocations",
+	"memmap", "page tables", "swiotlb", "initrd", "crashkernel", "other early allocations",
 };
 
 static void seg_text(char *buf, size_t len, const struct bml_map *m, int kind, int name,
