@@ -131,6 +131,11 @@ check linear 1 "$L/check-linear.dts" \
 	'warning \[linear-map\] 1024 MiB of memory \[mem 0x800040000000-0x80007fffffff\] outside the linear map' \
 	'warning \[linear-map\] 1024 MiB of memory \[mem 0x1000000000000-0x100003fffffff\] beyond the 48-bit' \
 	'memory in the DT +3145728K' 'Memory: total +1048576K'
+check over-image 1 tests/host/fixtures/resmem-over-dtb.dts \
+	"warning \[resmem-over-image\] reserved-memory 'blob@48000000' \[mem 0x48000000-0x481fffff\] overlaps the device tree blob" \
+	'^1 warning, 0 notes$'
+check nomap-over-kernel 1 tests/scenarios/nomap-over-kernel.dts \
+	"warning \[nomap-refused\] no-map region 'fw@40000000' .* overlaps the kernel image \[mem 0x40210000-0x4220ffff\]"
 CHECK_OPTS="--ram 4G" check pi4-4g 0 "$PI4" \
 	'note \[dma-reach\] devices under /soc reach only \[0-0x3fffffff\]: ZONE_DMA ends at 0x40000000; 3008 MiB' \
 	'kept by the firmware: VideoCore \(gpu_mem\) +77824K' \

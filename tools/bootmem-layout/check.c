@@ -289,6 +289,29 @@ static void check_nomap(void)
 	}
 }
 
+static const char linux_reserve_merged[] =
+	"__reserved_mem_reserve_reg() reserves a region without no-map with memblock_reserve() "
+	"whatever it overlaps: over the kernel image or the DTB (reserved first) the two "
+	"reservations merge without a word, and the node's driver later gets memory the kernel "
+	"is using.";
+
+/* A plain /reserved-memory region over the image or the DTB (the kernel's bootmem: line). */
+static void check_reserve_over_image(void)
+{
+	int i;
+
+	for (i = 0; i < nr_reserve_conflicts; i++) {
+		const struct reserve_conflict *c = &reserve_conflicts[i];
+
+		if (c->nomap)
+			continue;	/* check_nomap says it, with what it costs */
+		report(BML_WARNING, "resmem-over-image", linux_reserve_merged,
+		       "reserved-memory '%s' [mem %#llx-%#llx] overlaps %s: Linux reserves it all "
+		       "the same, over memory the kernel uses", c->node, c->base,
+		       c->base + c->size - 1, c->with);
+	}
+}
+
 static const char linux_too_many[] =
 	"fdt_reserved_mem_save_node() keeps MAX_RESERVED_REGIONS (64) regions; past that it "
 	"prints one line, \"OF: reserved mem: not enough space for all defined regions.\", and "
@@ -607,6 +630,7 @@ int bml_check(const struct bml_opts *o, const struct bml_map *m)
 	check_cma();
 	check_overlap();
 	check_nomap();
+	check_reserve_over_image();
 	check_too_many();
 	check_linear(m);
 	check_dma(m);
