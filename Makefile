@@ -27,7 +27,7 @@ KCFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common -fno-pie \
 KAFLAGS		:= -D__ASSEMBLY__ -g
 
 # Generic code is the same files in the kernel and on the host.
-GENERIC_SRCS	:= $(wildcard lib/*.c) $(wildcard mm/*.c) $(wildcard boot/*.c)
+GENERIC_SRCS	:= $(wildcard lib/*.c) $(wildcard mm/*.c) $(wildcard boot/*.c) $(wildcard kernel/*.c)
 ARCH_SRCS	:= $(wildcard arch/arm64/kernel/*.c) $(wildcard arch/arm64/mm/*.c)
 # efi-header.S holds macros for head.S, not an object of its own.
 ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/kernel/*.S) \
@@ -150,6 +150,7 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 # The EFI stub's portable half on a fake firmware (the arm64 half and the jump stay out).
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
+HT_procfs_SRCS		:= $(BOOT_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
