@@ -17,7 +17,6 @@
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
-#include <asm/sections.h>
 #include <asm/setup.h>
 #include <asm/image.h>
 
@@ -188,7 +187,8 @@ static unsigned long num_standard_resources;
 
 /*
  * Linux's request_standard_resources(): "System RAM" for each mapped region (whole pages
- * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them.
+ * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them:
+ * code from _stext to __init_begin, data from _sdata to _end.
  * Devices (UARTs, PCIe windows) never become resources here: bootmem probes no drivers.
  */
 void request_standard_resources(void)
@@ -198,10 +198,11 @@ void request_standard_resources(void)
 	unsigned long i = 0;
 	size_t res_size;
 
-	kernel_code.start = __pa_symbol(_stext);
-	kernel_code.end = __pa_symbol(__init_begin - 1);
-	kernel_data.start = __pa_symbol(_sdata);
-	kernel_data.end = __pa_symbol(_end - 1);
+	/* The footprint of the Image bootmem stands for (asm/image.h), as memblock has it. */
+	kernel_code.start = kernel_image.stext;
+	kernel_code.end = kernel_image.init_begin - 1;
+	kernel_data.start = kernel_image.sdata;
+	kernel_data.end = kernel_image.end - 1;
 	insert_resource(&iomem_resource, &kernel_code);
 	insert_resource(&iomem_resource, &kernel_data);
 
