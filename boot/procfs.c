@@ -153,19 +153,28 @@ static int dt_zeroed_kaslr_seed(const void *fdt)
 	return PROP_NONE;
 }
 
+/* Is @d's shown name @name (@len bytes)? Without building it: renamed ones are rare. */
+static bool dirent_is(const struct pfs_dirent *d, const char *name, size_t len)
+{
+	char buf[PFS_NAME_MAX + 8];
+
+	if (!d->suffix)
+		return !strncmp(d->name, name, len) && !d->name[len];
+	if (d->name[0] != name[0])
+		return false;
+	dirent_name(d, buf, sizeof(buf));
+	return strlen(buf) == len && !memcmp(buf, name, len);
+}
+
 /* Is @cand the (possibly renamed) name of one of the first @n entries? */
 static bool dirent_taken(int n, const char *cand)
 {
-	char buf[PFS_NAME_MAX + 8];
+	size_t len = strlen(cand);
 	int j;
 
-	for (j = 0; j < n; j++) {
-		if (dirents[j].name[0] != cand[0])
-			continue;
-		dirent_name(&dirents[j], buf, sizeof(buf));
-		if (!strcmp(buf, cand))
+	for (j = 0; j < n; j++)
+		if (dirent_is(&dirents[j], cand, len))
 			return true;
-	}
 	return false;
 }
 
@@ -182,10 +191,11 @@ static void dirent_add(int *n, const char *name, bool dir, const struct pfs_node
 	d->suffix = 0;
 	d->dir = dir;
 	d->node = *node;
-	dirent_name(d, cand, sizeof(cand));
-	while (d->suffix < 16 && dirent_taken(*n, cand)) {
-		d->suffix++;
-		dirent_name(d, cand, sizeof(cand));
+	if (dirent_taken(*n, name)) {
+		do {
+			d->suffix++;
+			dirent_name(d, cand, sizeof(cand));
+		} while (d->suffix < 16 && dirent_taken(*n, cand));
 	}
 	(*n)++;
 }
@@ -270,12 +280,10 @@ struct pfs_walk {
 static int pfs_lookup(const struct pfs_node *dir, const char *name, size_t len,
 		      struct pfs_node *out)
 {
-	char buf[PFS_NAME_MAX + 8];
 	int n = pfs_dirents(dir), i;
 
 	for (i = 0; i < n; i++) {
-		dirent_name(&dirents[i], buf, sizeof(buf));
-		if (strlen(buf) == len && !memcmp(buf, name, len)) {
+		if (dirent_is(&dirents[i], name, len)) {
 			*out = dirents[i].node;
 			return 0;
 		}
