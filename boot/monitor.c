@@ -396,15 +396,15 @@ static void cmd_help(void)
 		 "  phys PA             one physical address through memblock, zones, struct page, MMU\n"
 		 "  alloc ORDER [dma|dma32|movable]   allocate 2^ORDER pages\n"
 		 "  free PFN ORDER      free them again\n"
+		 "  help                this text\n"
+		 "  poweroff            power the machine off\n"
 		 "files, at Linux's paths, in Linux's formats (Tab completes commands and paths):\n"
 		 "  cat FILE...         e.g. /proc/iomem, /proc/zoneinfo, /proc/buddyinfo, /proc/meminfo,\n"
 		 "                      /sys/kernel/debug/memblock/memory and .../reserved\n"
 		 "  ls [DIR...]         /proc, /sys/firmware/devicetree/base (= /proc/device-tree), ...\n"
 		 "  hexdump -C FILE...  e.g. /proc/device-tree/reserved-memory/NODE/reg\n"
 		 "  /proc/iomem has RAM, no-map and kernel ranges only: bootmem probes no devices,\n"
-		 "  so the UART, PCIe and other device windows Linux lists are not there\n"
-		 "  help                this text\n"
-		 "  poweroff            power the machine off\n");
+		 "  so the UART, PCIe and other device windows Linux lists are not there\n");
 }
 
 static bool run_command(char *line)

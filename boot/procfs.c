@@ -384,7 +384,11 @@ static void dt_prop_read(const struct pfs_node *n, struct seq_file *m)
 		/* populate_properties(): the node name up to its last '@', and a NUL. */
 		const char *full = fdt_get_name(fdt, n->dt, &len), *at = NULL, *p;
 
-		for (p = full; p && p < full + len; p++)
+		if (!full || len < 0) {		/* a broken node: no name to show */
+			full = "";
+			len = 0;
+		}
+		for (p = full; p < full + len; p++)
 			if (*p == '@')
 				at = p;
 		seq_write(m, full, at ? at - full : len);
