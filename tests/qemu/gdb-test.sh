@@ -132,7 +132,8 @@ for f in "BM-IOMEM BM-DEBUGFS-MEMORY /proc/iomem" \
 	fi
 done
 check '^40000000-7fffffff : System RAM$'
-check '^  4020[0-9a-f]{4}-[0-9a-f]{8} : Kernel code$'
+check '^  40210000-4185ffff : Kernel code$'
+check '^  41eb0000-4220ffff : Kernel data$'
 check '^   0: 0x0000000040000000\.\.0x000000007fffffff$'
 check 'usage: bm-memblock \[memory\|reserved\]' 
 exit $fail
