@@ -211,13 +211,29 @@ static void discard(void)
 		sim_discard(r->base, r->size);
 }
 
-/* Boot tests/scenarios/@name.dts as linux-proc.sh booted Linux on it (same bootargs). */
-static void boot_scenario(const char *name)
+/* The pages of the initramfs the last boot_scenario() gave (end 0: none). */
+static struct {
+	u64 start, end;
+} initrd_res;
+
+static void set_chosen_u64(void *fdt, const char *name, u64 v)
+{
+	fdt32_t cells[2] = { cpu_to_fdt32(v >> 32), cpu_to_fdt32(v) };
+
+	set_chosen(fdt, name, cells, sizeof(cells));
+}
+
+/*
+ * Boot tests/scenarios/@name.dts as linux-proc.sh booted Linux on it: its bootargs, and its
+ * initramfs of @initrd_size bytes (0: none) at the DTB + 4 MiB, 2 MiB aligned, in /chosen.
+ */
+static void boot_scenario(const char *name, u64 initrd_size)
 {
 	char path[256], ba[512], args[1024];
 	char *dts;
 	size_t len;
 	void *fdt;
+	u64 kernel_at, dtb_at, initrd;
 
 	snprintf(path, sizeof(path), SCENARIOS "/%s.dts", name);
 	dts = slurp(path, NULL);
@@ -226,6 +242,16 @@ static void boot_scenario(const char *name)
 	snprintf(args, sizeof(args), ORACLE_ARGS "%s%s", *ba ? " " : "", ba);
 	fdt = compile_dts(path, &len);
 	set_chosen(fdt, "bootargs", args, strlen(args) + 1);
+	if (initrd_size) {
+		host_default_placement(fdt, len, LINUX_IMAGE_SIZE, &kernel_at, &dtb_at);
+		initrd = (dtb_at + SZ_4M) & ~(u64)(SZ_2M - 1);
+		set_chosen_u64(fdt, "linux,initrd-start", initrd);
+		set_chosen_u64(fdt, "linux,initrd-end", initrd + initrd_size);
+		initrd_res.start = initrd;
+		initrd_res.end = PAGE_ALIGN(initrd + initrd_size) - 1;
+	} else {
+		initrd_res.start = initrd_res.end = 0;
+	}
 	boot_blob(fdt);
 	free(dts);
 }
@@ -264,10 +290,11 @@ static bool iomem_top_ram(const char *l, size_t len)
 	       (size_t)(l + len - name) == strlen("reserved") && !strncmp(name, "reserved", 8);
 }
 
-/* The image's two entries: the footprint of the Linux Image bootmem stands for. */
+/* The image's two entries (the footprint of the Image bootmem stands for), crashkernel='s. */
 static bool iomem_kernel(const char *l, size_t len)
 {
-	return memmem(l, len, " : Kernel code", 14) || memmem(l, len, " : Kernel data", 14);
+	return memmem(l, len, " : Kernel code", 14) || memmem(l, len, " : Kernel data", 14) ||
+	       memmem(l, len, " : Crash kernel", 15);
 }
 
 static bool zone_counts(const char *l, size_t len)
@@ -298,23 +325,6 @@ static char *buddyinfo_zones(const char *text)
 	return zones;
 }
 
-/* @text without the lines that contain @needle (in place). */
-static void drop_lines(char *text, const char *needle)
-{
-	char *r = text, *w = text;
-
-	while (*r) {
-		size_t len = strcspn(r, "\n") + (r[strcspn(r, "\n")] == '\n');
-
-		if (!memmem(r, len, needle, strlen(needle))) {
-			memmove(w, r, len);
-			w += len;
-		}
-		r += len;
-	}
-	*w = 0;
-}
-
 static int check_equal(const char *name, const char *what, const char *lx, const char *ours)
 {
 	if (!strcmp(lx, ours))
@@ -327,38 +337,34 @@ static int check_equal(const char *name, const char *what, const char *lx, const
 /*
  * The parts that do not depend on what each kernel allocates after memblock: System RAM and
  * no-map ranges, Kernel code and data (the footprint of Debian's Image, placed as QEMU
- * places it), memblock.memory, each zone's spanned and present pages, the populated zones.
+ * places it), Crash kernel, the initramfs, memblock.memory, each zone's spanned and present pages, the
+ * populated zones.
  */
 static int check_scenario(const char *name, const char *lx)
 {
 	char *l_iomem = section(lx, "/proc/iomem"), *l_mem = section(lx, "/sys/kernel/debug/memblock/memory");
 	char *l_zone = section(lx, "/proc/zoneinfo"), *l_buddy = section(lx, "/proc/buddyinfo");
-	char *a, *b, key[64];
-	bool readded;
+	const char *ir;
+	char *a, *b, line[64];
 	int fails = 0;
-	u64 initrd;
 
 	assert_non_null(l_iomem);
 	assert_non_null(l_mem);
 	assert_non_null(l_zone);
 	assert_non_null(l_buddy);
-	boot_scenario(name);
+	ir = strstr(lx, "\n# initramfs: ");
+	assert_non_null(ir);
+	boot_scenario(name, strtoull(ir + 14, NULL, 10));
 
-	/*
-	 * linux-proc.sh loads its initramfs 4 MiB above the DTB (2 MiB aligned); when mem= cut
-	 * that off, Linux's arm64_memblock_init() adds the initrd back to memblock.memory.
-	 * bootmem has no initrd: there, that range leaves Linux's lists, and the zone counts,
-	 * which differ by it, are not compared.
-	 */
-	initrd = (host_dtb_at + SZ_4M) & ~(u64)(SZ_2M - 1);
-	snprintf(key, sizeof(key), ": 0x%016llx..", initrd);
-	readded = strstr(l_mem, key) && !strstr(read_proc("/sys/kernel/debug/memblock/memory"), key);
-	if (readded) {
-		print_message("%s: Linux re-added its initrd at %#llx (mem=); bootmem has none\n", name,
-			      initrd);
-		drop_lines(l_mem, key);
-		snprintf(key, sizeof(key), "%08llx-", initrd);
-		drop_lines(l_iomem, key);
+	/* the initramfs, reserved in whole pages under its System RAM, in both */
+	if (initrd_res.end) {
+		snprintf(line, sizeof(line), "  %08llx-%08llx : reserved\n", initrd_res.start,
+			 initrd_res.end);
+		if (!strstr(l_iomem, line) != !strstr(read_proc("/proc/iomem"), line)) {
+			print_message("%s: the initramfs [%s] is reserved in one /proc/iomem only\n",
+				      name, line);
+			fails++;
+		}
 	}
 
 	a = lines_where(l_iomem, iomem_top_ram);
@@ -368,20 +374,18 @@ static int check_scenario(const char *name, const char *lx)
 	free(b);
 	a = lines_where(l_iomem, iomem_kernel);
 	b = lines_where(read_proc("/proc/iomem"), iomem_kernel);
-	fails += check_equal(name, "/proc/iomem Kernel code and data", a, b);
+	fails += check_equal(name, "/proc/iomem Kernel code, Kernel data, Crash kernel", a, b);
 	free(a);
 	free(b);
 
 	fails += check_equal(name, "memblock/memory", l_mem,
 			     read_proc("/sys/kernel/debug/memblock/memory"));
 
-	if (!readded) {
-		a = lines_where(l_zone, zone_counts);
-		b = lines_where(read_proc("/proc/zoneinfo"), zone_counts);
-		fails += check_equal(name, "zoneinfo spanned/present", a, b);
-		free(a);
-		free(b);
-	}
+	a = lines_where(l_zone, zone_counts);
+	b = lines_where(read_proc("/proc/zoneinfo"), zone_counts);
+	fails += check_equal(name, "zoneinfo spanned/present", a, b);
+	free(a);
+	free(b);
 
 	a = buddyinfo_zones(l_buddy);
 	b = buddyinfo_zones(read_proc("/proc/buddyinfo"));
@@ -830,7 +834,7 @@ static void test_iomem_covers_reserved(void **state)
 	u64 i;
 	phys_addr_t s, e;
 
-	boot_scenario("resmem-nomap-inside");
+	boot_scenario("resmem-nomap-inside", 0);
 	for (ram = iomem_resource.child; ram; ram = ram->sibling) {
 		if (strcmp(ram->name, "System RAM"))
 			continue;

@@ -4,7 +4,8 @@
 #   tests/linux-proc/NAME.txt   for every scenario QEMU virt boots: linux-proc.sh's output (/proc/iomem,
 #                               debugfs memblock/memory, meminfo's first lines, zoneinfo's counts and
 #                               pagesets, buddyinfo) without debugfs memblock/reserved, which depends on
-#                               what each kernel allocates and is not compared
+#                               what each kernel allocates and is not compared; and the size of the
+#                               initramfs linux-proc.sh loads (its place follows from the DTB's)
 #   tests/linux-proc/dt-test.txt for dt-test.dts: each line of commands.txt as busybox prints it on the
 #                               console (tests/qemu/run.sh and test_procfs hold the monitor to it), every
 #                               property's bytes, and the whole /proc/zoneinfo and /proc/meminfo
@@ -32,6 +33,8 @@ for name in "${names[@]}"; do
 	fi
 	{
 		echo "# Linux 6.1 (linux-proc.sh) on tests/scenarios/$name.dts; memblock/reserved left out"
+		# what linux-proc.sh adds to /chosen besides bootargs (test_procfs does the same)
+		echo "# initramfs: $(stat -c %s "$CACHE/proc-initrd.cpio.gz") bytes at the DTB + 4 MiB, 2 MiB aligned"
 		awk '/^=== /{keep = ($2 != "/sys/kernel/debug/memblock/reserved")} keep' "$W/out"
 	} > "$DIR/$name.txt"
 	echo "regen: $DIR/$name.txt"
