@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
- * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, and deliberate
- * faults for the tests.
+ * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, files (cat=), and
+ * deliberate faults for the tests.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -11,6 +11,7 @@
 #include <linux/mm.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/proc_fs.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/ptdump.h>
@@ -111,6 +112,7 @@ void late_boot_actions(void)
 		show_buddyinfo();
 	if (opt_zoneinfo)
 		show_zoneinfo();
+	proc_print_boot_files();
 	pr_info("bootmem: buddy allocator ready\n");
 	boot_phases_print();
 }

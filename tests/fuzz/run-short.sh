@@ -17,7 +17,7 @@ pass=0 fail=0
 make -s $B/fuzz_dtb > $B.make.log 2>&1 || { cat $B.make.log; echo "fuzz: 0 passed, 1 failed"; exit 1; }
 [ -n "$LIMIT" ] && rm -rf $B/corpus $B/seeds	# the repeatable run: the seeds alone, every time
 mkdir -p $B/seeds $B/corpus $B/artifacts
-for f in tests/scenarios/*.dts; do
+for f in tests/scenarios/*.dts tests/linux-proc/dt-test.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/$(basename "$f" .dts).dtb" "$f"
 done
 for f in tests/fuzz/seeds/*.dts; do
