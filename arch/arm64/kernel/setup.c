@@ -14,6 +14,7 @@
 #include <linux/serial.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/efi_init.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -159,15 +160,23 @@ static void print_dt_memory(void)
 {
 	struct memblock_region *r;
 
-	if (memblock.memory.total_size == 0) {
-		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
-		/* Nothing to build page tables or a memmap from: stop here, plainly. */
-		panic("No usable memory in the device tree at %pa", &__fdt_pointer);
-	}
 	for_each_mem_region(r)
 		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n", r->base,
 			r->base + r->size - 1,
 			(r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
+}
+
+/* After efi_init: the DT's memory nodes, or UEFI's memory map, must have given some memory. */
+static void check_memory(void)
+{
+	if (memblock.memory.total_size)
+		return;
+	if (efi_enabled(EFI_BOOT))
+		pr_err("bootmem: the EFI memory map describes no usable memory (no WB/WT/WC descriptor)\n");
+	else
+		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
+	/* Nothing to build page tables or a memmap from: stop here, plainly. */
+	panic("No usable memory in the device tree at %pa", &__fdt_pointer);
 }
 
 static void print_entry(void)
@@ -265,6 +274,8 @@ void setup_arch(void)
 	/* The DT's memory as scanned, before the command line and the arch clip it. */
 	boot_phase_done("fdt");
 	parse_early_param(NULL);
+	efi_init();
+	check_memory();
 	arm64_memblock_init();
 	boot_phase_done("memblock");
 	paging_init();
