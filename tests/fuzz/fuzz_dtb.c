@@ -4,7 +4,11 @@
  * (tests/host/host_boot.c: header check, memory and reserved-memory scan, memblock, page
  * tables, zones, memmap, buddy hand-off) under ASan/UBSan, with every invariant checked at the
  * end of each phase and all state reset per input; after a full boot, every file of the
- * monitor's tree (the blob as /sys/firmware/devicetree/base, /proc/iomem...) is read.
+ * monitor's tree (the blob as /sys/firmware/devicetree/base, /proc/iomem...) is read. The boot
+ * loader's copy of the input sits at the DTB's physical address, so the EFI stub's
+ * /chosen/linux,uefi-* properties can point at a system table and memory map inside it
+ * (tests/fuzz/gen-efi-seeds.py): efi_init runs on them and the UEFI invariants are checked
+ * with memblock's.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -15,6 +19,7 @@
 #include <linux/debug_invariants.h>
 #include <linux/seq_file.h>
 #include <linux/proc_fs.h>
+#include <linux/efi_init.h>
 #include <asm/memory.h>
 #include "harness.h"
 #include "host_boot.h"
@@ -39,7 +44,7 @@ static void check(const char *phase, int bad)
 static void fuzz_phase(const char *name)
 {
 	if (!strcmp(name, "memblock")) {
-		check(name, memblock_check_invariants());
+		check(name, memblock_check_invariants() + efi_check_invariants());
 		/* The simulated machine ends at 4 TiB; a boot beyond it would touch nothing real. */
 		if (memblock_phys_mem_size() > fuzz_mem_cap ||
 		    memblock_end_of_DRAM() > SIM_PHYS_LIMIT)

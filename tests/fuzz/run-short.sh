@@ -31,6 +31,7 @@ for f in $B/hostile/*.dtb; do cp "$f" "$B/seeds/hostile-$(basename "$f")"; done
 for f in $B/hostile/*.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/hostile-$(basename "$f" .dts).dtb" "$f" 2>/dev/null
 done
+python3 tests/fuzz/gen-efi-seeds.py $B/seeds	# UEFI hand-overs: /chosen points into the input
 
 # 1. Every input that once crashed must now run clean.
 for f in tests/fuzz/regressions/*; do
