@@ -371,7 +371,9 @@ void efi_init(void)
 	}
 
 	if (efi.memmap.desc_version != 1) {
-		pr_warn("Unexpected EFI_MEMORY_DESCRIPTOR version %ld\n", efi.memmap.desc_version);
+		/* Linux's WARN(): the message without the "efi: " prefix, then the warning. */
+		printk(KERN_WARNING "Unexpected EFI_MEMORY_DESCRIPTOR version %ld\n",
+		       efi.memmap.desc_version);
 		WARN_ON(efi.memmap.desc_version != 1);
 	}
 

@@ -601,7 +601,7 @@ static void test_desc_version(void **state)
 	edk2_like(48);
 	fw.desc_ver = 2;
 	efi_boot("");
-	expect_console("efi: Unexpected EFI_MEMORY_DESCRIPTOR version 2\n");
+	expect_console("\nUnexpected EFI_MEMORY_DESCRIPTOR version 2\n");
 	/* Linux warns and carries on */
 	assert_true(efi_enabled(EFI_BOOT));
 	assert_int_equal(memblock.memory.regions[0].base, 0x04000000);
