@@ -122,12 +122,12 @@ bool efi_table_readable(phys_addr_t phys, u64 size, unsigned int align, const ch
 
 	if (phys % align) {
 		printk(KERN_WARNING "bootmem: efi: %s at %#llx is not %u-byte aligned: not read\n",
-		       what, (unsigned long long)phys, align);
+		       what, phys, align);
 		return false;
 	}
 	if (end < phys) {
 		printk(KERN_WARNING "bootmem: efi: %s at %#llx (+%#llx) wraps around the address space\n",
-			what, (unsigned long long)phys, (unsigned long long)size);
+			what, phys, size);
 		return false;
 	}
 	/* Covered by the union of the descriptors, in whatever order the firmware listed them. */
@@ -147,7 +147,7 @@ bool efi_table_readable(phys_addr_t phys, u64 size, unsigned int align, const ch
 	if (pos >= end && efi_enabled(EFI_MEMMAP))
 		return true;
 	printk(KERN_WARNING "bootmem: efi: %s at [mem %#018llx-%#018llx] lies outside the EFI memory map: not read\n",
-	       what, (unsigned long long)phys, (unsigned long long)(end - 1));
+	       what, phys, end - 1);
 	return false;
 }
 
@@ -196,7 +196,7 @@ char *efi_md_typeattr_format(char *buf, size_t size, const efi_memory_desc_t *md
 	size -= type_len;
 
 	if (a & ~EFI_KNOWN_ATTRIBUTES)
-		snprintf(pos, size, "|attr=0x%016llx]", (unsigned long long)a);
+		snprintf(pos, size, "|attr=0x%016llx]", a);
 	else
 		snprintf(pos, size, "|%3s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%2s|%3s|%2s|%2s|%2s|%2s]",
 			 attr(a, EFI_MEMORY_RUNTIME, "RUN"), attr(a, EFI_MEMORY_HOT_PLUGGABLE, "HP"),
@@ -318,8 +318,8 @@ int efi_memattr_init(void)
 	full = sizeof(*tbl) + (u64)tbl->num_entries * tbl->desc_size;
 	if ((u64)(long long)tbl_size != full)
 		printk(KERN_WARNING "bootmem: efi: memattr: %u entries of %u bytes are %#llx bytes; Linux's int size reserves %#llx\n",
-		       tbl->num_entries, tbl->desc_size, (unsigned long long)full,
-		       (unsigned long long)(long long)tbl_size);
+		       tbl->num_entries, tbl->desc_size, full,
+		       (u64)(s64)tbl_size);
 	memblock_reserve(efi_mem_attr_table, (phys_addr_t)(long long)tbl_size);
 	efi.flags |= 1UL << EFI_MEM_ATTR;
 unmap:
@@ -522,7 +522,7 @@ void efi_find_mirror(void)
 	}
 	if (mirror_size)
 		pr_info("Memory: %lluM/%lluM mirrored memory\n",
-		       (unsigned long long)mirror_size >> 20, (unsigned long long)total_size >> 20);
+		       mirror_size >> 20, total_size >> 20);
 }
 
 bool efi_first_runtime_region(phys_addr_t *base, u64 *size)

@@ -59,7 +59,7 @@ static int efi_get_fdt_prop(const void *fdt, int node, const char *pname, const 
 	else
 		*(u32 *)var = (val < U32_MAX) ? val : U32_MAX;	/* saturate */
 	if (efi_enabled(EFI_DBG))
-		pr_info("  %s: 0x%0*llx\n", rname, size * 2, (unsigned long long)val);
+		pr_info("  %s: 0x%0*llx\n", rname, size * 2, val);
 	return 0;
 }
 
@@ -124,7 +124,7 @@ static bool efi_memmap_data_ok(const struct efi_memory_map_data *d)
 	}
 	if (d->desc_size % 8 || d->phys_map % 8) {
 		printk(KERN_WARNING "bootmem: efi: the memory map at /chosen/linux,uefi-mmap-start %#llx with /chosen/linux,uefi-mmap-desc-size %lu leaves descriptors misaligned (8 bytes needed)\n",
-		       (unsigned long long)d->phys_map, d->desc_size);
+		       d->phys_map, d->desc_size);
 		return false;
 	}
 	if (d->size < d->desc_size) {
@@ -134,7 +134,7 @@ static bool efi_memmap_data_ok(const struct efi_memory_map_data *d)
 	}
 	if (end < d->phys_map) {
 		printk(KERN_WARNING "bootmem: efi: the memory map at /chosen/linux,uefi-mmap-start %#llx, size %#lx, wraps around the address space\n",
-			(unsigned long long)d->phys_map, d->size);
+			d->phys_map, d->size);
 		return false;
 	}
 	if (d->size % d->desc_size)
@@ -152,7 +152,7 @@ static bool efi_memmap_data_ok(const struct efi_memory_map_data *d)
 			in_dt = true;
 	if (!in_dt)
 		printk(KERN_WARNING "bootmem: efi: the memory map at /chosen/linux,uefi-mmap-start [mem %#018llx-%#018llx] lies outside the DT's memory\n",
-			(unsigned long long)d->phys_map, (unsigned long long)(end - 1));
+			d->phys_map, end - 1);
 	return in_dt;
 }
 
@@ -170,7 +170,7 @@ static bool efi_desc_sane(const efi_memory_desc_t *md, int idx, int *overlaps)
 
 	if ((md->num_pages >> (64 - EFI_PAGE_SHIFT)) || end < md->phys_addr) {
 		printk(KERN_WARNING "bootmem: efi: descriptor %d at %#llx with %#llx pages runs past the end of the address space: skipped\n",
-			idx, (unsigned long long)md->phys_addr, (unsigned long long)md->num_pages);
+			idx, md->phys_addr, md->num_pages);
 		return false;
 	}
 	for_each_efi_memory_desc(o) {
@@ -180,10 +180,10 @@ static bool efi_desc_sane(const efi_memory_desc_t *md, int idx, int *overlaps)
 		    o->num_pages && efi_mem_desc_end(o) > o->phys_addr) {
 			if (++*overlaps <= EFI_OVERLAP_REPORTS)
 				printk(KERN_WARNING "bootmem: efi: descriptor %d [mem %#018llx-%#018llx] overlaps descriptor %d [mem %#018llx-%#018llx]\n",
-					idx, (unsigned long long)md->phys_addr,
-					(unsigned long long)(end - 1), i - 1,
-					(unsigned long long)o->phys_addr,
-					(unsigned long long)(efi_mem_desc_end(o) - 1));
+					idx, md->phys_addr,
+					end - 1, i - 1,
+					o->phys_addr,
+					efi_mem_desc_end(o) - 1);
 			break;
 		}
 	}
@@ -317,8 +317,8 @@ static void reserve_regions(void)
 		if (efi_enabled(EFI_DBG)) {
 			char buf[64];
 
-			pr_info("  0x%012llx-0x%012llx %s\n", (unsigned long long)paddr,
-				(unsigned long long)(paddr + (npages << EFI_PAGE_SHIFT) - 1),
+			pr_info("  0x%012llx-0x%012llx %s\n", paddr,
+				paddr + (npages << EFI_PAGE_SHIFT) - 1,
 				efi_md_typeattr_format(buf, sizeof(buf), md));
 		}
 		if (!efi_desc_sane(md, idx++, &overlaps))
@@ -447,14 +447,14 @@ int efi_check_invariants(void)
 				    (r->flags & MEMBLOCK_NOMAP))
 					continue;
 				pr_err("invariants: efi: non-usable descriptor [mem %#018llx-%#018llx] is in memblock.memory [%pa+%pa] without NOMAP\n",
-				       (unsigned long long)base, (unsigned long long)(end - 1),
+				       base, end - 1,
 				       &r->base, &r->size);
 				bad++;
 			}
 		}
 		if (md->type == EFI_ACPI_RECLAIM_MEMORY && end > base && !reserved_covers(base, end)) {
 			pr_err("invariants: efi: ACPI reclaim [mem %#018llx-%#018llx] is not reserved\n",
-			       (unsigned long long)base, (unsigned long long)(end - 1));
+			       base, end - 1);
 			bad++;
 		}
 	}
