@@ -3,7 +3,9 @@
 #
 #   ./run-qemu.sh [options] [-- extra QEMU arguments]
 #     --dtb FILE        boot on exactly this device tree (.dts compiled with dtc, or .dtb);
-#                       its /memory nodes reach the kernel untouched (boot stub + loader)
+#                       its /memory nodes reach the kernel untouched (boot stub + loader);
+#                       a .dtb byte for byte, but for --append's /chosen/bootargs (a blob
+#                       that cannot take them boots unchanged, said on stderr)
 #     --append "ARGS"   kernel command line words (e.g. poweroff, memblock=debug, ptdump)
 #     -m SIZE           QEMU RAM (default 1G, or the scenario's "// qemu: -m" line)
 #     --smp N           CPUs (secondaries are parked)
@@ -34,7 +36,7 @@ B="$HERE/build"
 DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE= INITRD=
 EXTRA=() LOADER_INITRD=()
 
-usage() { sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,/^set -euo/{/^set -euo/!p}' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dtb) DTB_IN=$2; shift 2 ;;
@@ -197,15 +199,24 @@ if [ -n "$FIRMWARE" ]; then
 elif [ -n "$DTB_IN" ]; then
 	DTB="$WORK/boot.dtb"
 	case "$DTB_IN" in
-	*.dts) dtc -q -I dts -O dtb -p 4096 -o "$DTB" "$DTB_IN" ;;
-	*) if ! dtc -q -I dtb -O dtb -p 4096 -o "$DTB" "$DTB_IN" 2>/dev/null; then
-		# Not a valid DTB: hand it over as it is, the kernel must report it.
+	*.dts)
+		dtc -q -I dts -O dtb -p 4096 -o "$DTB" "$DTB_IN" ||
+			{ echo "run-qemu.sh: dtc cannot compile $DTB_IN" >&2; exit 2; }
+		if fdtget "$DTB" / compatible >/dev/null 2>&1; then
+			fdtget -p "$DTB" /chosen >/dev/null 2>&1 || fdtput -c "$DTB" /chosen
+			fdtput -t s "$DTB" /chosen bootargs "$APPEND"
+		fi ;;
+	*)
+		# What a boot loader hands over: the blob as it is (dtc would repair some damage
+		# and fdtput refuse other), with only the command line put in, as QEMU's -append.
 		cp "$DTB_IN" "$DTB"
-	   fi ;;
+		if [ -n "$APPEND" ] &&
+		   ! why=$(python3 "$HERE/scripts/dtb-chosen.py" "$DTB_IN" "$DTB" -s bootargs "$APPEND" 2>&1); then
+			cp "$DTB_IN" "$DTB"
+			echo "run-qemu.sh: $(basename "$DTB_IN") cannot take bootargs ($why): booting it unchanged, without \"$APPEND\"" >&2
+		fi ;;
 	esac
 	if fdtget "$DTB" / compatible >/dev/null 2>&1; then
-		fdtget -p "$DTB" /chosen >/dev/null 2>&1 || fdtput -c "$DTB" /chosen
-		fdtput -t s "$DTB" /chosen bootargs "$APPEND"
 		PLACE=$(python3 "$HERE/scripts/dtb-place.py" "$DTB" "$IMAGE" "$RAM_BASE" "$RAM_SIZE" \
 			${INITRD:+$(stat -c %s "$INITRD")}) || exit 2
 	else
@@ -213,11 +224,13 @@ elif [ -n "$DTB_IN" ]; then
 		PLACE="$((RAM_BASE + 0x200000)) $((RAM_BASE + (RAM_SIZE / 2 < 0x8000000 ? RAM_SIZE / 2 : 0x8000000)))"
 	fi
 	read -r KADDR DADDR IADDR <<< "$PLACE"
-	if [ -n "$INITRD" ] && [ -n "$IADDR" ]; then
-		# As QEMU's loader: the initrd where the DTB would go, the DTB after it; /chosen names it.
-		IEND=$((IADDR + $(stat -c %s "$INITRD")))
-		fdtput -t x "$DTB" /chosen linux,initrd-start $(printf '%x %x' $((IADDR >> 32)) $((IADDR & 0xffffffff)))
-		fdtput -t x "$DTB" /chosen linux,initrd-end $(printf '%x %x' $((IEND >> 32)) $((IEND & 0xffffffff)))
+	# As QEMU's loader: the initrd where the DTB would go, the DTB after it; /chosen names it
+	# (without touching anything else in the blob).
+	if [ -n "$INITRD" ] && [ -n "$IADDR" ] &&
+	   python3 "$HERE/scripts/dtb-chosen.py" "$DTB" "$WORK/initrd.dtb" \
+		-x linux,initrd-start "$IADDR" \
+		-x linux,initrd-end "$((IADDR + $(stat -c %s "$INITRD")))" 2>/dev/null; then
+		mv "$WORK/initrd.dtb" "$DTB"
 		LOADER_INITRD=(-device "loader,file=$INITRD,addr=$IADDR,force-raw=on")
 	elif [ -n "$INITRD" ]; then
 		echo "run-qemu.sh: --initrd: this tree cannot take /chosen properties; booting it without the initrd" >&2

@@ -33,24 +33,107 @@ bool dt_has_kaslr_seed;
 #define MIN_MEMBLOCK_ADDR	0
 #define MAX_MEMBLOCK_ADDR	U64_MAX
 
-/* Linux's COMMAND_LINE_SIZE-bounded strscpy of a property that may lack its NUL. */
+/*
+ * Linux's strscpy(dst, src, min(len, dst_size)): at most min(len, dst_size) - 1 bytes, so a
+ * value without its NUL loses its last byte, as in Linux.
+ */
 static void copy_prop_string(char *dst, size_t dst_size, const char *src, int len)
 {
-	size_t n = strnlen(src, min_t(size_t, len, dst_size - 1));
+	size_t n = strnlen(src, min_t(size_t, len, dst_size) - 1);
 
 	memcpy(dst, src, n);
 	dst[n] = '\0';
 }
 
-/* A string property equal to @str (compared up to its first NUL, never past @len). */
-static bool prop_str_eq(const char *prop, int len, const char *str)
-{
-	return prop && len > 0 && strnlen(prop, len) < (size_t)len && !strcmp(prop, str);
-}
-
 const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size)
 {
 	return fdt_getprop(initial_boot_params, node, name, size);
+}
+
+/* ------------------------------------------------------------------ bad-input reports */
+
+/*
+ * A broken property is read many times (every scan that looks at the node); say so once.
+ * Keyed by node offset and property name; when the table is full, every report is printed.
+ */
+static struct {
+	int node;
+	const char *prop;
+} dt_warned[32];
+static unsigned int dt_warned_cnt;
+
+bool of_fdt_warn_once(int node, const char *prop)
+{
+	unsigned int i;
+
+	for (i = 0; i < dt_warned_cnt; i++)
+		if (dt_warned[i].node == node && !strcmp(dt_warned[i].prop, prop))
+			return false;
+	if (dt_warned_cnt < ARRAY_SIZE(dt_warned)) {
+		dt_warned[dt_warned_cnt].node = node;
+		dt_warned[dt_warned_cnt].prop = prop;
+		dt_warned_cnt++;
+	}
+	return true;
+}
+
+static const char *dt_node_name(const void *blob, int node)
+{
+	const char *name = fdt_get_name(blob, node, NULL);
+
+	if (!node)
+		return "/";
+	return name ? name : "?";
+}
+
+/* The end of the structure block (v16 blobs have no size field: the blob's end). */
+static const char *dt_struct_end(const void *blob)
+{
+	if (fdt_version(blob) >= 17)
+		return (const char *)blob + fdt_off_dt_struct(blob) + fdt_size_dt_struct(blob);
+	return (const char *)blob + fdt_totalsize(blob);
+}
+
+/*
+ * The string property @name of @node as Linux reads it, or NULL. Linux's str* functions do
+ * not stop at the end of a value without its NUL: they go on into the padding or the next
+ * tag, whose first byte is 0 in a sane blob. So a value missing its NUL still reads as
+ * itself in Linux when the byte after it is 0; do the same, and say so. With anything else
+ * after it, Linux would compare bytes that are not the property's: treated as absent.
+ */
+const char *of_fdt_get_string(const void *blob, int node, const char *name, int *lenp)
+{
+	const char *p;
+	int len;
+
+	p = fdt_getprop(blob, node, name, &len);
+	if (!p || len < 0)
+		return NULL;
+	if (len > 0 && p[len - 1] == '\0') {
+		if (lenp)
+			*lenp = len;
+		return p;
+	}
+	if (p + len < dt_struct_end(blob) && p[len] == '\0') {
+		if (of_fdt_warn_once(node, name))
+			bm_warn("node '%s': %s \"%.*s\" has no NUL; the 0 byte after it ends it, as in Linux\n",
+				dt_node_name(blob, node), name, min(len, 64), p);
+		if (lenp)
+			*lenp = len + 1;
+		return p;
+	}
+	if (of_fdt_warn_once(node, name))
+		bm_warn("node '%s': %s is not a NUL-terminated string (%d bytes), ignored\n",
+			dt_node_name(blob, node), name, len);
+	return NULL;
+}
+
+/* The string property @name of @node equals @str (Linux's strcmp on it). */
+bool of_fdt_prop_str_eq(const void *blob, int node, const char *name, const char *str)
+{
+	const char *p = of_fdt_get_string(blob, node, name, NULL);
+
+	return p && !strcmp(p, str);
 }
 
 static int lower(int c)
@@ -73,8 +156,8 @@ int of_flat_dt_is_compatible(unsigned long node, const char *compat)
 	const char *cp;
 	int cplen, score = 1;
 
-	cp = fdt_getprop(initial_boot_params, node, "compatible", &cplen);
-	if (!cp || cplen <= 0 || cp[cplen - 1] != '\0')
+	cp = of_fdt_get_string(initial_boot_params, node, "compatible", &cplen);
+	if (!cp)
 		return 0;
 	while (cplen > 0) {
 		int l = strlen(cp) + 1;
@@ -90,24 +173,19 @@ int of_flat_dt_is_compatible(unsigned long node, const char *compat)
 
 bool of_fdt_device_is_available(const void *blob, unsigned long node)
 {
-	int len;
-	const char *status = fdt_getprop(blob, node, "status", &len);
-
-	if (!status)
+	if (!fdt_getprop(blob, node, "status", NULL))
 		return true;
-	return prop_str_eq(status, len, "okay") || prop_str_eq(status, len, "ok");
+	return of_fdt_prop_str_eq(blob, node, "status", "okay") ||
+	       of_fdt_prop_str_eq(blob, node, "status", "ok");
 }
 
 const char *of_flat_dt_get_machine_name(void)
 {
 	const char *name;
-	int len;
 
-	name = fdt_getprop(initial_boot_params, 0, "model", &len);
+	name = of_fdt_get_string(initial_boot_params, 0, "model", NULL);
 	if (!name)
-		name = fdt_getprop(initial_boot_params, 0, "compatible", &len);
-	if (!name || len <= 0 || strnlen(name, len) == (size_t)len)
-		return NULL;
+		name = of_fdt_get_string(initial_boot_params, 0, "compatible", NULL);
 	return name;
 }
 
@@ -390,14 +468,39 @@ static void fdt_reserve_elfcorehdr(void)
 		elfcorehdr_size >> 10, elfcorehdr_addr);
 }
 
+/*
+ * How many 16-byte /memreserve/ entries fit before the block that follows the map (the
+ * structure or strings block, else the blob's end): the map has no size of its own, its
+ * zero-size entry ends it, and libfdt would read on up to totalsize.
+ */
+static int dt_memreserve_entries(const void *fdt, const char **next, u32 *next_off)
+{
+	u32 rsv = fdt_off_mem_rsvmap(fdt), end = fdt_totalsize(fdt);
+	u32 st = fdt_off_dt_struct(fdt), str = fdt_off_dt_strings(fdt);
+
+	*next = "end of the blob";
+	if (st > rsv && st < end) {
+		end = st;
+		*next = "structure block";
+	}
+	if (str > rsv && str < end) {
+		end = str;
+		*next = "strings block";
+	}
+	*next_off = end;
+	return (end - rsv) / sizeof(struct fdt_reserve_entry);
+}
+
 /**
  * early_init_fdt_scan_reserved_mem() - reserve what the DT reserves, then place and init
  * the /reserved-memory regions. Called once memblock knows all memory (arm64_memblock_init).
  */
 void early_init_fdt_scan_reserved_mem(void)
 {
-	int n;
+	int n, max;
 	uint64_t base, size;	/* libfdt's type */
+	const char *next;
+	u32 next_off;
 
 	if (!initial_boot_params)
 		return;
@@ -414,7 +517,15 @@ void early_init_fdt_scan_reserved_mem(void)
 	}
 
 	/* The header's /memreserve/ entries, up to the terminating zero-size one. */
+	max = dt_memreserve_entries(initial_boot_params, &next, &next_off);
 	for (n = 0; ; n++) {
+		if (n == max) {
+			/* Linux reads on, taking the next block's bytes for reservations. */
+			bm_err("/memreserve/ block at offset %#x has no terminating entry before the %s at %#x: the %d entr%s before it %s reserved, the %s is not read as more\n",
+			       fdt_off_mem_rsvmap(initial_boot_params), next, next_off, n,
+			       n == 1 ? "y" : "ies", n == 1 ? "is" : "are", next);
+			break;
+		}
 		if (fdt_get_mem_rsv(initial_boot_params, n, &base, &size) < 0) {
 			bm_err("/memreserve/ entry %d unreadable, stopping there\n", n);
 			break;
@@ -452,6 +563,17 @@ void early_init_fdt_reserve_self(void)
 
 /* ------------------------------------------------------------------ root, chosen */
 
+/* Linux reads 4 bytes whatever the length; a shorter value keeps the default, and says so. */
+static bool dt_root_cell_ok(const fdt32_t *prop, int len, const char *name, int def)
+{
+	if (!prop)
+		return false;
+	if (len >= 4)
+		return true;
+	bm_warn("root %s is %d bytes, not a 32-bit cell: the default %d is used\n", name, len, def);
+	return false;
+}
+
 int early_init_dt_scan_root(void)
 {
 	const void *fdt = initial_boot_params;
@@ -466,11 +588,11 @@ int early_init_dt_scan_root(void)
 	dt_root_addr_cells = OF_ROOT_NODE_ADDR_CELLS_DEFAULT;
 
 	prop = of_get_flat_dt_prop(node, "#size-cells", &len);
-	if (prop && len >= 4)
+	if (dt_root_cell_ok(prop, len, "#size-cells", OF_ROOT_NODE_SIZE_CELLS_DEFAULT))
 		dt_root_size_cells = be32_to_cpup(prop);
 
 	prop = of_get_flat_dt_prop(node, "#address-cells", &len);
-	if (prop && len >= 4)
+	if (dt_root_cell_ok(prop, len, "#address-cells", OF_ROOT_NODE_ADDR_CELLS_DEFAULT))
 		dt_root_addr_cells = be32_to_cpup(prop);
 
 	return 0;
@@ -556,6 +678,57 @@ static int dt_chosen_node(void)
 	return node;
 }
 
+/* @n bytes of @s into @buf, or their head and tail around " ... " when they do not fit. */
+static const char *dt_abbrev(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t half = (size - 6) / 2;
+
+	if (n < size)
+		snprintf(buf, size, "%.*s", (int)n, s);
+	else
+		snprintf(buf, size, "%.*s ... %.*s", (int)half, s, (int)half, s + n - half);
+	return buf;
+}
+
+/*
+ * What Linux's copy of bootargs into the command line (strscpy, COMMAND_LINE_SIZE) loses
+ * without a word: the bytes beyond 2047, the last byte of a value without its NUL, whatever
+ * follows an embedded NUL. @kept bytes reached the command line.
+ */
+static void dt_check_bootargs(const char *p, int l, size_t kept)
+{
+	static char a[208], b[72];
+	size_t full = strnlen(p, l);
+
+	if (full > kept && kept == COMMAND_LINE_SIZE - 1) {
+		size_t ws = kept, we = kept;
+
+		bm_warn("/chosen/bootargs is %zu bytes, the command line holds %d: the last %zu bytes are cut, as Linux cuts them: \"%s\"\n",
+			full, COMMAND_LINE_SIZE - 1, full - kept,
+			dt_abbrev(a, sizeof(a), p + kept, full - kept));
+		/* A word split in two is still parsed, as its head: name it. */
+		while (ws > 0 && p[ws - 1] != ' ')
+			ws--;
+		while (we < full && p[we] != ' ')
+			we++;
+		if (ws < kept && p[kept] != ' ')
+			bm_warn("/chosen/bootargs: the word \"%s\" is cut to \"%s\"\n",
+				dt_abbrev(a, sizeof(a), p + ws, we - ws),
+				dt_abbrev(b, sizeof(b), p + ws, kept - ws));
+	} else if (full > kept) {
+		bm_warn("/chosen/bootargs has no NUL: its last byte '%c' is dropped, as Linux drops it\n",
+			p[full - 1]);
+	}
+	if (full + 1 < (size_t)l) {
+		const char *rest = p + full + 1;
+		size_t n = strnlen(rest, l - full - 1);
+
+		if (n)
+			bm_warn("/chosen/bootargs has a NUL at byte %zu of %d: \"%s\" after it is not on the command line, as in Linux\n",
+				full, l, dt_abbrev(a, sizeof(a), rest, n));
+	}
+}
+
 /*
  * /chosen: the command line into @cmdline (COMMAND_LINE_SIZE bytes), and the boot loader's
  * entropy. Linux also clears rng-seed in the blob so it cannot be read twice; our blob may be
@@ -575,30 +748,43 @@ int early_init_dt_scan_chosen(char *cmdline)
 	early_init_dt_check_for_entropy(node);
 
 	p = of_get_flat_dt_prop(node, "bootargs", &l);
-	if (p && l > 0)
+	if (p && l > 0) {
 		copy_prop_string(cmdline, COMMAND_LINE_SIZE, p, l);
+		dt_check_bootargs(p, l, strlen(cmdline));
+	}
 
 	pr_debug("Command line is: %s\n", cmdline);
 	return 0;
 }
 
 /* /chosen/linux,usable-memory-range (kdump): cap memory to the first range, add the second. */
-static void early_init_dt_check_for_usable_mem_range(void)
+void early_init_dt_check_for_usable_mem_range(void)
 {
 	struct { u64 base, size; } rgn[2] = { };
 	const fdt32_t *prop;
-	int node, len, i;
+	int node, len, i, t_len;
 
 	node = dt_chosen_node();
 	if (node < 0)
 		return;
 	prop = of_get_flat_dt_prop(node, "linux,usable-memory-range", &len);
-	if (!prop || (len % (dt_root_addr_cells + dt_root_size_cells)))
+	if (!prop)
 		return;
 	if (!dt_root_cells_ok("linux,usable-memory-range"))
 		return;
+	t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	if (len % (dt_root_addr_cells + dt_root_size_cells)) {
+		/* Linux's own test (bytes modulo cells): it ignores the property, silently. */
+		bm_warn("/chosen/linux,usable-memory-range is %d bytes, not a multiple of %d cells: ignored, as Linux ignores it\n",
+			len, dt_root_addr_cells + dt_root_size_cells);
+		return;
+	}
+	if (len % t_len)
+		/* Linux would read the last, partial entry past the property's end. */
+		bm_warn("/chosen/linux,usable-memory-range is %d bytes, not a multiple of %d cells; trailing %d bytes ignored\n",
+			len, dt_root_addr_cells + dt_root_size_cells, len % t_len);
 
-	len /= (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	len /= t_len;
 	for (i = 0; i < (int)ARRAY_SIZE(rgn) && i < len; i++) {
 		rgn[i].base = dt_mem_next_cell(dt_root_addr_cells, &prop);
 		rgn[i].size = dt_mem_next_cell(dt_root_size_cells, &prop);
@@ -655,10 +841,7 @@ void early_init_dt_add_memory_arch(u64 base, u64 size)
 
 static bool dt_node_is_memory(const void *fdt, int node)
 {
-	int len;
-	const char *type = fdt_getprop(fdt, node, "device_type", &len);
-
-	return prop_str_eq(type, len, "memory");
+	return of_fdt_prop_str_eq(fdt, node, "device_type", "memory");
 }
 
 /* One memory node: each (base, size) of linux,usable-memory or reg, in order. */
@@ -742,6 +925,90 @@ int early_init_dt_scan_memory(void)
 
 /* ------------------------------------------------------------------ entry points */
 
+/* Which version rule of the header libfdt (and so Linux) refused the blob for. */
+static void dt_report_version(const void *fdt)
+{
+	u32 v = fdt_version(fdt), lc = fdt_last_comp_version(fdt);
+
+	if (lc > FDT_LAST_SUPPORTED_VERSION)
+		bm_err("DTB header: last_comp_version %u is newer than %d, the newest format this kernel reads (version %u): blob refused\n",
+		       lc, FDT_LAST_SUPPORTED_VERSION, v);
+	else if (v < FDT_FIRST_SUPPORTED_VERSION)
+		bm_err("DTB header: version %u is older than %d, the oldest format this kernel reads: blob refused\n",
+		       v, FDT_FIRST_SUPPORTED_VERSION);
+	else if (v < lc)
+		bm_err("DTB header: version %u is older than its own last_comp_version %u: blob refused\n",
+		       v, lc);
+}
+
+/* @n bytes of a node name that may hold anything, printable. */
+static void dt_printable(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t i;
+
+	n = min(n, size - 1);
+	for (i = 0; i < n; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	buf[n] = '\0';
+}
+
+/*
+ * libfdt (Linux's as well) ends the tree at the first thing in the structure block it cannot
+ * parse: a node name without its NUL, a property running past the block, an unknown tag.
+ * Every scan then silently misses what follows. Walk the block once and say where it ends.
+ */
+static void dt_check_structure(const void *fdt)
+{
+	const char *base = (const char *)fdt + fdt_off_dt_struct(fdt);
+	int size = dt_struct_end(fdt) - base;
+	int off = 0, next, depth = 0;
+	int stack[32];		/* the open nodes' offsets, outermost first */
+	const char *in;
+	char name[40];
+	u32 tag;
+
+	for (;;) {
+		tag = fdt_next_tag(fdt, off, &next);
+		if (tag == FDT_BEGIN_NODE) {
+			if (depth < (int)ARRAY_SIZE(stack))
+				stack[depth] = off;
+			depth++;
+		} else if (tag == FDT_END_NODE) {
+			if (--depth <= 0)
+				return;
+		} else if (tag == FDT_END) {
+			break;
+		}
+		off = next;
+	}
+	if (next >= 0 || (depth <= 0 && off))
+		return;
+	if (!depth)
+		in = "(none: the root itself)";
+	else if (depth <= (int)ARRAY_SIZE(stack))
+		in = dt_node_name(fdt, stack[depth - 1]);
+	else
+		in = "(deeper than 32)";
+	/* A premature end: what is at @off? */
+	if (off + 4 > size) {
+		bm_err("structure block: ends at %#x inside node '%s', without its end: the tree ends there\n",
+		       size, in);
+		return;
+	}
+	tag = fdt32_ld((const fdt32_t *)(base + off));
+	if (tag == FDT_BEGIN_NODE) {
+		dt_printable(name, sizeof(name), base + off + 4, size - off - 4);
+		bm_err("structure block: the name of the node at offset %#x under '%s' (\"%s\") has no NUL before the block ends at %#x: the tree ends there, that node and all after it are not read\n",
+		       off, in, name, size);
+	} else if (tag == FDT_PROP) {
+		bm_err("structure block: the property at offset %#x in node '%s' runs past the block's end at %#x: the tree ends there\n",
+		       off, in, size);
+	} else {
+		bm_err("structure block: unknown tag %#x at offset %#x in node '%s': the tree ends there\n",
+		       tag, off, in);
+	}
+}
+
 /**
  * early_init_dt_verify_mapped() - accept @params as the boot DTB if its header is sane and
  * it fits in the @mapped bytes the caller could map at @dt_phys.
@@ -758,6 +1025,8 @@ bool early_init_dt_verify_mapped(void *params, phys_addr_t dt_phys, size_t mappe
 	err = fdt_check_header(params);
 	if (err) {
 		pr_err("bad DTB at %pa: %s\n", &dt_phys, fdt_strerror(err));
+		if (err == -FDT_ERR_BADVERSION)
+			dt_report_version(params);
 		return false;
 	}
 	if (fdt_totalsize(params) > mapped) {
@@ -768,6 +1037,7 @@ bool early_init_dt_verify_mapped(void *params, phys_addr_t dt_phys, size_t mappe
 
 	initial_boot_params = params;
 	initial_boot_params_pa = dt_phys;
+	dt_check_structure(params);
 	return true;
 }
 
@@ -812,6 +1082,7 @@ bool early_init_dt_scan(void *params)
 
 static void fdt_reset(void)
 {
+	dt_warned_cnt = 0;
 	initial_boot_params = NULL;
 	initial_boot_params_pa = PHYS_ADDR_MAX;
 	dt_root_addr_cells = dt_root_size_cells = 0;

@@ -51,10 +51,21 @@ static bool of_node_name_eq(int node, const char *name)
 
 static bool of_node_is_type(int node, const char *type)
 {
-	int len;
-	const char *t = fdt_getprop(blob(), node, "device_type", &len);
+	return of_fdt_prop_str_eq(blob(), node, "device_type", type);
+}
 
-	return t && len > 0 && strnlen(t, len) < (size_t)len && !strcmp(t, type);
+/*
+ * Linux uses the whole entries of a ranges, dma-ranges or reg property and drops a partial
+ * last one without a word; say so (once per node and property).
+ */
+static void of_check_entries(int node, const char *prop, int len, int cells)
+{
+	int one = cells * 4;
+
+	if (one <= 0 || len % one == 0 || !of_fdt_warn_once(node, prop))
+		return;
+	bm_warn("node '%s': %s is %d bytes, not a multiple of %d cells; trailing %d bytes ignored\n",
+		of_node_name(node), prop, len, cells, len % one);
 }
 
 /* A u32 property; false if absent or too short. */
@@ -316,8 +327,9 @@ static int of_translate_one(int parent, const struct of_bus *bus, const struct o
 		goto finish;
 	}
 
-	rlen /= 4;
 	rone = na + pna + ns;
+	of_check_entries(parent, rprop, rlen, rone);
+	rlen /= 4;
 	for (; rlen >= rone; rlen -= rone, ranges += rone) {
 		offset = bus->map(addr, ranges, na, ns, pna);
 		if (offset != OF_BAD_ADDR)
@@ -433,9 +445,10 @@ const fdt32_t *of_get_address(int node, int index, u64 *size)
 	prop = fdt_getprop(blob(), node, bus->addresses, &psize);
 	if (!prop)
 		return NULL;
+	onesize = na + ns;
+	of_check_entries(node, bus->addresses, psize, onesize);
 	psize /= 4;
 
-	onesize = na + ns;
 	for (i = 0; psize >= onesize; psize -= onesize, prop += onesize, i++) {
 		if (i == index) {
 			if (size)
@@ -498,6 +511,7 @@ static u64 of_dma_node_max_cpu_address(int node)
 	}
 
 	one = na + pna + ns;
+	of_check_entries(node, "dma-ranges", len, one);
 	end = range + len / 4;
 	for (; range + one <= end; range += one) {
 		u64 cpu_addr = of_translate_dma_address_cells(node, range + na);

@@ -30,21 +30,15 @@ static int of_property_read_u32(int node, const char *name, u32 *val)
 
 static bool of_prop_str_eq(int node, const char *name, const char *str)
 {
-	int len;
-	const char *p = fdt_getprop(initial_boot_params, node, name, &len);
-
-	return p && len > 0 && strnlen(p, len) < (size_t)len && !strcmp(p, str);
+	return of_fdt_prop_str_eq(initial_boot_params, node, name, str);
 }
 
 /* status = "fail" or "fail-..." (Linux's __of_device_is_fail) */
 static bool of_device_is_fail(int node)
 {
-	int len;
-	const char *s = fdt_getprop(initial_boot_params, node, "status", &len);
+	const char *s = of_fdt_get_string(initial_boot_params, node, "status", NULL);
 
-	if (!s || len <= 0 || strnlen(s, len) == (size_t)len)
-		return false;
-	return !strcmp(s, "fail") || !strncmp(s, "fail-", 5);
+	return s && (!strcmp(s, "fail") || !strncmp(s, "fail-", 5));
 }
 
 /* A "cpu" node by name (unit address aside) or by device_type. */

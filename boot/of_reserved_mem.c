@@ -132,6 +132,31 @@ static int __reserved_mem_alloc_in_range(phys_addr_t size, phys_addr_t align, ph
 	return ret;
 }
 
+/*
+ * memblock aligns with a mask (round_down/round_up), which only means something for a power
+ * of two: with 0x300000 a region lands on a 1 MiB boundary, not a 3 MiB one. Round such an
+ * alignment up to the next power of two (the stricter boundary serves whatever the device
+ * needs from a power of two below it); refuse the region when there is none.
+ */
+static bool rmem_align_ok(const char *uname, phys_addr_t *align)
+{
+	phys_addr_t a = *align, up = 1;
+
+	if (!(a & (a - 1)))
+		return true;
+	if (a > (1ULL << 63)) {
+		bm_err("reserved-memory node '%s': alignment %#llx is not a power of two and none is above it: node skipped\n",
+		       uname, a);
+		return false;
+	}
+	while (up < a)
+		up <<= 1;
+	bm_warn("reserved-memory node '%s': alignment %#llx is not a power of two; rounded up to %#llx\n",
+		uname, a, up);
+	*align = up;
+	return true;
+}
+
 /* Allocate a region described by size, alignment and alloc-ranges. */
 static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 				     phys_addr_t *res_base, phys_addr_t *res_size)
@@ -153,6 +178,9 @@ static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 		return -EINVAL;
 	}
 	size = dt_mem_next_cell(dt_root_size_cells, &prop);
+	if (!size)
+		/* Linux goes on: a 0-byte region at the end of the highest free range. */
+		bm_warn("reserved-memory node '%s': size is 0: no memory behind it\n", uname);
 
 	prop = of_get_flat_dt_prop(node, "alignment", &len);
 	if (prop) {
@@ -161,6 +189,8 @@ static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 			return -EINVAL;
 		}
 		align = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		if (!rmem_align_ok(uname, &align))
+			return -EINVAL;
 	}
 
 	nomap = of_get_flat_dt_prop(node, "no-map", NULL) != NULL;

@@ -38,8 +38,8 @@ def main():
     with open(image, "rb") as f:
         hdr = f.read(64)
     image_size = int.from_bytes(hdr[16:24], "little") or 0x4000000
-    with open(dtb, "rb") as f:
-        dtb_size = int.from_bytes(f.read(8)[4:8], "big")
+    # The loader copies the file: its size, whatever the header's totalsize claims.
+    dtb_size = os.path.getsize(dtb)
     ram_end = ram_base + ram_size
     for b, s in memory_ranges(dtb) + [(ram_base, ram_size)]:
         lo, hi = max(b, ram_base), min(b + s, ram_end)

@@ -48,6 +48,19 @@ u64 dt_mem_next_cell(int s, const fdt32_t **cellp);
 const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size);
 int of_flat_dt_is_compatible(unsigned long node, const char *name);
 bool of_fdt_device_is_available(const void *blob, unsigned long node);
+
+/*
+ * Bad-input reports (bootmem's own): true the first time @prop of @node is reported, so a
+ * property every scan reads is named once.
+ */
+bool of_fdt_warn_once(int node, const char *prop);
+/*
+ * A string property as Linux's str* functions read it: one without its NUL still ends at a
+ * 0 byte right after it (padding, the next tag), and is reported; else NULL (reported).
+ * *@lenp (optional): the bytes up to and with that NUL.
+ */
+const char *of_fdt_get_string(const void *blob, int node, const char *name, int *lenp);
+bool of_fdt_prop_str_eq(const void *blob, int node, const char *name, const char *str);
 const char *of_flat_dt_get_machine_name(void);
 
 /* fdt_check_header + totalsize <= MAX_FDT_SIZE, as Linux; sets initial_boot_params. */
@@ -62,6 +75,8 @@ int early_init_dt_scan_root(void);
 int early_init_dt_scan_chosen(char *cmdline);
 int early_init_dt_scan_memory(void);
 void early_init_dt_add_memory_arch(u64 base, u64 size);
+/* /chosen/linux,usable-memory-range (kdump): also run by efi_init once memblock is full. */
+void early_init_dt_check_for_usable_mem_range(void);
 
 void early_init_fdt_reserve_self(void);
 

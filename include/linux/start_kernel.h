@@ -27,5 +27,7 @@ void late_boot_actions(void);
 void run_test_fault(void);
 /* The interactive monitor on the console (boot/monitor.c). */
 void __noreturn monitor_run(void);
+/* The monitor's "free PFN ORDER" (its arguments), for the host tests too. */
+void monitor_cmd_free(char *args);
 
 #endif

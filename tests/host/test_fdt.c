@@ -524,6 +524,340 @@ static void test_numa_bad(void **state)
 	assert_int_equal(memblock.memory.regions[1].nid, 1);
 }
 
+/* ------------------------------------------------------------------ bad input (issue 16) */
+
+/* A copy of @fdt (the loaded blob) with room for libfdt edits; it becomes dtb_buf. */
+static void *editable(void *fdt)
+{
+	size_t n = ((size_t)fdt_totalsize(fdt) + 8192) & ~7UL;
+	void *buf = aligned_alloc(8, n);
+
+	assert_non_null(buf);
+	assert_int_equal(fdt_open_into(fdt, buf, n), 0);
+	free(dtb_buf);
+	dtb_buf = buf;
+	return buf;
+}
+
+static int console_count(const char *s)
+{
+	const char *p = console_capture();
+	int n = 0;
+
+	while ((p = strstr(p, s))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+static void set_hdr(void *fdt, int word, u32 v)
+{
+	((fdt32_t *)fdt)[word] = cpu_to_fdt32(v);
+}
+
+/* The header's 32-bit words that the tests change. */
+#define HDR_TOTALSIZE	1
+#define HDR_OFF_STRUCT	2
+#define HDR_OFF_STRINGS	3
+#define HDR_VERSION	5
+#define HDR_LAST_COMP	6
+#define HDR_SIZE_STRUCT	9
+
+static void test_memreserve_unterminated(void **state)
+{
+	char *fdt = load_dts(FIXTURES, "bad-blob");
+	u32 rsv = fdt_off_mem_rsvmap(fdt), st = fdt_off_dt_struct(fdt), total = fdt_totalsize(fdt);
+	uint64_t a, sz;
+
+	/* As dtc writes it: one entry, the terminator, then the structure block; no report. */
+	assert_int_equal(st, rsv + 32);
+	boot_dtb(fdt, 0x48000000);
+	early_init_fdt_scan_reserved_mem();
+	CHECK_TYPE(&memblock.reserved, { 0x50000000, 0x100000, 0 });
+	expect_no_console("/memreserve/ block");
+
+	/* The terminator removed: the structure block follows the entry directly. */
+	memmove(fdt + rsv + 16, fdt + st, total - st);
+	set_hdr(fdt, HDR_TOTALSIZE, total - 16);
+	set_hdr(fdt, HDR_OFF_STRUCT, st - 16);
+	set_hdr(fdt, HDR_OFF_STRINGS, fdt_off_dt_strings(fdt) - 16);
+	/* libfdt (Linux's too) would take the structure block's bytes for a second entry. */
+	assert_int_equal(fdt_get_mem_rsv(fdt, 1, &a, &sz), 0);
+	assert_true(sz != 0);
+
+	boot_dtb(fdt, 0x48000000);
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x50000000, 0 });
+	early_init_fdt_scan_reserved_mem();
+	expect_console("bootmem: /memreserve/ block at offset 0x28 has no terminating entry before the structure block at 0x38: the 1 entry before it is reserved, the structure block is not read as more\n");
+	CHECK_TYPE(&memblock.reserved, { 0x50000000, 0x100000, 0 });
+}
+
+static void test_node_name_unterminated(void **state)
+{
+	char *fdt = load_dts(FIXTURES, "bad-blob");
+	const char *name;
+	char msg[256];
+	int off;
+
+	name = memmem(fdt, fdt_totalsize(fdt), "zz-last", 8);
+	assert_non_null(name);
+	off = name - 4 - (fdt + fdt_off_dt_struct(fdt));
+	/* The structure block ends after "zz-l": the name has no NUL inside it. */
+	set_hdr(fdt, HDR_SIZE_STRUCT, off + 8);
+	boot_dtb(fdt, 0x48000000);
+	snprintf(msg, sizeof(msg), "bootmem: structure block: the name of the node at offset %#x under '/' (\"zz-l\") has no NUL before the block ends at %#x: the tree ends there, that node and all after it are not read\n",
+		 off, off + 8);
+	expect_console(msg);
+	/* What came before it is read; memory@80000000 after it is not. */
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x40000000, 0 });
+	assert_string_equal(boot_command_line, "console=ttyAMA0");
+	assert_int_equal(console_count("structure block:"), 1);
+}
+
+static void test_version(void **state)
+{
+	char *fdt = load_dts(FIXTURES, "bad-blob");
+
+	host_reset_boot_state();
+	set_hdr(fdt, HDR_VERSION, 18);
+	set_hdr(fdt, HDR_LAST_COMP, 18);
+	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	expect_console("OF: fdt: bad DTB at 0x0000000048000000: FDT_ERR_BADVERSION\n");
+	expect_console("bootmem: DTB header: last_comp_version 18 is newer than 17, the newest format this kernel reads (version 18): blob refused\n");
+	assert_null(initial_boot_params);
+
+	/* A newer version that stays readable as 16 is fine, and said nothing about. */
+	console_capture_reset();
+	set_hdr(fdt, HDR_LAST_COMP, 16);
+	assert_true(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	expect_no_console("bootmem:");
+
+	host_reset_boot_state();
+	set_hdr(fdt, HDR_VERSION, 16);
+	set_hdr(fdt, HDR_LAST_COMP, 17);
+	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	expect_console("bootmem: DTB header: version 16 is older than its own last_comp_version 17: blob refused\n");
+
+	host_reset_boot_state();
+	set_hdr(fdt, HDR_VERSION, 1);
+	set_hdr(fdt, HDR_LAST_COMP, 1);
+	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	expect_console("bootmem: DTB header: version 1 is older than 2, the oldest format this kernel reads: blob refused\n");
+}
+
+/* /chosen/bootargs set to @len raw bytes, then the /chosen scan. */
+static void scan_bootargs(const void *val, int len)
+{
+	void *fdt = editable(load_dts(FIXTURES, "bad-blob"));
+
+	assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", val, len), 0);
+	host_reset_boot_state();
+	assert_true(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
+	early_init_dt_scan_root();
+	early_init_dt_scan_chosen(boot_command_line);
+}
+
+static void test_bootargs_cut(void **state)
+{
+	char *args = malloc(4096);
+
+	/* 2040 bytes, then " mem=512M": cut at 2047, inside the word. */
+	memset(args, 'x', 2040);
+	strcpy(args + 2040, " mem=512M");
+	scan_bootargs(args, strlen(args) + 1);
+	assert_int_equal(strlen(boot_command_line), COMMAND_LINE_SIZE - 1);
+	assert_string_equal(boot_command_line + 2040, " mem=51");
+	expect_console("bootmem: /chosen/bootargs is 2049 bytes, the command line holds 2047: the last 2 bytes are cut, as Linux cuts them: \"2M\"\n");
+	expect_console("bootmem: /chosen/bootargs: the word \"mem=512M\" is cut to \"mem=51\"\n");
+
+	/* Cut between words: no word is named. */
+	strcpy(args + 2040, "1234567 mem=512M");
+	scan_bootargs(args, strlen(args) + 1);
+	assert_string_equal(boot_command_line + 2040, "1234567");
+	expect_console("bootmem: /chosen/bootargs is 2056 bytes, the command line holds 2047: the last 9 bytes are cut, as Linux cuts them: \" mem=512M\"\n");
+	expect_no_console("the word");
+
+	/* Exactly 2047 bytes fit. */
+	args[2047] = '\0';
+	scan_bootargs(args, 2048);
+	assert_int_equal(strlen(boot_command_line), 2047);
+	expect_no_console("bootmem:");
+	free(args);
+}
+
+static void test_bootargs_nul(void **state)
+{
+	/* No NUL: Linux's strscpy keeps len - 1 bytes. */
+	scan_bootargs("console=ttyAMA0 poweroff", 24);
+	assert_string_equal(boot_command_line, "console=ttyAMA0 powerof");
+	expect_console("bootmem: /chosen/bootargs has no NUL: its last byte 'f' is dropped, as Linux drops it\n");
+
+	/* Two strings: only the first is the command line. */
+	scan_bootargs("a=1\0mem=512M", 13);
+	assert_string_equal(boot_command_line, "a=1");
+	expect_console("bootmem: /chosen/bootargs has a NUL at byte 3 of 13: \"mem=512M\" after it is not on the command line, as in Linux\n");
+
+	/* A plain one: nothing said. */
+	scan_bootargs("a=1", 4);
+	assert_string_equal(boot_command_line, "a=1");
+	expect_no_console("bootmem:");
+}
+
+/* The whole boot: a mem= cut off is not applied, and the line says it was lost. */
+static void test_bootargs_cut_boot(void **state)
+{
+	static const struct host_dt_region mem[] = { { 0x40000000, SZ_1G, 0, 0 } };
+	struct host_boot_params p = {
+		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT,
+	};
+	char *args = malloc(2100);
+	void *fdt;
+
+	strcpy(args, "cma=0 pad=");
+	memset(args + 10, 'x', 2040);
+	strcpy(args + 2050, " mem=512M");
+	fdt = host_dt_build(mem, 1, false, 0, args, &p.fdt_len);
+	assert_non_null(fdt);
+	p.fdt = fdt;
+	assert_int_equal(host_boot(&p), HOST_BOOT_OK);
+	expect_console("bootmem: /chosen/bootargs is 2059 bytes, the command line holds 2047: the last 12 bytes are cut, as Linux cuts them: \"xxx mem=512M\"\n");
+	assert_int_equal(strlen(boot_command_line), 2047);
+	assert_null(strstr(boot_command_line, "mem="));
+	expect_no_console("Memory limited");
+	assert_int_equal(memblock_phys_mem_size(), SZ_1G);
+	sim_discard(0x40000000, SZ_1G);
+	free(fdt);
+	free(args);
+}
+
+static void test_string_props(void **state)
+{
+	char *fdt = load_dts(FIXTURES, "bad-strings");
+	int node = fdt_path_offset(fdt, "/memory@60000000"), len;
+	char *p = (char *)fdt_getprop(fdt, node, "device_type", &len);
+
+	/* memory@60000000: "memory" followed by "xx" in the padding, then the next tag */
+	assert_int_equal(len, 6);
+	p[6] = p[7] = 'x';
+	boot_dtb(fdt, 0x48000000);
+	/* memory@40000000 and @50000000 read as Linux reads them; @60000000 is not memory */
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x20000000, 0 });
+	expect_console("bootmem: node 'memory@40000000': device_type \"memory\" has no NUL; the 0 byte after it ends it, as in Linux\n");
+	expect_console("bootmem: node 'memory@50000000': status \"okay\" has no NUL; the 0 byte after it ends it, as in Linux\n");
+	expect_console("bootmem: node 'memory@60000000': device_type is not a NUL-terminated string (6 bytes), ignored\n");
+	expect_no_console("memory@70000000");
+	assert_string_equal(of_flat_dt_get_machine_name(), "Bad strings");
+	expect_console("bootmem: node '/': model \"Bad strings\" has no NUL; the 0 byte after it ends it, as in Linux\n");
+
+	/* Every scan reads them again; each is named once. */
+	early_init_dt_scan_memory();
+	assert_int_equal(console_count("memory@40000000': device_type"), 1);
+	assert_int_equal(console_count("memory@50000000': status"), 1);
+	assert_int_equal(console_count("memory@60000000': device_type"), 1);
+}
+
+static void test_root_cells_short(void **state)
+{
+	void *fdt = editable(load_dts(FIXTURES, "mem-1-1"));
+
+	/* two bytes: Linux would read two more from whatever follows */
+	assert_int_equal(fdt_setprop(fdt, 0, "#size-cells", "\0\2", 2), 0);
+	boot_dtb(fdt, 0x48000000);
+	expect_console("bootmem: root #size-cells is 2 bytes, not a 32-bit cell: the default 1 is used\n");
+	assert_int_equal(dt_root_size_cells, 1);
+	assert_int_equal(dt_root_addr_cells, 1);
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x10000000, 0 }, { 0x60000000, 0x1000000, 0 });
+}
+
+static void test_partial_entries(void **state)
+{
+	void *fdt = load_dts(FIXTURES, "bad-entries");
+	u64 addr = 0, size = 0;
+	int node;
+
+	boot_dtb(fdt, 0x48000000);
+	/* usable-memory-range: the whole first entry caps memory, the half one is dropped */
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x20000000, 0 });
+	expect_console("bootmem: /chosen/linux,usable-memory-range is 24 bytes, not a multiple of 4 cells; trailing 8 bytes ignored\n");
+
+	node = of_stdout_node();
+	assert_int_equal(node, fdt_path_offset(fdt, "/soc/uart@0"));
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(addr, 0x9000000);
+	assert_int_equal(size, 0x1000);
+	expect_console("bootmem: node 'soc': ranges is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored\n");
+	expect_console("bootmem: node 'uart@0': reg is 12 bytes, not a multiple of 2 cells; trailing 4 bytes ignored\n");
+
+	assert_int_equal(of_dma_get_max_cpu_address(), 0x5fffffff);
+	expect_console("bootmem: node 'soc': dma-ranges is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored\n");
+
+	/* Translated again: said once. */
+	assert_int_equal(of_node_reg_translated(node, &addr, &size), 0);
+	assert_int_equal(of_dma_get_max_cpu_address(), 0x5fffffff);
+	assert_int_equal(console_count("ranges is 20 bytes"), 2);	/* ranges and dma-ranges */
+	assert_int_equal(console_count("reg is 12 bytes"), 1);
+
+	/* Not even whole cells modulo the entry (Linux's own test): the property is ignored. */
+	fdt = editable(fdt);
+	assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,usable-memory-range",
+				     "\0\0\0\0\x40\0\0\0\0\0", 10), 0);
+	boot_dtb(fdt, 0x48000000);
+	expect_console("bootmem: /chosen/linux,usable-memory-range is 10 bytes, not a multiple of 4 cells: ignored, as Linux ignores it\n");
+	CHECK_TYPE(&memblock.memory, { 0x40000000, 0x40000000, 0 });
+}
+
+/* The dynamic region's base after the reserved-memory scan with @align as its alignment. */
+static phys_addr_t place_aligned(u64 align)
+{
+	void *fdt = editable(load_dts(FIXTURES, "resmem-align"));
+	fdt32_t a[2] = { cpu_to_fdt32(align >> 32), cpu_to_fdt32(align) };
+
+	assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/reserved-memory/dyn"), "alignment",
+				     a, sizeof(a)), 0);
+	boot_dtb(fdt, 0x48000000);
+	early_init_fdt_scan_reserved_mem();
+	assert_int_equal(reserved_mem_count, 1);
+	return reserved_mem[0].base;
+}
+
+static void test_resmem_alignment(void **state)
+{
+	static const fdt32_t zero[2];
+	phys_addr_t valid = place_aligned(0x400000), base;
+	void *fdt;
+
+	/* A power of two: Linux's place (top-down, round_down), and nothing said. */
+	assert_int_equal(valid, 0x7fc00000);
+	expect_no_console("bootmem: reserved-memory");
+
+	base = place_aligned(0x300000);
+	expect_console("bootmem: reserved-memory node 'dyn': alignment 0x300000 is not a power of two; rounded up to 0x400000\n");
+	assert_int_equal(base, valid);
+	assert_int_equal(reserved_mem[0].size, 0x180000);
+	CHECK_TYPE(&memblock.reserved, { 0x7fc00000, 0x180000, 0 });
+	expect_console("OF: reserved mem: initialized node dyn, compatible id shared-dma-pool\n");
+
+	/* size 0: Linux's "allocation" at the end of memory, and a word about it. */
+	fdt = editable(load_dts(FIXTURES, "resmem-align"));
+	assert_int_equal(fdt_setprop(fdt, fdt_path_offset(fdt, "/reserved-memory/dyn"), "size",
+				     zero, sizeof(zero)), 0);
+	boot_dtb(fdt, 0x48000000);
+	early_init_fdt_scan_reserved_mem();
+	expect_console("bootmem: reserved-memory node 'dyn': size is 0: no memory behind it\n");
+	expect_console("Reserved memory: created DMA memory pool at 0x0000000080000000, size 0 MiB\n");
+	assert_int_equal(reserved_mem[0].base, 0x80000000);
+	CHECK_TYPE(&memblock.reserved);
+
+	/* Nothing to round up to: the region is refused. */
+	place_aligned(0x8000000000000001ULL);
+	expect_console("bootmem: reserved-memory node 'dyn': alignment 0x8000000000000001 is not a power of two and none is above it: node skipped\n");
+	assert_int_equal(reserved_mem[0].size, 0);
+	CHECK_TYPE(&memblock.reserved);
+	expect_no_console("initialized node dyn");
+}
+
 /* ------------------------------------------------------------------ the oracle's scenarios */
 
 struct report {
@@ -1036,6 +1370,16 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_translate),
 		cmocka_unit_test(test_rpi_boards),
 		cmocka_unit_test(test_numa_bad),
+		cmocka_unit_test(test_memreserve_unterminated),
+		cmocka_unit_test(test_node_name_unterminated),
+		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_bootargs_cut),
+		cmocka_unit_test(test_bootargs_nul),
+		cmocka_unit_test(test_bootargs_cut_boot),
+		cmocka_unit_test(test_string_props),
+		cmocka_unit_test(test_root_cells_short),
+		cmocka_unit_test(test_partial_entries),
+		cmocka_unit_test(test_resmem_alignment),
 		cmocka_unit_test(test_oracle_scenarios),
 		cmocka_unit_test(test_image_footprint),
 		cmocka_unit_test(test_kernel_size_param),

@@ -18,6 +18,7 @@
 #include <asm/memory.h>
 #include <linux/numa.h>
 #include <asm/mmu.h>
+#include <linux/start_kernel.h>
 #include "harness.h"
 #include "host_boot.h"
 
@@ -714,6 +715,73 @@ static void test_bad_input(void **state)
 	discard(&l);
 }
 
+/* The monitor's "free PFN ORDER" with @fmt's arguments; the free page count it left. */
+static unsigned long mon_free(const char *fmt, ...)
+{
+	char args[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(args, sizeof(args), fmt, ap);
+	va_end(ap);
+	console_capture_reset();
+	monitor_cmd_free(args);
+	return nr_free_pages();
+}
+
+static void test_monitor_free(void **state)
+{
+	struct layout l = { small, 1 };
+	unsigned long before, pfn, dtb_pfn;
+	struct page *page;
+	char line[160];
+
+	boot_mm(&l);
+	page = alloc_pages(GFP_KERNEL, 3);
+	assert_non_null(page);
+	pfn = page_to_pfn(page);
+	before = nr_free_pages();
+
+	/* Not a block start for order 3: refused before the allocator sees it. */
+	assert_int_equal(mon_free("%#lx 3", pfn + 1), before);
+	snprintf(line, sizeof(line), "free: pfn %#lx is not aligned to order 3 (a multiple of 8 pages): refused, nothing freed\n",
+		 pfn + 1);
+	expect_line(line);
+	expect_no("Bad page state");
+
+	/* The order parsed after the PFN (it always read as 0): the block goes back whole. */
+	assert_int_equal(mon_free("%#lx 3", pfn), before + 8);
+	snprintf(line, sizeof(line), "free: pfn %#lx order 3\n", pfn);
+	expect_line(line);
+
+	/* Again: Linux's report, and plainly nothing freed. */
+	assert_int_equal(mon_free("%#lx  3", pfn), before + 8);
+	expect_line("page dumped because: double free: page is already on a free list\n");
+	snprintf(line, sizeof(line), "free: nothing freed: the allocator refused pfn %#lx order 3 (see the report above)\n",
+		 pfn);
+	expect_line(line);
+	expect_no("free: pfn");
+
+	/* A reserved page: the DTB's. */
+	dtb_pfn = host_dtb_at >> PAGE_SHIFT;
+	assert_int_equal(mon_free("%#lx 0", dtb_pfn), before + 8);
+	expect_line("page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set\n");
+	snprintf(line, sizeof(line), "free: nothing freed: the allocator refused pfn %#lx order 0 (see the report above)\n",
+		 dtb_pfn);
+	expect_line(line);
+
+	/* Malformed requests. */
+	assert_int_equal(mon_free("%#lx", pfn), before + 8);
+	expect_line("free: want PFN ORDER (numbers)\n");
+	assert_int_equal(mon_free("%#lx 3 x", pfn), before + 8);
+	expect_line("free: want PFN ORDER (numbers)\n");
+	assert_int_equal(mon_free("0 %d", MAX_ORDER), before + 8);
+	expect_line("free: order 11 is not below MAX_ORDER (11): refused, nothing freed\n");
+	assert_int_equal(mon_free("0x10 0"), before + 8);
+	expect_line("free: pfn 0x10 has no struct page: refused, nothing freed\n");
+	discard(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -741,6 +809,7 @@ int main(void)
 		cmocka_unit_test(test_shadow_model),
 		cmocka_unit_test(test_selftest),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_monitor_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

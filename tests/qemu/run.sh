@@ -276,6 +276,83 @@ elif [ "$st" != 0 ]; then
 	bad "monitor: exit $st" "$OUT/monitor.log"
 fi
 
+# 6b. The monitor's free, driven interactively: the PFN to free comes from alloc, the
+# reserved one is the DTB's (memblock reserves the blob). A double free and a reserved page get Linux's
+# report and "nothing freed"; a PFN not aligned to the order is refused before the allocator.
+monitor_free() {
+	local log="$OUT/monitor-free.log" line pfn= dtb= st mpid in to
+	: > "$log"
+	coproc MON { ./run-qemu.sh --no-build --timeout 60 2>&1; }
+	# Our own copies: bash drops the coprocess's descriptors and variables when it ends.
+	mpid=$MON_PID
+	exec {in}<&"${MON[0]}" {to}>&"${MON[1]}"
+	printf 'alloc 0\n' >&"$to"
+	while IFS= read -r -t 60 -u "$in" line; do
+		line=${line%$'\r'}
+		printf '%s\n' "$line" >> "$log"
+		[[ $line =~ DTB\ at\ (0x[0-9a-f]+) ]] && dtb=${BASH_REMATCH[1]}
+		if [[ $line =~ alloc:\ order\ 0\ -\>\ pfn\ (0x[0-9a-f]+) ]]; then
+			pfn=${BASH_REMATCH[1]}
+			break
+		fi
+	done
+	if [ -n "$pfn" ] && [ -n "$dtb" ]; then
+		printf 'free %s 0\nfree %s 0\nfree %#x 3\nfree %#x 0\npoweroff\n' "$pfn" "$pfn" \
+			$((pfn | 1)) $((dtb >> 12)) >&"$to"
+	else
+		printf 'poweroff\n' >&"$to"
+	fi
+	while IFS= read -r -t 60 -u "$in" line; do
+		printf '%s\n' "${line%$'\r'}" >> "$log"
+	done
+	wait "$mpid"
+	st=$?
+	exec {in}<&- {to}>&-
+	if [ "$st" != 0 ] || [ -z "$pfn" ]; then
+		bad "monitor free: exit $st, pfn '${pfn}'" "$log"
+		return
+	fi
+	local kpfn
+	kpfn=$(printf '%#x' $((dtb >> 12)))
+	if expect monitor-free "$log" \
+		"free: pfn $pfn order 0\$" \
+		"BUG: Bad page state in process swapper/0  pfn:0*${pfn#0x}\$" \
+		"page dumped because: double free: page is already on a free list" \
+		"free: nothing freed: the allocator refused pfn $pfn order 0 \\(see the report above\\)" \
+		"free: pfn $(printf '%#x' $((pfn | 1))) is not aligned to order 3 \\(a multiple of 8 pages\\): refused, nothing freed" \
+		"BUG: Bad page state in process swapper/0  pfn:0*${kpfn#0x}\$" \
+		"page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag\\(s\\) set" \
+		"free: nothing freed: the allocator refused pfn $kpfn order 0"; then
+		if [ "$(grep -c "free: pfn $pfn order 0\$" "$log")" = 1 ]; then
+			ok "monitor free: freed once; double free, reserved page: nothing freed; misaligned refused"
+		else
+			bad "monitor free: 'free: pfn $pfn order 0' printed more than once" "$log"
+		fi
+	fi
+}
+monitor_free
+
+# 6c. Linux's files at Linux's paths in the monitor, on the device-tree test tree: every command
+# of tests/linux-proc/commands.txt (device tree, debugfs memblock, paths that do not exist, a 4101-byte
+# property) prints what busybox printed on Linux 6.1; iomem, zoneinfo, buddyinfo and meminfo in
+# Linux's formats; Tab completes a path and a command and lists candidates on a second Tab.
+{ cat tests/linux-proc/commands.txt
+  printf 'cat /proc/iomem\ncat /proc/zoneinfo\ncat /proc/buddyinfo\ncat /proc/meminfo\n'
+  printf 'cat /proc/zon\t\nhexd\t-C /proc/device-tree/na\t\nls /proc/device-tree/bootmem-test/d\t\t\npoweroff\n'
+} > "$OUT/monitor-files.in"
+./run-qemu.sh --no-build --timeout 60 --dtb tests/linux-proc/dt-test.dts \
+	--append "earlycon=pl011,0x9000000 console=ttyAMA0 nokaslr" \
+	< "$OUT/monitor-files.in" > "$OUT/monitor-files.log" 2>&1
+st=$?
+if [ "$st" != 0 ]; then
+	bad "monitor files: exit $st" "$OUT/monitor-files.log"
+elif python3 tests/qemu/check-monitor-files.py "$OUT/monitor-files.log" tests/linux-proc/dt-test.txt \
+	tests/linux-proc/commands.txt > "$OUT/monitor-files.cmp" 2>&1; then
+	ok "monitor: cat, ls, hexdump -C at Linux's paths as busybox prints them on Linux, Tab completion ($(tail -1 "$OUT/monitor-files.cmp"))"
+else
+	bad "monitor: Linux's files differ from Linux's" "$OUT/monitor-files.cmp" 40
+fi
+
 # 7. gdb: step through the entry code and across the MMU switch.
 if tests/qemu/gdb-test.sh > "$OUT/gdb.log" 2>&1; then
 	ok "gdb-multiarch: stepi from the first instruction, start_kernel, x0 = DTB, after the MMU"

@@ -20,6 +20,8 @@
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
 #include <linux/version.h>
+#include <linux/swiotlb.h>
+#include <linux/ioport.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -217,6 +219,8 @@ void __init arm64_memblock_init(void)
 
 	/* The linear map starts at memstart_addr and is 2^47 bytes long: clip what lies above. */
 	memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if ((memblock_end_of_DRAM() - memstart_addr) > linear_region_size)
+		pr_warn("Memory doesn't fit in the linear mapping, VA_BITS too small\n");
 	memblock_remove(max_t(u64, memstart_addr + linear_region_size, kernel_image.end),
 			ULLONG_MAX);
 	if (memstart_addr + linear_region_size < memblock_end_of_DRAM()) {
@@ -323,6 +327,7 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
 		low_base, low_base + low_size, low_size >> 20);
 	crashk_low_res.start = low_base;
 	crashk_low_res.end = low_base + low_size - 1;
+	insert_resource(&iomem_resource, &crashk_low_res);
 	return 0;
 }
 
@@ -434,6 +439,8 @@ static void __init reserve_crashkernel(void)
 		crash_base, crash_base + crash_size, crash_size >> 20);
 	crashk_res.start = crash_base;
 	crashk_res.end = crash_base + crash_size - 1;
+	/* /proc/iomem's "Crash kernel", below the System RAM that request_standard_resources adds */
+	insert_resource(&iomem_resource, &crashk_res);
 }
 
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */
@@ -473,6 +480,9 @@ static unsigned long __init swiotlb_adjust_size(unsigned long size)
 	return size;
 }
 
+/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
+struct io_tlb_mem io_tlb_default_mem;
+
 /*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
  * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator. 6.12 also
@@ -508,6 +518,8 @@ static void __init swiotlb_init(void)
 		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
 			want >> IO_TLB_SHIFT, size >> IO_TLB_SHIFT);
 	pa = __pa(tlb);
+	io_tlb_default_mem.start = pa;
+	io_tlb_default_mem.end = pa + size;
 	end = pa + size;
 	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end, size >> 20);
 }
@@ -526,5 +538,6 @@ static void init_reset(void)
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;
 	zone_dma_bits = 0;
+	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);
