@@ -1521,6 +1521,38 @@ void __init_memblock memblock_dump_all(void)
 		__memblock_dump_all();
 }
 
+/*
+ * 6.12's memblock_debug_show() also names each region's node ('x' for none) and its flags
+ * (NONE, or flagname[]'s words joined by '|'); 6.1 prints the range alone.
+ */
+static void memblock_debug_show_node_flags(struct seq_file *m, struct memblock_region *reg)
+{
+	static const char * const flagname[] = {
+		"HOTPLUG", "MIRROR", "NOMAP", "DRV_MNG", "RSV_NIT",
+	};
+	unsigned int flags = reg->flags, j;
+	int nid = memblock_get_region_node(reg);
+	bool first = true;
+
+	if (numa_valid_nid(nid))
+		seq_printf(m, "%4d ", nid);
+	else
+		seq_printf(m, "%4c ", 'x');
+	if (!flags) {
+		seq_puts(m, "NONE\n");
+		return;
+	}
+	for (j = 0; flags; j++, flags >>= 1) {
+		if (!(flags & 1))
+			continue;
+		if (!first)
+			seq_putc(m, '|');
+		seq_puts(m, j < ARRAY_SIZE(flagname) ? flagname[j] : "UNKNOWN");
+		first = false;
+	}
+	seq_putc(m, '\n');
+}
+
 /* debugfs memblock/memory and memblock/reserved: "   0: 0x...0000..0x...ffff" per region. */
 void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
 {
@@ -1531,7 +1563,13 @@ void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		reg = &type->regions[i];
 		end = reg->base + reg->size - 1;
-		seq_printf(m, "%4d: %pa..%pa\n", i, &reg->base, &end);
+		seq_printf(m, "%4d: %pa..%pa", i, &reg->base, &end);
+		if (linux_since(6, 12)) {
+			seq_putc(m, ' ');
+			memblock_debug_show_node_flags(m, reg);
+		} else {
+			seq_putc(m, '\n');
+		}
 	}
 }
 

@@ -878,29 +878,37 @@ void setup_per_zone_lowmem_reserve(void)
 }
 
 /*
- * Linux's __setup_per_zone_wmarks(). Only highmem zones get the small fixed minimum; arm64
- * has none, so every zone, Movable too, gets its share of min_free_kbytes by managed pages.
+ * Linux's __setup_per_zone_wmarks(). In 6.1 only highmem zones get the small fixed minimum;
+ * arm64 has none, so every zone, Movable too, gets its share of min_free_kbytes by managed
+ * pages. 6.12 treats ZONE_MOVABLE as highmem: out of the lowmem total, and a minimum of
+ * managed / 1024 clamped to [SWAP_CLUSTER_MAX, 128] (32 for an empty Movable zone).
  */
 void setup_per_zone_wmarks(void)
 {
 	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
 	unsigned long lowmem_pages = 0;
+	bool movable_capped = linux_since(6, 12);
 	struct zone *zone;
 	int nid;
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
-			lowmem_pages += zone_managed_pages(zone);
+			if (!(movable_capped && zone_idx(zone) == ZONE_MOVABLE))
+				lowmem_pages += zone_managed_pages(zone);
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
 			unsigned long managed = zone_managed_pages(zone);
 			u64 tmp = lowmem_pages ? (u64)pages_min * managed / lowmem_pages : 0;
 
-			zone->_watermark[WMARK_MIN] = tmp;
+			if (movable_capped && zone_idx(zone) == ZONE_MOVABLE)
+				zone->_watermark[WMARK_MIN] = clamp(managed / 1024, 32UL, 128UL);
+			else
+				zone->_watermark[WMARK_MIN] = tmp;
 			tmp = max(tmp >> 2, (u64)managed * watermark_scale_factor / 10000);
 			zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
 			zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
+			zone->_watermark[WMARK_PROMO] = high_wmark_pages(zone) + tmp;
 		}
 	calculate_totalreserve_pages();
 }

@@ -38,6 +38,7 @@ enum zone_watermarks {
 	WMARK_MIN,
 	WMARK_LOW,
 	WMARK_HIGH,
+	WMARK_PROMO,	/* memory tiering's promotion mark; /proc/zoneinfo shows it from 6.12 */
 	NR_WMARK
 };
 
@@ -70,6 +71,7 @@ struct zone {
 #define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
 #define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
 #define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+#define promo_wmark_pages(z)	((z)->_watermark[WMARK_PROMO])
 #define wmark_pages(z, i)	((z)->_watermark[i])
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)

@@ -199,7 +199,8 @@ static unsigned long num_standard_resources;
 /*
  * Linux's request_standard_resources(): "System RAM" for each mapped region (whole pages
  * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them:
- * code from _stext to __init_begin, data from _sdata to _end.
+ * code from _stext (6.12: _text, with the image header) to __init_begin, data from _sdata
+ * to _end.
  * Devices (UARTs, PCIe windows) never become resources here: bootmem probes no drivers.
  */
 void request_standard_resources(void)
@@ -210,7 +211,7 @@ void request_standard_resources(void)
 	size_t res_size;
 
 	/* The footprint of the Image bootmem stands for (asm/image.h), as memblock has it. */
-	kernel_code.start = kernel_image.stext;
+	kernel_code.start = linux_since(6, 12) ? kernel_image.text : kernel_image.stext;
 	kernel_code.end = kernel_image.init_begin - 1;
 	kernel_data.start = kernel_image.sdata;
 	kernel_data.end = kernel_image.end - 1;

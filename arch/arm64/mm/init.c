@@ -387,6 +387,11 @@ retry:
 		crash_base, crash_base + crash_size, crash_size >> 20);
 	crashk_res.start = crash_base;
 	crashk_res.end = crash_base + crash_size - 1;
+	/*
+	 * 6.12 inserts it in /proc/iomem from an early_initcall (insert_crashkernel_resources);
+	 * insert_resource() nests it under its System RAM all the same.
+	 */
+	insert_resource(&iomem_resource, &crashk_res);
 }
 
 static void __init reserve_crashkernel(void)
