@@ -222,7 +222,9 @@ static void test_virt_1g_612(void **state)
 		    "Movable zone start for each node\n");
 	expect_line("cma: Reserved 64 MiB at 0x000000007ac00000 on node -1\n");
 	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 262144\n");
+	/* One CPU: one area; 512 slabs are a power of two, so no roundup. */
 	expect_line("software IO TLB: SWIOTLB bounce buffer size adjusted to 1MB\n"
+		    "software IO TLB: area num 1.\n"
 		    "software IO TLB: mapped [mem 0x");
 	{
 		/* The end printed is exclusive, as Linux's swiotlb_print_info(). */

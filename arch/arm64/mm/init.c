@@ -489,6 +489,57 @@ static unsigned long __init swiotlb_adjust_size(unsigned long size)
 struct io_tlb_mem io_tlb_default_mem;
 
 /*
+ * num_possible_cpus() as arm64's smp_init_cpus() finds them: the children of /cpus named
+ * "cpu" or of device_type "cpu" whose status is not "fail" (of_get_next_cpu_node), at most
+ * NR_CPUS (512, Debian's).
+ */
+static unsigned int __init dt_possible_cpus(void)
+{
+	const void *fdt = initial_boot_params;
+	unsigned int n = 0;
+	int cpus, np;
+
+	cpus = fdt ? fdt_path_offset(fdt, "/cpus") : -1;
+	if (cpus < 0)
+		return 1;
+	fdt_for_each_subnode(np, fdt, cpus) {
+		const char *name = fdt_get_name(fdt, np, NULL);
+		const char *st = fdt_getprop(fdt, np, "status", NULL);
+
+		if (st && !strncmp(st, "fail", 4))
+			continue;
+		if ((name && (!strcmp(name, "cpu") || !strncmp(name, "cpu@", 4))) ||
+		    of_fdt_prop_str_eq(fdt, np, "device_type", "cpu"))
+			n++;
+	}
+	return clamp(n, 1U, 512U);
+}
+
+/*
+ * swiotlb_adjust_nareas(num_possible_cpus()): one area per CPU, a power of two; the slabs
+ * at least a segment per area and a power of two, said when rounded up (both Linux 6.1.192
+ * and 6.12).
+ */
+static unsigned long __init swiotlb_adjust_nareas(unsigned long size)
+{
+	unsigned long nareas = 1, nslabs = size >> IO_TLB_SHIFT;
+	unsigned int cpus = dt_possible_cpus();
+
+	while (nareas < cpus)
+		nareas <<= 1;
+	pr_info("software IO TLB: area num %lu.\n", nareas);
+	if (nslabs < IO_TLB_SEGSIZE * nareas)
+		nslabs = IO_TLB_SEGSIZE * nareas;
+	else if (!(nslabs & (nslabs - 1)))
+		return size;
+	while (nslabs & (nslabs - 1))
+		nslabs += nslabs & -nslabs;
+	size = nslabs << IO_TLB_SHIFT;
+	pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB", size >> 20);
+	return size;
+}
+
+/*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
  * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator. 6.12 also
  * sets one up when nothing needs bouncing (CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: kmalloc()
@@ -508,6 +559,7 @@ static void __init swiotlb_init(void)
 	}
 	if (!swiotlb)
 		return;
+	size = swiotlb_adjust_nareas(size);
 	want = size;
 	/* Linux halves the request down to IO_TLB_MIN_SLABS (1 MiB), then gives up quietly. */
 	while (!(tlb = memblock_alloc_try_nid(size, PAGE_SIZE, 0, arm64_dma_phys_limit - 1,
