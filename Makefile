@@ -9,6 +9,16 @@ NM		:= $(CROSS_COMPILE)nm
 HOSTCC		?= gcc
 B		:= build
 
+# The translation granule, arm64's choice (asm/page-def.h): PAGE_SIZE=4K, the default, or 16K
+# (Linux's CONFIG_ARM64_16K_PAGES), built apart in build-16k.
+PAGE_SIZE	?= 4K
+ifeq ($(PAGE_SIZE),16K)
+B		:= build-16k
+GRANULE_FLAGS	:= -DCONFIG_ARM64_16K_PAGES
+else ifneq ($(PAGE_SIZE),4K)
+$(error PAGE_SIZE=$(PAGE_SIZE): 4K or 16K)
+endif
+
 # Debian's multiarch directories: the arm64 libfdt.a for the kernel, the host's runtime for tests.
 LIBFDT_A	:= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/libfdt.a
 LIBFDT_HOST	:= /usr/lib/$(shell $(HOSTCC) -print-multiarch 2>/dev/null)/libfdt.so.1
@@ -17,7 +27,7 @@ LIBGCC		:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
 # Kernel build: freestanding; our minimal libc headers come first so that libfdt_env.h finds them.
 KCPPFLAGS	:= -nostdinc -Iinclude/libc -Iinclude -Iarch/arm64/include \
-		   -isystem $(GCC_INC) -idirafter /usr/include -D__KERNEL__
+		   -isystem $(GCC_INC) -idirafter /usr/include -D__KERNEL__ $(GRANULE_FLAGS)
 KCFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common -fno-pie \
 		   -mgeneral-regs-only -mcmodel=small -fno-omit-frame-pointer \
 		   -fno-optimize-sibling-calls -fstack-protector-strong \
@@ -121,7 +131,8 @@ $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 # The kernel's portable code (generic and arch/arm64's setup.c and mm/) is built once per
 # flavour into objects, and every host binary links the same ones: the tests, bootmem-layout,
 # the fuzzer and the benchmarks run the kernel's one boot sequence (tests/host/host_boot.c).
-HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -Iarch/arm64/include -DBOOTMEM_HOST
+HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -Iarch/arm64/include -DBOOTMEM_HOST \
+		   $(GRANULE_FLAGS)
 HOST_WARN	:= -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes \
 		   -Wmissing-declarations -Wno-missing-field-initializers
 HOST_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \

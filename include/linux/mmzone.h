@@ -12,14 +12,19 @@
 #include <linux/mm_types.h>
 #include <linux/vmstat.h>
 
-#define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
+/* orders 0 .. MAX_ORDER-1: 4 MiB blocks with 4 KiB pages, 32 MiB with 16 KiB */
+#define MAX_ORDER		(ARCH_FORCE_MAX_ORDER + 1)
 /*
  * Linux 6.12's name for the largest order, MAX_ORDER - 1 in 6.1's terms: the same orders
- * (0..10, 4 MiB blocks), renamed; 6.12's MAX_ORDER is gone.
+ * (0..10 with 4 KiB pages), renamed; 6.12's MAX_ORDER is gone.
  */
 #define MAX_PAGE_ORDER		(MAX_ORDER - 1)
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
-#define pageblock_order		9	/* PMD-sized, as arm64 with 4 KiB pages */
+/*
+ * A PMD's worth (HUGETLB_PAGE_ORDER): the pages one last-level table of PAGE_SIZE / 8
+ * entries maps, order 9 with 4 KiB pages (2 MiB), 11 with 16 KiB (32 MiB).
+ */
+#define pageblock_order		(PAGE_SHIFT - 3)
 #define pageblock_nr_pages	(1UL << pageblock_order)
 #define pageblock_start_pfn(pfn)	round_down(pfn, pageblock_nr_pages)
 #define pageblock_end_pfn(pfn)	ALIGN((pfn) + 1, pageblock_nr_pages)

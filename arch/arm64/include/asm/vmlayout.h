@@ -20,7 +20,7 @@
 
 /* struct page is at most 64 bytes: the vmemmap is 1/64th of the linear map. */
 #define STRUCT_PAGE_MAX_SHIFT	6
-#define VMEMMAP_SHIFT		(12 - STRUCT_PAGE_MAX_SHIFT)
+#define VMEMMAP_SHIFT		(PAGE_SHIFT - STRUCT_PAGE_MAX_SHIFT)
 #define VMEMMAP_SIZE		((PAGE_END - PAGE_OFFSET) >> VMEMMAP_SHIFT)
 #define VMEMMAP_START		(-(1UL << (VA_BITS - VMEMMAP_SHIFT)))
 #define VMEMMAP_END		(VMEMMAP_START + VMEMMAP_SIZE)
