@@ -163,6 +163,7 @@ HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
+HT_granule_SRCS		:=
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -171,10 +172,15 @@ $(B)/host/test_$(1): $(call hobj,tests/host/test_$(1).c $(HT_$(1)_SRCS))
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test,$(t))))
 
-host: $(addprefix $(B)/host/test_,$(HOST_TESTS))
+# The granule's constants with CONFIG_ARM64_16K_PAGES, against Debian's arm64-16k Linux 6.12.
+$(B)/host/test_granule_16k: tests/host/test_granule.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CPPFLAGS) -DCONFIG_ARM64_16K_PAGES $(HOST_CFLAGS) -o $@ $< $(HOST_LIBS)
+
+host: $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
 
 test-host: host
-	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS))
+	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
 
 test-qemu: kernel
 	@tests/qemu/run.sh

@@ -18,7 +18,6 @@
 
 #ifdef CONFIG_ARM64_16K_PAGES
 #define PGTABLE_LEVELS		3
-#error "make PAGE_SIZE=16K: the 16 KiB granule's page tables (three levels, head.S's TCR_EL1.TG0/TG1, pgtable_build.c, ptdump.c) are not done yet; see docs/linux-versions.md"
 #else
 #define PGTABLE_LEVELS		4
 #endif
