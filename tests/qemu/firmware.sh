@@ -186,13 +186,20 @@ for fw in edk2 uboot uboot-efi; do
 	boot "$name" 0 --firmware "$fw" --append "linux=6.12 earlycon=pl011,0x9000000 poweroff" ||
 		continue
 	log="$OUT/$name.log"
-	# Under EDK2 the 64 MiB flash is memory too (NOMAP), as in Linux's Memory: line.
+	# Under EDK2 the 64 MiB flash is memory too (NOMAP), as in Linux's Memory: line, and the
+	# bounce buffer of 1 MiB per GiB (1088 KiB) becomes whole segments, then a power of two
+	# of slabs (2 MiB), as Linux 6.12 through EDK2 prints it.
 	total=1048576K
-	[ "$fw" = edk2 ] && total=1114112K
+	tlb='software IO TLB: area num 1\.'
+	if [ "$fw" = edk2 ]; then
+		total=1114112K
+		tlb='software IO TLB: SWIOTLB bounce buffer size roundup to 2MB'
+	fi
 	if grep -qa 'bootmem: Linux 6.12 arm64 early memory bring-up' "$log" &&
 	   grep -qa 'image_size 0x2b30000 (Debian.s Linux 6.12 Image), reserved from _text' "$log" &&
 	   grep -qa '  Device   empty' "$log" &&
 	   grep -qa "Memory: [0-9]*K/$total available (15616K kernel code" "$log" &&
+	   grep -qa "$tlb" "$log" &&
 	   grep -qa 'reboot: Power down' "$log"; then
 		ok "$name: linux=6.12 through $fw to Memory: and power-off"
 	else
