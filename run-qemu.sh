@@ -20,6 +20,11 @@
 #                       With --dtb, QEMU replaces the tree's /memory nodes by the RAM of -m
 #                       (the firmware reads it from there); /reserved-memory and /memreserve/
 #                       reach the firmware as written.
+#                       edk2 and uboot get build/Image.linux-size, the Image zero-padded to
+#                       the size of Linux's Image file (32954880 bytes): both firmwares copy the
+#                       whole file (EDK2 before LoadImage, booti as its "ramdisk"), so its size
+#                       decides where the relocated kernel and CMA land (docs/boot-paths.md)
+#     --small-image     with --firmware edk2|uboot: hand over build/Image itself (about 0.3 MiB)
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
@@ -34,6 +39,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
 DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE= INITRD=
+SMALL=0
 EXTRA=() LOADER_INITRD=()
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/!p}' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -52,6 +58,7 @@ while [ $# -gt 0 ]; do
 	--no-build) BUILD=0; shift ;;
 	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
 	--initrd) INITRD=$2; shift 2 ;;
+	--small-image) SMALL=1; shift ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -60,6 +67,9 @@ done
 
 if [ "$BUILD" = 1 ]; then
 	make -s -C "$HERE" kernel >&2 || { echo "run-qemu.sh: build failed" >&2; exit 2; }
+fi
+if [ -z "$IMAGE" ] && [ "$SMALL" = 0 ]; then
+	case "$FIRMWARE" in edk2|uboot) IMAGE=$B/Image.linux-size ;; esac
 fi
 IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
@@ -195,7 +205,7 @@ if [ -n "$FIRMWARE" ]; then
 		[ -n "$INITRD" ] && LOADER+=(-initrd "$INITRD")
 		[ -n "$FWDTB" ] && LOADER+=(-dtb "$FWDTB")
 	fi
-	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW)" >&2
+	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW), $(basename "$IMAGE")" >&2
 elif [ -n "$DTB_IN" ]; then
 	DTB="$WORK/boot.dtb"
 	case "$DTB_IN" in

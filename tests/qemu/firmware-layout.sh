@@ -5,7 +5,8 @@
 # (tests/expected-firmware/<firmware>/<name>.txt) by scripts/compare-layout.py, minus the
 # differences tests/firmware/known-differences explains; plus the invariants after every
 # phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
-# UEFI runtime-services memory. Ends with "N passed, N failed".
+# UEFI runtime-services memory; what the small Image file (--small-image) moves. Ends with
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-build/qemu-firmware-layout}
@@ -74,6 +75,23 @@ while read -r name tree mem fws words; do
 		fi
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+
+# The Image file's size is what EDK2 and booti copy: the small file (--small-image) must move
+# exactly what depends on it, and nothing else.
+for fc in "edk2 cma,efi-map" "uboot cma"; do
+	read -r fw kd <<< "$fc"
+	log=$OUT/$fw-boot-paths-small.log
+	./run-qemu.sh --no-build --timeout 90 --firmware "$fw" --small-image \
+		--dtb tests/scenarios/boot-paths.dts -m 1G --append "$WORDS poweroff" \
+		> "$log" 2>&1 < /dev/null
+	st=$?
+	if [ "$st" = 0 ] && python3 scripts/compare-layout.py --expect-differ "$kd" \
+		tests/expected-firmware/$fw/boot-paths.txt "$log" > "$OUT/$fw-boot-paths-small.cmp" 2>&1; then
+		ok "$fw boot-paths --small-image: only $kd move ($(grep -a 'cma: Reserved' "$log" | sed 's/.*at //'))"
+	else
+		bad "$fw boot-paths --small-image: exit $st, or more than $kd moved" "$OUT/$fw-boot-paths-small.cmp" 20
+	fi
+done
 
 # Runtime-services memory is NOMAP, so never in the linear map: touching it faults, decoded.
 log=$OUT/edk2-test-fault.log
