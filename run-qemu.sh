@@ -75,8 +75,8 @@ IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
 if [ -n "$INITRD" ]; then
 	[ -f "$INITRD" ] || { echo "run-qemu.sh: no such initrd: $INITRD" >&2; exit 2; }
-	case "$FIRMWARE" in edk2|uboot-efi)
-		echo "run-qemu.sh: --initrd with --firmware $FIRMWARE: bootmem's EFI stub does not load an initrd (Linux's loads it through LINUX_EFI_INITRD_MEDIA_GUID); use --firmware uboot or a direct boot" >&2
+	case "$FIRMWARE" in uboot-efi)
+		echo "run-qemu.sh: --initrd with --firmware uboot-efi: U-Boot 2023.01's distro boot runs EFI/BOOT/BOOTAA64.EFI with no initrd (no LINUX_EFI_INITRD_MEDIA_GUID LoadFile2, no load options for initrd=); use --firmware edk2, uboot or a direct boot" >&2
 		exit 2 ;;
 	esac
 fi

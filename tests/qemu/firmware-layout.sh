@@ -5,8 +5,8 @@
 # (tests/expected-firmware/<firmware>/<name>.txt) by scripts/compare-layout.py, minus the
 # differences tests/firmware/known-differences explains; plus the invariants after every
 # phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
-# UEFI runtime-services memory; what the small Image file (--small-image) moves. Ends with
-# "N passed, N failed".
+# UEFI runtime-services memory; what the small Image file (--small-image) moves; an initrd
+# through the EFI stub. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-build/qemu-firmware-layout}
@@ -75,6 +75,42 @@ while read -r name tree mem fws words; do
 		fi
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+
+# An initrd through EDK2 (QEMU's -initrd): the EFI stub loads it through LoadFile2 on the
+# LINUX_EFI_INITRD_MEDIA_GUID device path into pages below the linear map's end and hands it
+# over in the INITRD configuration table, as Linux's (tests/expected-firmware/edk2/initrd.txt,
+# a 1 MiB initrd of zeros: only its size places anything).
+exp=tests/expected-firmware/edk2/initrd.txt
+truncate -s 0 "$OUT/zero-1M.img" && truncate -s 1M "$OUT/zero-1M.img"
+log=$OUT/edk2-initrd.log
+./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
+	--append "$WORDS debug_invariants poweroff" > "$log" 2>&1 < /dev/null
+st=$?
+want=$(grep -a '^memblock_reserve: .* arm64_memblock_init$' "$exp" | head -1 | cut -d' ' -f2)
+if [ "$st" = 0 ] && [ -n "$want" ] &&
+   grep -qa '^EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$exp" &&
+   grep -qa '^EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$log" &&
+   grep -qaF "memblock_reserve: $want arm64_memblock_init" "$log" &&
+   grep -qa "$(grep -o 'INITRD=0x[0-9a-f]*' "$exp")" "$log"; then
+	ok "edk2 initrd: loaded through LoadFile2, INITRD table and reservation $want as Linux's"
+else
+	bad "edk2 initrd: exit $st, or not loaded/reserved as Linux's ($want)" "$log" 20
+fi
+if python3 scripts/compare-layout.py "$exp" "$log" > "$OUT/edk2-initrd.cmp" 2>&1; then
+	ok "edk2 initrd: layout equals Linux 6.1's ($(tail -1 "$OUT/edk2-initrd.cmp"))"
+else
+	bad "edk2 initrd: layout differs from Linux 6.1's" "$OUT/edk2-initrd.cmp" 40
+fi
+# noinitrd: the stub leaves the initrd alone; no table, no reservation.
+log=$OUT/edk2-noinitrd.log
+./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
+	--append "$WORDS noinitrd poweroff" > "$log" 2>&1 < /dev/null
+st=$?
+if [ "$st" = 0 ] && ! grep -qa 'Loaded initrd\|INITRD=\|bootmem: initrd \[mem' "$log"; then
+	ok "edk2 noinitrd: the stub loads no initrd"
+else
+	bad "edk2 noinitrd: exit $st, or an initrd was loaded" "$log" 20
+fi
 
 # The Image file's size is what EDK2 and booti copy: the small file (--small-image) must move
 # exactly what depends on it, and nothing else.
