@@ -30,7 +30,9 @@
 #     --log FILE        also write the console output to FILE
 #     --kernel IMAGE    boot this arm64 Image instead of build/Image (e.g. Linux's, to compare)
 #     --initrd FILE     an initrd, placed where QEMU's loader (or U-Boot, with --firmware uboot)
-#                       puts one and named in /chosen/linux,initrd-start and -end
+#                       puts one and named in /chosen/linux,initrd-start and -end; with
+#                       --firmware edk2 the EFI stub loads it (LoadFile2) and hands it over in
+#                       the INITRD configuration table, as Linux's (not with uboot-efi)
 #     --no-build        do not run make first
 # Exit status: 0 when the kernel powered off (poweroff on the command line), 1 on a kernel
 # panic, 124 on timeout, 2 on a usage or set-up error.
@@ -76,7 +78,7 @@ IMAGE=${IMAGE:-$B/Image}
 if [ -n "$INITRD" ]; then
 	[ -f "$INITRD" ] || { echo "run-qemu.sh: no such initrd: $INITRD" >&2; exit 2; }
 	case "$FIRMWARE" in uboot-efi)
-		echo "run-qemu.sh: --initrd with --firmware uboot-efi: U-Boot 2023.01's distro boot runs EFI/BOOT/BOOTAA64.EFI with no initrd (no LINUX_EFI_INITRD_MEDIA_GUID LoadFile2, no load options for initrd=); use --firmware edk2, uboot or a direct boot" >&2
+		echo "run-qemu.sh: --initrd with --firmware uboot-efi: U-Boot 2023.01 offers an EFI application an initrd (LoadFile2 on LINUX_EFI_INITRD_MEDIA_GUID) only from a Boot#### load option (efidebug boot add -i, bootefi bootmgr); its distro boot of EFI/BOOT/BOOTAA64.EFI has none. Use --firmware edk2, uboot or a direct boot" >&2
 		exit 2 ;;
 	esac
 fi
