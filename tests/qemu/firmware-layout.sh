@@ -76,31 +76,41 @@ while read -r name tree mem fws words; do
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
 
-# An initrd through EDK2 (QEMU's -initrd): the EFI stub loads it through LoadFile2 on the
-# LINUX_EFI_INITRD_MEDIA_GUID device path into pages below the linear map's end and hands it
-# over in the INITRD configuration table, as Linux's (tests/expected-firmware/edk2/initrd.txt,
-# a 1 MiB initrd of zeros: only its size places anything).
-exp=tests/expected-firmware/edk2/initrd.txt
+# The initrd through EDK2's EFI stub, against Linux's booted the same way
+# (tests/expected-firmware/edk2/initrd*.txt): initrd: QEMU's -initrd (1 MiB of zeros: only
+# its size places anything), which the stub loads through LoadFile2 on the
+# LINUX_EFI_INITRD_MEDIA_GUID device path; initrd-cmdline: initrd=kernel, a file of the volume
+# QEMU's EDK2 loaded the image from (its fw_cfg kernel-loader file system, where the file
+# "kernel" is the Image); initrd-missing: initrd= naming no file. Each: the stub's console
+# lines, the INITRD table, the initrd's reservation and the layout equal Linux's.
 truncate -s 0 "$OUT/zero-1M.img" && truncate -s 1M "$OUT/zero-1M.img"
-log=$OUT/edk2-initrd.log
-./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
-	--append "$WORDS debug_invariants poweroff" > "$log" 2>&1 < /dev/null
-st=$?
-want=$(grep -a '^memblock_reserve: .* arm64_memblock_init$' "$exp" | head -1 | cut -d' ' -f2)
-if [ "$st" = 0 ] && [ -n "$want" ] &&
-   grep -qa '^EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$exp" &&
-   grep -qa '^EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$log" &&
-   grep -qaF "memblock_reserve: $want arm64_memblock_init" "$log" &&
-   grep -qa "$(grep -o 'INITRD=0x[0-9a-f]*' "$exp")" "$log"; then
-	ok "edk2 initrd: loaded through LoadFile2, INITRD table and reservation $want as Linux's"
-else
-	bad "edk2 initrd: exit $st, or not loaded/reserved as Linux's ($want)" "$log" 20
-fi
-if python3 scripts/compare-layout.py "$exp" "$log" > "$OUT/edk2-initrd.cmp" 2>&1; then
-	ok "edk2 initrd: layout equals Linux 6.1's ($(tail -1 "$OUT/edk2-initrd.cmp"))"
-else
-	bad "edk2 initrd: layout differs from Linux 6.1's" "$OUT/edk2-initrd.cmp" 40
-fi
+stub_lines() { tr -d '\r' < "$1" | grep -ao 'EFI stub: .*' | awk '!seen[$0]++'; }
+for c in "initrd|--initrd $OUT/zero-1M.img|" "initrd-cmdline||initrd=kernel" \
+	 "initrd-missing||initrd=/boot/nosuch.img"; do
+	IFS='|' read -r name rargs words <<< "$c"
+	exp=tests/expected-firmware/edk2/$name.txt
+	log=$OUT/edk2-$name.log
+	# shellcheck disable=SC2086
+	./run-qemu.sh --no-build --timeout 90 --firmware edk2 $rargs -m 1G \
+		--append "$WORDS${words:+ $words} debug_invariants poweroff" > "$log" 2>&1 < /dev/null
+	st=$?
+	want=$(grep -a '^memblock_reserve: .* arm64_memblock_init$' "$exp" | head -1 | cut -d' ' -f2)
+	[ "$name" = initrd-missing ] && want=
+	if [ "$st" = 0 ] && stub_lines "$exp" | grep -q 'initrd' &&
+	   diff <(stub_lines "$exp") <(stub_lines "$log") > "$OUT/edk2-$name.stub" &&
+	   grep -qa "$(grep -o 'INITRD=0x[0-9a-f]*' "$exp" || echo 'efi: ')" "$log" &&
+	   { [ -z "$want" ] || grep -qaF "memblock_reserve: $want arm64_memblock_init" "$log"; } &&
+	   { [ -n "$want" ] || ! grep -qa 'INITRD=' "$log"; }; then
+		ok "edk2 $name: the stub's lines, the INITRD table and the reservation (${want:-none}) as Linux's"
+	else
+		bad "edk2 $name: exit $st, or not as Linux's (want reservation ${want:-none}); stub lines:" "$OUT/edk2-$name.stub" 20
+	fi
+	if python3 scripts/compare-layout.py "$exp" "$log" > "$OUT/edk2-$name.cmp" 2>&1; then
+		ok "edk2 $name: layout equals Linux 6.1's ($(tail -1 "$OUT/edk2-$name.cmp"))"
+	else
+		bad "edk2 $name: layout differs from Linux 6.1's" "$OUT/edk2-$name.cmp" 40
+	fi
+done
 # noinitrd: the stub leaves the initrd alone; no table, no reservation.
 log=$OUT/edk2-noinitrd.log
 ./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
