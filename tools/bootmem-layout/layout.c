@@ -242,15 +242,20 @@ int bml_run(const struct bml_opts *o)
 		.kernel_at = o->kernel_at, .kernel_size = o->kernel_size, .dtb_at = o->dtb_at,
 		.phase = layout_phase,
 	};
-	void *amended = NULL;
+	/*
+	 * The stub's amended tree is the blob the boot read (initial_boot_params points into it),
+	 * and the map (bml_map_collect) reads it after the run: it lives until the next run.
+	 */
+	static void *amended;
 	int st;
 
 	run_status = BML_EXIT_OK;
 	bml_dt_memory_cnt = 0;
+	free(amended);
+	amended = NULL;
 	if (o->efi && !efi_prepare(o, &p, &amended))
 		return BML_EXIT_BADINPUT;
 	st = host_boot(&p);
-	free(amended);
 	switch (st) {
 	case HOST_BOOT_OK:
 		show_buddyinfo();
