@@ -219,9 +219,13 @@ $(B)/fuzz/o/%.o: %.c
 	clang $(HOST_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/fuzz/fuzz_dtb: $(call fobj,tests/fuzz/fuzz_dtb.c $(BOOT_SRCS))
 	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBFDT_HOST)
+# bootmem-layout --efi-memmap's reader of logs, reports and JSON.
+$(B)/fuzz/fuzz_efi_memmap: $(call fobj,tests/fuzz/fuzz_efi_memmap.c tools/bootmem-layout/efi_input.c \
+			   tests/host/efi_fw.c $(BOOT_SRCS))
+	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBFDT_HOST)
 
 .PHONY: fuzz
-fuzz: $(B)/fuzz/fuzz_dtb
+fuzz: $(B)/fuzz/fuzz_dtb $(B)/fuzz/fuzz_efi_memmap
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
