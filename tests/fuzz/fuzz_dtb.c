@@ -161,9 +161,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (verbose)
 		fprintf(stderr, "%s%s%s\n", console_capture(), st == HOST_BOOT_PANIC ? "panic: " : "",
 			st == HOST_BOOT_PANIC ? panic_message() : "");
-	/* A placement outside the simulated window was refused before anything was touched. */
-	if (st != HOST_BOOT_BADPARAM)
-		fuzz_discard();
+	fuzz_discard();
 	free(fdt);
 	return 0;
 }

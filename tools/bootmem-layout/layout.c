@@ -243,16 +243,16 @@ int bml_run(const struct bml_opts *o)
 		.phase = layout_phase,
 	};
 	/*
-	 * The stub's amended tree is the blob the boot read (initial_boot_params points into it),
-	 * and the map (bml_map_collect) reads it after the run: it lives until the next run.
+	 * The amended DT stays allocated until the next run: the map of owners
+	 * (map.c) reads initial_boot_params after the boot.
 	 */
 	static void *amended;
 	int st;
 
-	run_status = BML_EXIT_OK;
-	bml_dt_memory_cnt = 0;
 	free(amended);
 	amended = NULL;
+	run_status = BML_EXIT_OK;
+	bml_dt_memory_cnt = 0;
 	if (o->efi && !efi_prepare(o, &p, &amended))
 		return BML_EXIT_BADINPUT;
 	st = host_boot(&p);
