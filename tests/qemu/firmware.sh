@@ -207,6 +207,21 @@ for fw in edk2 uboot uboot-efi; do
 	fi
 done
 
+# linux=6.12 with an initrd through EDK2: the EFI stub loads it, the kernel reserves it.
+head -c 3000000 /dev/zero > "$OUT/initrd-612.img"
+if boot edk2-initrd-612 0 --firmware edk2 --initrd "$OUT/initrd-612.img" \
+	--append "linux=6.12 earlycon=pl011,0x9000000 poweroff"; then
+	log="$OUT/edk2-initrd-612.log"
+	if grep -qa 'EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$log" &&
+	   grep -qa 'bootmem: Linux 6.12 arm64' "$log" &&
+	   grep -qaE 'bootmem: initrd \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] \(3000000 bytes\)' "$log" &&
+	   grep -qa 'reboot: Power down' "$log"; then
+		ok "edk2-initrd-612: linux=6.12 through edk2 with an initrd loaded by the stub and reserved"
+	else
+		bad "edk2-initrd-612: linux=6.12 through edk2 with an initrd" "$log"
+	fi
+fi
+
 # KASLR's physical placement: a 64 KiB-aligned Loader Code descriptor of exactly the footprint
 # at the address the kernel reports, away from where the firmware loaded the image.
 random_placement() {
