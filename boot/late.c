@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
+ * What start_kernel does once memory is up: the buddy hand-off (mm_core_init),
  * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, and deliberate
  * faults for the tests.
  */
@@ -40,9 +40,9 @@ static int __init set_test_fault(char *v)
 }
 early_param("test_fault", set_test_fault);
 
+/* Linux 6.1's mm_init(); build_all_zonelists() ran before, in start_kernel. */
 void mm_core_init(void)
 {
-	build_all_zonelists();
 	mem_init();
 	boot_phase_done("free_all");
 	init_per_zone_wmark_min();
@@ -52,7 +52,7 @@ static noinline void fault_null(void)
 {
 	volatile u64 *p = (volatile u64 *)(unsigned long)READ_ONCE(test_fault[15]);
 
-	pr_info("test_fault: reading through a NULL pointer\n");
+	bm_info("test_fault: reading through a NULL pointer\n");
 	(void)*p;
 }
 
@@ -64,13 +64,13 @@ static noinline void fault_nomap(void)
 		if (r->flags & MEMBLOCK_NOMAP) {
 			volatile u64 *p = phys_to_virt(r->base);
 
-			pr_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
+			bm_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
 				r->base, p);
 			(void)*p;
 			return;
 		}
 	}
-	pr_err("test_fault=nomap: this device tree has no no-map region\n");
+	bm_err("test_fault=nomap: this device tree has no no-map region\n");
 }
 
 #pragma GCC diagnostic push
@@ -98,7 +98,7 @@ void run_test_fault(void)
 	else if (!strcmp(test_fault, "undef"))
 		__builtin_trap();
 	else
-		pr_err("test_fault=%s: unknown (null, nomap, stack, undef)\n", test_fault);
+		bm_err("test_fault=%s: unknown (null, nomap, stack, undef)\n", test_fault);
 }
 
 void late_boot_actions(void)
@@ -111,7 +111,7 @@ void late_boot_actions(void)
 		show_buddyinfo();
 	if (opt_zoneinfo)
 		show_zoneinfo();
-	pr_info("bootmem: buddy allocator ready\n");
+	bm_info("buddy allocator ready\n");
 	boot_phases_print();
 }
 

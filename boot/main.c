@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * start_kernel: the generic boot flow after head.S, in Linux 6.1's order for memory:
- * setup_arch (memblock, paging, nodes and zones), zonelists, mem_init (the buddy hand-off
- * and the "Memory:" line), then the arch's rest (self-tests and the monitor or power-off).
+ * setup_arch (memblock, paging, nodes and zones), zonelists, the command line, mem_init (the
+ * buddy hand-off and the "Memory:" line), then the arch's rest (self-tests and the monitor or
+ * power-off).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/reboot.h>
+#include <linux/mm.h>
 #include <linux/start_kernel.h>
 #include <asm/setup.h>
 
@@ -27,6 +29,8 @@ void __no_stack_protector start_kernel(void)
 	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
 	setup_arch();
 	boot_init_stack_canary();
+	/* Linux 6.1's order: the zonelists, then the command line, then mm_init. */
+	build_all_zonelists();
 	print_kernel_command_line();
 	parse_boot_args();
 	mm_core_init();

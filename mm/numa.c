@@ -52,20 +52,29 @@ static int numa_alloc_distance(void)
 	return 0;
 }
 
+/* Linux's pr_warn_once: each of numa_set_distance's warnings once per boot. */
+static bool warned_no_table, warned_bound, warned_distance;
+
 void numa_set_distance(int from, int to, int distance)
 {
 	if (!numa_distance) {
-		pr_warn("Warning: distance table not allocated yet\n");
+		if (!warned_no_table)
+			pr_warn("Warning: distance table not allocated yet\n");
+		warned_no_table = true;
 		return;
 	}
 	if (from >= numa_distance_cnt || to >= numa_distance_cnt || from < 0 || to < 0) {
-		pr_warn("Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
-			from, to, distance);
+		if (!warned_bound)
+			pr_warn("Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
+				from, to, distance);
+		warned_bound = true;
 		return;
 	}
 	if ((u8)distance != distance || (from == to && distance != LOCAL_DISTANCE)) {
-		pr_warn("Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
-			from, to, distance);
+		if (!warned_distance)
+			pr_warn("Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
+				from, to, distance);
+		warned_distance = true;
 		return;
 	}
 	numa_distance[from * numa_distance_cnt + to] = distance;
@@ -84,7 +93,7 @@ int numa_add_memblk(int nid, u64 start, u64 end)
 	int ret;
 
 	if (nid < 0 || nid >= MAX_NUMNODES) {
-		pr_warn("Warning: invalid node id %d for [mem %#010llx-%#010llx]\n",
+		bm_warn("NUMA: invalid node id %d for [mem %#010llx-%#010llx]\n",
 			nid, start, end - 1);
 		return -EINVAL;
 	}
@@ -244,5 +253,6 @@ static void numa_reset(void)
 	numa_off = false;
 	numa_distance_cnt = 0;
 	numa_distance = NULL;
+	warned_no_table = warned_bound = warned_distance = false;
 }
 host_reset(numa_reset);

@@ -147,7 +147,7 @@ static void test_verify(void **state)
 	memcpy(bad, fdt, fdt_totalsize(fdt));
 	bad[0] ^= 0xff;
 	assert_false(early_init_dt_verify_mapped(bad, 0x48000000, MAX_FDT_SIZE));
-	expect_console("OF: fdt: bad DTB at 0x0000000048000000: FDT_ERR_BADMAGIC");
+	expect_console("bootmem: bad DTB at 0x0000000048000000: FDT_ERR_BADMAGIC");
 	assert_null(initial_boot_params);
 
 	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, 64));

@@ -171,6 +171,8 @@ void __init arm64_memblock_init(void)
 
 	/* The linear map starts at memstart_addr and is 2^47 bytes long: clip what lies above. */
 	memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if ((memblock_end_of_DRAM() - memstart_addr) > linear_region_size)
+		pr_warn("Memory doesn't fit in the linear mapping, VA_BITS too small\n");
 	memblock_remove(max_t(u64, memstart_addr + linear_region_size, kernel_image.end),
 			ULLONG_MAX);
 	if (memstart_addr + linear_region_size < memblock_end_of_DRAM()) {
@@ -324,28 +326,46 @@ void __init bootmem_init(void)
 	memblock_dump_all();
 }
 
-#define IO_TLB_DEFAULT_SIZE	SZ_64M
+/* Linux's swiotlb: 2 KiB slabs, 64 MiB by default, at least 1 MiB, in segments of 128. */
+#define IO_TLB_SHIFT		11
+#define IO_TLB_DEFAULT_SLABS	(SZ_64M >> IO_TLB_SHIFT)
+#define IO_TLB_MIN_SLABS	(SZ_1M >> IO_TLB_SHIFT)
+#define IO_TLB_SEGSIZE		128
 
 /*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
- * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator.
+ * swiotlb (64 MiB, low in memory; halved until it fits) before the buddy hand-off. Its
+ * messages carry Linux's "software IO TLB: " prefix.
  */
 static void __init swiotlb_init(void)
 {
+	unsigned long nslabs = IO_TLB_DEFAULT_SLABS;
+	size_t bytes;
+	phys_addr_t pa, end;
 	void *tlb;
-	phys_addr_t pa;
 
 	if (max_pfn <= PFN_DOWN(arm64_dma_phys_limit))
 		return;
-	tlb = memblock_alloc_try_nid(IO_TLB_DEFAULT_SIZE, PAGE_SIZE, 0,
-				     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
-	if (!tlb) {
-		pr_warn("software IO TLB: failed to allocate the bounce buffer\n");
-		return;
+	for (;;) {
+		bytes = PAGE_ALIGN(nslabs << IO_TLB_SHIFT);
+		tlb = memblock_alloc_try_nid(bytes, PAGE_SIZE, 0, arm64_dma_phys_limit - 1,
+					     NUMA_NO_NODE);
+		if (tlb)
+			break;
+		pr_warn("software IO TLB: swiotlb_memblock_alloc: Failed to allocate %zu bytes tlb structure\n",
+			bytes);
+		if (nslabs <= IO_TLB_MIN_SLABS)
+			return;
+		nslabs = ALIGN(nslabs >> 1, IO_TLB_SEGSIZE);
 	}
+	if (nslabs != IO_TLB_DEFAULT_SLABS)
+		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
+			(unsigned long)IO_TLB_DEFAULT_SLABS, nslabs);
+	/* 6.1 prints the end exclusive (mem->end = start + bytes). */
 	pa = __pa(tlb);
-	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa,
-		&(phys_addr_t){ pa + IO_TLB_DEFAULT_SIZE - 1 }, (unsigned long)(IO_TLB_DEFAULT_SIZE >> 20));
+	end = pa + (nslabs << IO_TLB_SHIFT);
+	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end,
+		(nslabs << IO_TLB_SHIFT) >> 20);
 }
 
 void __init mem_init(void)
