@@ -24,6 +24,8 @@ run qemu tests/qemu/run.sh
 run firmware tests/qemu/firmware.sh
 # After the QEMU boots, so that bootmem-layout is also compared with the kernel's own logs.
 run layout tests/host/layout-agreement.sh
+# Also after them: bootmem's Linux-prefixed lines against Linux's own logs (tests/linux-log).
+run linux-log tests/linux-log/check.sh
 run hostile tests/hostile/run.sh
 run fuzz tests/fuzz/run-short.sh
 echo
