@@ -27,7 +27,7 @@ int early_page_poison_param(char *buf)
 	bool on;
 
 	if (!buf || kstrtobool(buf, &on)) {
-		pr_err("page_poison: expected a boolean, got \"%s\"\n", buf ? buf : "");
+		bm_err("page_poison: expected a boolean, got \"%s\"\n", buf ? buf : "");
 		return -EINVAL;
 	}
 	page_poisoning_enabled = on;

@@ -14,6 +14,12 @@ bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' 
 
 make -s "$TOOL" || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
 
+# Every scenario with Linux's report needs Linux's log too (tests/linux-log/regen.sh NAME).
+for exp in tests/expected/*.txt; do
+	name=$(basename "$exp" .txt)
+	[ -f "tests/linux-log/$name.txt" ] || bad "$name: no tests/linux-log/$name.txt (tests/linux-log/regen.sh $name)"
+done
+
 dtc -q -I dtb -O dtb -p 4096 -o "$OUT/imx8mp.dtb" tests/data/imx8mp-evk.dtb
 fdtput -t s "$OUT/imx8mp.dtb" /psci method hvc	# the oracle's fixup: no EL3 firmware on virt
 nlogs=0
