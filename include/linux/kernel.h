@@ -69,6 +69,10 @@
 #define EOVERFLOW	75
 #define ENXIO		6
 #define EALREADY	114
+#define ENOTDIR		20
+#define EISDIR		21
+#define ENAMETOOLONG	36
+#define ELOOP		40
 
 static inline int fls64(u64 x)
 {

@@ -19,6 +19,8 @@
 #include <asm/image.h>
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
+#include <linux/swiotlb.h>
+#include <linux/ioport.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -259,6 +261,7 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
 		low_base, low_base + low_size, low_size >> 20);
 	crashk_low_res.start = low_base;
 	crashk_low_res.end = low_base + low_size - 1;
+	insert_resource(&iomem_resource, &crashk_low_res);
 	return 0;
 }
 
@@ -305,6 +308,8 @@ static void __init reserve_crashkernel(void)
 		crash_base, crash_base + crash_size, crash_size >> 20);
 	crashk_res.start = crash_base;
 	crashk_res.end = crash_base + crash_size - 1;
+	/* /proc/iomem's "Crash kernel", below the System RAM that request_standard_resources adds */
+	insert_resource(&iomem_resource, &crashk_res);
 }
 
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */
@@ -331,6 +336,9 @@ void __init bootmem_init(void)
 #define IO_TLB_DEFAULT_SLABS	(SZ_64M >> IO_TLB_SHIFT)
 #define IO_TLB_MIN_SLABS	(SZ_1M >> IO_TLB_SHIFT)
 #define IO_TLB_SEGSIZE		128
+
+/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
+struct io_tlb_mem io_tlb_default_mem;
 
 /*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
@@ -364,6 +372,8 @@ static void __init swiotlb_init(void)
 	/* 6.1 prints the end exclusive (mem->end = start + bytes). */
 	pa = __pa(tlb);
 	end = pa + (nslabs << IO_TLB_SHIFT);
+	io_tlb_default_mem.start = pa;
+	io_tlb_default_mem.end = end;
 	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end,
 		(nslabs << IO_TLB_SHIFT) >> 20);
 }
@@ -383,5 +393,6 @@ static void init_reset(void)
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;
 	zone_dma_bits = 0;
+	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);
