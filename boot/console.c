@@ -526,7 +526,7 @@ void console_setup_bootmem(void)
 	}
 	bm_console_start(how);
 	if (earlycon_acpi_spcr_enable)
-		why = "Linux's \"earlycon\" found no early console on stdout-path";
+		why = "\"earlycon\" started no early console on a UART bootmem drives";
 	else if (cmdline_has_word("earlycon"))
 		why = "earlycon= names no UART bootmem drives (pl011, uart8250, uart, ns16550, ns16550a, bcm2835aux)";
 	else

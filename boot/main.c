@@ -35,7 +35,7 @@ static void do_initcalls(void)
 void __no_stack_protector start_kernel(void)
 {
 	smp_setup_processor_id();
-	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
+	bm_info("Linux 6.1 arm64 early memory bring-up, shown plainly\n");
 	setup_arch();
 	boot_init_stack_canary();
 	/* Linux 6.1's order: the zonelists, then the command line, then mm_init. */

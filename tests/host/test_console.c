@@ -216,7 +216,7 @@ static void test_bare_earlycon_not_found(void **state)
 	expect_order("bootmem: invariants: after map_mem", "OF: fdt: earlycon: stdout-path");
 	/* Linux has said it: bootmem does not repeat it, it only says what it prints on. */
 	expect_none("bootmem: stdout-path framebuffer0 not found");
-	expect("bootmem: console: pl011 at MMIO 0x9000000 (fallback: QEMU virt); Linux's \"earlycon\" found no early console on stdout-path\n");
+	expect("bootmem: console: pl011 at MMIO 0x9000000 (fallback: QEMU virt); \"earlycon\" started no early console on a UART bootmem drives\n");
 	expect_none("printk: bootconsole");
 	expect_none("earlycon: pl11");
 
@@ -249,6 +249,20 @@ static void test_stdout_path_no_driver(void **state)
 	expect_none("earlycon:");
 	expect("bootmem: stdout-path /soc/serial@c170000 (\"qcom,msm-uartdm-v1.4\") is not a UART bootmem drives");
 	expect("bootmem: console: pl011 at MMIO 0x9000000 (fallback: QEMU virt); Linux has no early console without \"earlycon\"\n");
+	expect_no_foreign_console_lines();
+
+	/*
+	 * The same with a bare "earlycon": Linux has an earlycon driver for this UART
+	 * (msm_serial_dm) and would print its "earlycon: msm_serial_dm0 at MMIO ..." line
+	 * after paging_init. bootmem cannot print on it, so it prints no Linux line it cannot
+	 * honour: it says why, in its own words, and uses its fallback console.
+	 */
+	boot("earlycon");
+	expect_none("earlycon: ");
+	expect_none("printk: bootconsole");
+	expect_none("OF: fdt: earlycon");
+	expect("bootmem: stdout-path /soc/serial@c170000 (\"qcom,msm-uartdm-v1.4\") is not a UART bootmem drives");
+	expect("bootmem: console: pl011 at MMIO 0x9000000 (fallback: QEMU virt); \"earlycon\" started no early console on a UART bootmem drives\n");
 	expect_no_foreign_console_lines();
 }
 
