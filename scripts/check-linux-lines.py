@@ -30,8 +30,22 @@ Not compared here, for the reason given:
 With --host (a bootmem-layout log): "Booting ... on physical CPU" is not compared either,
 the host models a Cortex-A57 on every machine.
 
+With --differ KIND,... (a boot through firmware, tests/linux-log/firmware): the lines of those
+kinds may differ from Linux's, for the reason tests/firmware/known-differences gives for that
+firmware and tree (the Image file's size moves what the firmware allocates after loading it);
+a listed kind that no longer differs fails, so that the list stays true. The kinds, named as
+compare-layout.py's cases:
+  efi-map   efi:   0x...-0x... [type|attrs]   the descriptors, and the tables the firmware
+            efi:   MemMap Address : ...       allocates after the file (the map itself,
+            efi: ... MEMATTR=... MEMRESERVE=  MEMATTR, MEMRESERVE)
+  cma       cma: Reserved N MiB at ...
+  memory    memory[...] / memory size = ...   (MEMBLOCK configuration)
+  nodes     node N: [mem ...]                 (Early memory node ranges)
+  unavail   On node N, zone Z: P pages in unavailable ranges
+  total     Built N zonelists ... Total pages / Memory: A/B available (B)
+
 Prints the lines that break the rule and exits 1 if there are any.
-Usage: check-linux-lines.py [--host] LINUX_LOG BOOTMEM_LOG
+Usage: check-linux-lines.py [--host] [--differ KIND,...] LINUX_LOG BOOTMEM_LOG
 """
 import re
 import sys
@@ -43,6 +57,17 @@ SKIP = [re.compile(p) for p in (r"^memblock_[a-z_]+: ", r"^ reserved\.cnt  = ",
                                 r"^ reserved\[0x[0-9a-f]+\]\t")]
 # Lines whose range is compared by its size: NODE_DATA, the swiotlb bounce buffer.
 SIZED = re.compile(r"^(NUMA: NODE_DATA|software IO TLB: mapped) \[mem (0x[0-9a-f]+)-(0x[0-9a-f]+)\](.*)$")
+
+
+DIFFER = {
+    "efi-map": re.compile(r"^efi:   (0x[0-9a-f]+-0x[0-9a-f]+ \[|MemMap Address +: )|"
+                          r"^efi: .*\b(MEMATTR|MEMRESERVE)=0x"),
+    "cma": re.compile(r"^cma: Reserved \d+ MiB at 0x"),
+    "memory": re.compile(r"^ memory(\[0x[0-9a-f]+\]\t| size = )"),
+    "nodes": re.compile(r"^  node +\d+: \[mem "),
+    "unavail": re.compile(r"^On node \d+, zone \w+: \d+ pages in unavailable ranges$"),
+    "total": re.compile(r"^(Built \d+ zonelists, .* Total pages: |Memory: )"),
+}
 
 
 def sized(line):
@@ -76,8 +101,13 @@ def main():
     host = args[:1] == ["--host"]
     if host:
         args = args[1:]
-    if len(args) != 2:
-        sys.exit(__doc__.split("\n")[0])
+    differ = []
+    if args[:1] == ["--differ"] and len(args) > 1:
+        differ = [k for k in args[1].split(",") if k]
+        args = args[2:]
+    unknown = [k for k in differ if k not in DIFFER]
+    if unknown or len(args) != 2:
+        sys.exit("unknown kind %s" % unknown if unknown else __doc__.split("\n")[0])
     linux = linux_lines(args[0])
     have = set(linux)
     ours = bootmem_lines(args[1])
@@ -89,6 +119,7 @@ def main():
     lmem = [MEMORY.match(l) for l in linux if MEMORY.match(l)]
     lsize = [l.split(" reserved size")[0] for l in linux if l.startswith(" memory size = ")]
     bad, counts = [], {"equal": 0, "normalised": 0, "not compared": 0, "bootmem's own": 0}
+    known = dict((k, 0) for k in differ)
 
     for l in ours:
         if l.startswith("bootmem: "):
@@ -114,13 +145,22 @@ def main():
             ok = any(m.group(2) == x.group(2) and m.group(3) == x.group(3) for x in lmem)
         if ok:
             counts["normalised"] += 1
+            continue
+        kind = [k for k in differ if DIFFER[k].match(l)]
+        if kind:
+            known[kind[0]] += 1
         else:
             bad.append(l)
 
     for l in bad:
         print("not in Linux's log: %s" % l)
+    gone = [k for k in differ if not known[k]]
+    for k in gone:
+        print("known difference %s no longer differs: take it out of tests/firmware/known-differences" % k)
+    if differ:
+        counts["known differences (%s)" % ",".join(differ)] = sum(known.values())
     print("%d lines: %s" % (len(ours), ", ".join("%d %s" % (v, k) for k, v in counts.items())))
-    return 1 if bad else 0
+    return 1 if bad or gone else 0
 
 
 if __name__ == "__main__":

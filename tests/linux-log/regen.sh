@@ -4,6 +4,9 @@
 # cut after its "Memory:" line, without timestamps and without the memblock=debug calls
 # (compare-layout.py compares those). Needs ../shared/oracle and its kernel cache.
 # Usage: tests/linux-log/regen.sh [NAME...]   (default: all)
+#        tests/linux-log/regen.sh --firmware [DIR]   the firmware boots: tests/linux-log/firmware/
+#        FW-NAME.txt from scripts/linux-firmware.sh's raw logs in DIR (its FW_OUT, default
+#        build/linux-firmware), one per tests/expected-firmware/FW/NAME.txt that reached Linux.
 set -u
 cd "$(dirname "$0")/../.."
 ORACLE=${ORACLE:-../shared/oracle}
@@ -19,7 +22,7 @@ WANT="$*"
 
 # keep RAW NAME INPUT: the log's Linux lines up to Memory:, with a header naming the boot.
 keep() {
-	python3 - "$1" "$2" "$3" > "$DIR/$2.txt" <<'PY' || { echo "regen: $2 failed" >&2; rm -f "$DIR/$2.txt"; }
+	python3 - "$1" "$2" "$3" ${4:+"$4"} > "$DIR/$2.txt" <<'PY' || { echo "regen: $2 failed" >&2; rm -f "$DIR/$2.txt"; }
 import re, sys
 raw, name, what = sys.argv[1:4]
 lines, done = [], False
@@ -27,7 +30,7 @@ for l in open(raw, errors="replace").read().splitlines():
     m = re.match(r"^\[\s*\d+\.\d+\] (.*)$", l)
     if not m:
         continue
-    t = m.group(1)
+    t = m.group(1).rstrip("\r")
     if re.match(r"^memblock_[a-z_]+: ", t):
         continue
     lines.append(t)
@@ -36,11 +39,26 @@ for l in open(raw, errors="replace").read().splitlines():
         break
 if not done:
     sys.exit("no Memory: line in %s" % raw)
-print("# Linux 6.1's console log for %s (../shared/oracle/linux-layout.sh), up to its" % what)
-print("# Memory: line, without timestamps and memblock=debug calls. tests/linux-log/regen.sh %s" % name)
+by = sys.argv[4] if len(sys.argv) > 4 else "../shared/oracle/linux-layout.sh"
+print("# Linux 6.1's console log for %s (%s), up to its" % (what, by))
+print("# Memory: line, without timestamps and memblock=debug calls. tests/linux-log/regen.sh %s"
+      % ("--firmware" if name.startswith("firmware/") else name))
 print("\n".join(lines))
 PY
 }
+
+if [ "${1:-}" = --firmware ]; then
+	RAW=${2:-build/linux-firmware}
+	mkdir -p "$DIR/firmware"
+	for exp in tests/expected-firmware/*/*.txt; do
+		grep -q '^# status: ok' "$exp" || continue
+		fw=$(basename "$(dirname "$exp")") name=$(basename "$exp" .txt)
+		[ -f "$RAW/$fw-$name.log" ] || { echo "regen: no $RAW/$fw-$name.log" >&2; continue; }
+		keep "$RAW/$fw-$name.log" "firmware/$fw-$name" "tests/scenarios/$name.dts through $fw" \
+			scripts/linux-firmware.sh
+	done
+	exit 0
+fi
 
 for dts in tests/scenarios/*.dts; do
 	name=$(basename "$dts" .dts)
