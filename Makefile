@@ -167,6 +167,7 @@ HT_memblock_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) mm/me
 			   mm/memory_hotplug.c boot/linux_version.c $(HARNESS)
 HT_mm_SRCS		:= $(BOOT_SRCS)
 HT_fdt_SRCS		:= $(BOOT_SRCS)
+HT_console_SRCS		:= $(BOOT_SRCS)
 HT_rpi4_SRCS		:= $(BOOT_SRCS)
 HT_pgtable_SRCS		:= $(BOOT_SRCS)
 # The EFI stub's portable half on a fake firmware (the arm64 half and the jump stay out).

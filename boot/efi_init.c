@@ -446,20 +446,20 @@ int efi_check_invariants(void)
 				if (r->base >= end || r->base + r->size <= base ||
 				    (r->flags & MEMBLOCK_NOMAP))
 					continue;
-				pr_err("invariants: efi: non-usable descriptor [mem %#018llx-%#018llx] is in memblock.memory [%pa+%pa] without NOMAP\n",
+				bm_err("invariants: efi: non-usable descriptor [mem %#018llx-%#018llx] is in memblock.memory [%pa+%pa] without NOMAP\n",
 				       base, end - 1,
 				       &r->base, &r->size);
 				bad++;
 			}
 		}
 		if (md->type == EFI_ACPI_RECLAIM_MEMORY && end > base && !reserved_covers(base, end)) {
-			pr_err("invariants: efi: ACPI reclaim [mem %#018llx-%#018llx] is not reserved\n",
+			bm_err("invariants: efi: ACPI reclaim [mem %#018llx-%#018llx] is not reserved\n",
 			       base, end - 1);
 			bad++;
 		}
 	}
 	if (early_ioremap_slots_used() != 1) {
-		pr_err("invariants: efi: %d early_memremap slots in use, want 1 (the memory map)\n",
+		bm_err("invariants: efi: %d early_memremap slots in use, want 1 (the memory map)\n",
 		       early_ioremap_slots_used());
 		bad++;
 	}

@@ -13,6 +13,8 @@
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/version.h>
+#include <linux/of_address.h>
+#include <linux/serial.h>
 #include <asm/memory.h>
 #include <asm/image.h>
 #include <linux/initrd.h>
@@ -1018,19 +1020,19 @@ bool early_init_dt_verify_mapped(void *params, phys_addr_t dt_phys, size_t mappe
 	int err;
 
 	if (!params) {
-		pr_err("bad DTB at %pa: no blob\n", &dt_phys);
+		bm_err("bad DTB at %pa: no blob\n", &dt_phys);
 		return false;
 	}
 
 	err = fdt_check_header(params);
 	if (err) {
-		pr_err("bad DTB at %pa: %s\n", &dt_phys, fdt_strerror(err));
+		bm_err("bad DTB at %pa: %s\n", &dt_phys, fdt_strerror(err));
 		if (err == -FDT_ERR_BADVERSION)
 			dt_report_version(params);
 		return false;
 	}
 	if (fdt_totalsize(params) > mapped) {
-		pr_err("bad DTB at %pa: totalsize 0x%x exceeds the 0x%zx bytes mapped\n",
+		bm_err("bad DTB at %pa: totalsize 0x%x exceeds the 0x%zx bytes mapped\n",
 		       &dt_phys, fdt_totalsize(params), mapped);
 		return false;
 	}
@@ -1094,3 +1096,41 @@ static void fdt_reset(void)
 	nr_reserve_conflicts = 0;
 }
 host_reset(fdt_reset);
+
+/* ------------------------------------------------------------------ early console */
+
+/*
+ * A bare "earlycon": the early console on the UART that /chosen/stdout-path names, if an
+ * earlycon driver claims its compatible (arm64 calls this after paging_init). Only a path
+ * that names no node is reported.
+ */
+int early_init_dt_scan_chosen_stdout(void)
+{
+	const void *fdt = initial_boot_params;
+	const struct earlycon_id *match;
+	const char *p, *options;
+	int offset, l, ret;
+
+	offset = of_stdout_node();
+	if (offset == -ENODEV) {
+		p = of_stdout_path(&l);
+		pr_warn("earlycon: stdout-path %.*s not found\n", l, p);
+		return 0;
+	}
+	if (offset < 0)
+		return offset;	/* -ENOENT, or bootmem said why (Linux would loop or misread) */
+	options = of_stdout_options();
+
+	for (match = earlycon_table; match < earlycon_table_end; match++) {
+		if (!match->compatible[0])
+			continue;
+
+		if (fdt_node_check_compatible(fdt, offset, match->compatible))
+			continue;
+
+		ret = of_setup_earlycon(match, offset, options);
+		if (!ret || ret == -EALREADY)
+			return 0;
+	}
+	return -ENODEV;
+}

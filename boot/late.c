@@ -43,9 +43,9 @@ static int __init set_test_fault(char *v)
 }
 early_param("test_fault", set_test_fault);
 
+/* Linux 6.1's mm_init(); build_all_zonelists() ran before, in start_kernel. */
 void mm_core_init(void)
 {
-	build_all_zonelists();
 	mem_init();
 	/*
 	 * 6.1's mm_init() prints "Memory:" right after mem_init(); 6.12 waits for the deferred
@@ -63,7 +63,7 @@ static noinline void fault_null(void)
 {
 	volatile u64 *p = (volatile u64 *)(unsigned long)READ_ONCE(test_fault[15]);
 
-	pr_info("test_fault: reading through a NULL pointer\n");
+	bm_info("test_fault: reading through a NULL pointer\n");
 	(void)*p;
 }
 
@@ -75,13 +75,13 @@ static noinline void fault_nomap(void)
 		if (r->flags & MEMBLOCK_NOMAP) {
 			volatile u64 *p = phys_to_virt(r->base);
 
-			pr_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
+			bm_info("test_fault: reading no-map memory at %#llx through the linear map (%px)\n",
 				r->base, p);
 			(void)*p;
 			return;
 		}
 	}
-	pr_err("test_fault=nomap: this device tree has no no-map region\n");
+	bm_err("test_fault=nomap: this device tree has no no-map region\n");
 }
 
 /* Runtime services code and data are NOMAP (reserve_regions), so never in the linear map. */
@@ -92,11 +92,11 @@ static noinline void fault_efi_runtime(void)
 	volatile u64 *p;
 
 	if (!efi_enabled(EFI_MEMMAP) || !efi_first_runtime_region(&base, &size)) {
-		pr_err("test_fault=efi-runtime: not booted through UEFI, or its memory map has no runtime-services region\n");
+		bm_err("test_fault=efi-runtime: not booted through UEFI, or its memory map has no runtime-services region\n");
 		return;
 	}
 	p = phys_to_virt(base);
-	pr_info("test_fault: reading UEFI runtime-services memory [mem %#018llx-%#018llx] through the linear map (%px)\n",
+	bm_info("test_fault: reading UEFI runtime-services memory [mem %#018llx-%#018llx] through the linear map (%px)\n",
 		(unsigned long long)base, (unsigned long long)(base + size - 1), p);
 	(void)*p;
 }
@@ -128,7 +128,7 @@ void run_test_fault(void)
 	else if (!strcmp(test_fault, "undef"))
 		__builtin_trap();
 	else
-		pr_err("test_fault=%s: unknown (null, nomap, efi-runtime, stack, undef)\n", test_fault);
+		bm_err("test_fault=%s: unknown (null, nomap, efi-runtime, stack, undef)\n", test_fault);
 }
 
 void late_boot_actions(void)
@@ -142,7 +142,7 @@ void late_boot_actions(void)
 	if (opt_zoneinfo)
 		show_zoneinfo();
 	proc_print_boot_files();
-	pr_info("bootmem: buddy allocator ready\n");
+	bm_info("buddy allocator ready\n");
 	boot_phases_print();
 }
 

@@ -63,7 +63,7 @@ unsigned int linux_version_setup(const char *cmdline)
 	linux_version_code = LINUX_6_1;
 	if (val && version_of(val))
 		linux_version_code = version_of(val);
-	pr_info("bootmem: Linux %s arm64 early memory bring-up, shown plainly\n",
+	bm_info("Linux %s arm64 early memory bring-up, shown plainly\n",
 		linux_version_name());
 	if (val && !version_of(val))
 		bm_warn("linux=%s: not a Linux bootmem follows (6.1 or 6.12): following 6.1\n", val);

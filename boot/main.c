@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * start_kernel: the generic boot flow after head.S, in Linux's order for memory:
- * setup_arch (memblock, paging, nodes and zones), zonelists, mem_init (the buddy hand-off
- * and the "Memory:" line), then the arch's rest (self-tests and the monitor or power-off).
+ * setup_arch (memblock, paging, nodes and zones), zonelists, the command line, mem_init (the
+ * buddy hand-off and the "Memory:" line), then the arch's rest (self-tests and the monitor or
+ * power-off).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/reboot.h>
+#include <linux/mm.h>
 #include <linux/start_kernel.h>
 #include <asm/setup.h>
 
@@ -36,6 +38,8 @@ void __no_stack_protector start_kernel(void)
 	/* The banner waits for /chosen, which says which Linux to follow (linux_version_setup). */
 	setup_arch();
 	boot_init_stack_canary();
+	/* Linux's order (6.1 and 6.12): the zonelists, then the command line, then mm_init. */
+	build_all_zonelists();
 	print_kernel_command_line();
 	parse_boot_args();
 	mm_core_init();

@@ -364,7 +364,8 @@ static u64 __of_translate_address(int dev, const fdt32_t *in_addr, const char *r
 
 	bus->count_cells(dev, &na, &ns);
 	if (!OF_CHECK_COUNTS(na, ns)) {
-		pr_err("Bad cell count for %s: #address-cells = %d, #size-cells = %d\n",
+		/* Linux's is a pr_debug */
+		bm_err("%s: #address-cells = %d, #size-cells = %d: reg not translated\n",
 		       of_node_name(dev), na, ns);
 		return OF_BAD_ADDR;
 	}
@@ -382,8 +383,12 @@ static u64 __of_translate_address(int dev, const fdt32_t *in_addr, const char *r
 		pbus = of_match_bus(parent);
 		pbus->count_cells(dev, &pna, &pns);
 		if (!OF_CHECK_COUNTS(pna, pns)) {
-			pr_err("Bad cell count for %s: #address-cells = %d, #size-cells = %d\n",
-			       of_node_name(dev), pna, pns);
+			char path[128];
+
+			if (fdt_get_path(blob(), dev, path, sizeof(path)))
+				snprintf(path, sizeof(path), "%s", of_node_name(dev));
+			pr_err("Bad cell count for %s\n", path);
+			bm_err("(%s: #address-cells = %d, #size-cells = %d)\n", path, pna, pns);
 			return OF_BAD_ADDR;
 		}
 
@@ -394,7 +399,7 @@ static u64 __of_translate_address(int dev, const fdt32_t *in_addr, const char *r
 		ns = pns;
 		bus = pbus;
 	}
-	pr_err("%s: tree deeper than %d levels, not translated\n", of_node_name(dev),
+	bm_err("%s: tree deeper than %d levels, not translated\n", of_node_name(dev),
 	       OF_MAX_DEPTH);
 	return OF_BAD_ADDR;
 }
@@ -505,7 +510,7 @@ static u64 of_dma_node_max_cpu_address(int node)
 	na = of_bus_n_addr_cells(node);
 	ns = of_bus_n_size_cells(node);
 	if (!OF_CHECK_ADDR_COUNT(na) || !OF_CHECK_ADDR_COUNT(pna) || ns < 1 || ns > 2) {
-		pr_err("%s: dma-ranges with #address-cells %d, parent %d, #size-cells %d ignored\n",
+		bm_err("%s: dma-ranges with #address-cells %d, parent %d, #size-cells %d ignored\n",
 		       of_node_name(node), na, pna, ns);
 		return PHYS_ADDR_MAX;
 	}
@@ -518,7 +523,7 @@ static u64 of_dma_node_max_cpu_address(int node)
 		u64 size = of_read_number(range + na + pna, ns);
 
 		if (cpu_addr == OF_BAD_ADDR) {
-			pr_err("%s: dma-ranges entry for bus 0x%llx cannot be translated, ignored\n",
+			bm_err("%s: dma-ranges entry for bus 0x%llx cannot be translated, ignored\n",
 			       of_node_name(node), of_read_number(range, na));
 			continue;
 		}
@@ -556,7 +561,7 @@ u64 of_dma_get_max_cpu_address_node(int np)
 		max_cpu_addr = min(max_cpu_addr, of_dma_node_max_cpu_address(node));
 	}
 	if (node < 0 && node != -FDT_ERR_NOTFOUND)
-		pr_err("dma-ranges scan stopped: %s\n", fdt_strerror(node));
+		bm_err("dma-ranges scan stopped: %s\n", fdt_strerror(node));
 	return max_cpu_addr;
 }
 
@@ -567,9 +572,15 @@ u64 of_dma_get_max_cpu_address(void)
 
 /* ------------------------------------------------------------------ stdout-path */
 
-static const char *stdout_options;
+static const char *stdout_options, *stdout_path;
+static int stdout_path_len;
 
-/* /chosen/stdout-path (or linux,stdout-path): a path or an alias, then ":options". */
+/*
+ * /chosen/stdout-path (or linux,stdout-path): a path or an alias, then ":options". The node,
+ * or -ENOENT (no such property), -ENODEV (names no node: of_stdout_path() says what it
+ * names) or -EINVAL (unusable, with a "bootmem: " line). Silent otherwise: Linux speaks of
+ * stdout-path only when it starts an early console from it.
+ */
 int of_stdout_node(void)
 {
 	const void *fdt = blob();
@@ -577,8 +588,10 @@ int of_stdout_node(void)
 	int offset, l;
 
 	stdout_options = NULL;
+	stdout_path = "";
+	stdout_path_len = 0;
 	if (!fdt)
-		return -ENODEV;
+		return -ENOENT;
 
 	offset = fdt_path_offset(fdt, "/chosen");
 	if (offset < 0)
@@ -593,20 +606,22 @@ int of_stdout_node(void)
 		return -ENOENT;
 
 	if (strnlen(p, l) == (size_t)l) {
-		pr_warn("/chosen/stdout-path is not a NUL-terminated string, ignored\n");
+		bm_warn("/chosen/stdout-path is not a NUL-terminated string, ignored\n");
 		return -EINVAL;
 	}
 	l = strlen(p);
 	q = memchr(p, ':', l);
 	if (q) {
-		if (q + 1 < p + l)
-			stdout_options = q + 1;
+		stdout_options = q + 1;
 		l = q - p;
 	}
+	stdout_path = p;
+	stdout_path_len = l;
 
 	/*
 	 * libfdt resolves an alias by looking its value up as a path again, so an alias whose
-	 * value is another alias loops forever. Linux only takes alias values that are paths.
+	 * value is another alias loops forever (Linux's libfdt recurses until the stack
+	 * overflows). Only alias values that are paths are followed.
 	 */
 	if (l && p[0] != '/') {
 		const char *slash = memchr(p, '/', l);
@@ -617,21 +632,24 @@ int of_stdout_node(void)
 		if (aliases >= 0)
 			a = fdt_getprop_namelen(fdt, aliases, p, alen, &vlen);
 		if (a && (vlen <= 0 || strnlen(a, vlen) == (size_t)vlen || a[0] != '/')) {
-			pr_warn("/aliases/%.*s is not a NUL-terminated node path (an alias loop?), stdout-path ignored\n",
+			bm_warn("/aliases/%.*s is not a NUL-terminated node path (an alias loop?), stdout-path ignored\n",
 				alen, p);
 			return -EINVAL;
 		}
 	}
 	offset = fdt_path_offset_namelen(fdt, p, l);
-	if (offset < 0) {
-		/* Linux prints this from fdt.c, hence its prefix. */
-		printk(KERN_WARNING "OF: fdt: earlycon: stdout-path %.*s not found\n", l, p);
-		return -ENOENT;
-	}
+	if (offset < 0)
+		return -ENODEV;
 	return offset;
 }
 
 const char *of_stdout_options(void)
 {
 	return stdout_options;
+}
+
+const char *of_stdout_path(int *len)
+{
+	*len = stdout_path_len;
+	return stdout_path;
 }

@@ -110,7 +110,7 @@ static int of_numa_parse_memory_nodes(void)
 
 		if (!i || r) {
 			pr_err("bad property in memory node\n");
-			pr_err("(node '%s': numa-node-id %s%u, %d reg entries)\n",
+			bm_err("(node '%s': numa-node-id %s%u, %d reg entries)\n",
 			       fdt_get_name(fdt, np, NULL),
 			       r == -ENODATA || r == -EOVERFLOW ? "unreadable, " : "", nid, i);
 			return r ? : -EINVAL;
@@ -156,7 +156,7 @@ static int of_numa_parse_distance_map_v1(int map)
 
 		/* Linux would set a bit past its node mask here. */
 		if (nodea >= MAX_NUMNODES || nodeb >= MAX_NUMNODES) {
-			pr_err("Invalid distance[node%u -> node%u]: node id exceeds maximum value %d\n",
+			bm_err("NUMA: distance[node%u -> node%u]: node id exceeds maximum value %d; distance map ignored\n",
 			       nodea, nodeb, MAX_NUMNODES - 1);
 			return -EINVAL;
 		}

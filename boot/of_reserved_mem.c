@@ -529,7 +529,7 @@ void of_reserved_mem_report(void)
 
 		if (!rmem->size)
 			continue;
-		pr_emerg("  reserved-memory node '%s': [mem %pa-%pa] (%llu MiB)\n", rmem->name,
+		printk(KERN_EMERG "bootmem:   reserved-memory node '%s': [mem %pa-%pa] (%llu MiB)\n", rmem->name,
 			 &rmem->base, &end, (rmem->size >> 20));
 	}
 }

@@ -21,7 +21,7 @@ static void copy_command_line(char *dst, const char *src)
 
 	if (len == COMMAND_LINE_SIZE) {
 		len = COMMAND_LINE_SIZE - 1;
-		pr_warn("Kernel command line: longer than %d bytes, truncated\n",
+		bm_warn("the command line is longer than %d bytes, truncated\n",
 			COMMAND_LINE_SIZE - 1);
 	}
 	memmove(dst, src, len);

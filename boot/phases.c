@@ -56,9 +56,9 @@ void boot_phases_print(void)
 
 	if (!opt_boot_phases)
 		return;
-	pr_info("bootmem: boot phases (time since entry; repeatable under QEMU -icount):\n");
+	bm_info("boot phases (time since entry; repeatable under QEMU -icount):\n");
 	for (i = 0; i < nr_phases; i++) {
-		pr_info("bootmem:   %-9s ends at %8llu us, took %8llu us\n", phases[i].name,
+		bm_info("  %-9s ends at %8llu us, took %8llu us\n", phases[i].name,
 			(phases[i].ns / 1000),
 			((phases[i].ns - prev) / 1000));
 		prev = phases[i].ns;

@@ -237,7 +237,7 @@ static int dt_dirents(int node)
 		dirent_add(&n, name, true, &pn);
 	}
 	if (n == PFS_MAX_DIRENTS)
-		pr_warn("bootmem: procfs: node %s has more than %d entries; the rest are not shown\n",
+		bm_warn("procfs: node %s has more than %d entries; the rest are not shown\n",
 			fdt_get_name(fdt, node, NULL) ? : "?", PFS_MAX_DIRENTS);
 	return n;
 }
@@ -775,10 +775,10 @@ void proc_print_boot_files(void)
 		p += len + (p[len] == ',');
 		if (!*path)
 			continue;
-		pr_info("bootmem: cat %s\n", path);
+		bm_info("cat %s\n", path);
 		err = proc_read_file(path, &m);
 		if (err)
-			pr_err("bootmem: cat=%s: %s\n", path, proc_strerror(err));
+			bm_err("cat=%s: %s\n", path, proc_strerror(err));
 		else if (pl.n)
 			printk_lines_write(&m, "\n", 1);
 	}

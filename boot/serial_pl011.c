@@ -31,11 +31,26 @@ static int pl011_getc(struct uart_port *port)
 	return readl((char *)port->membase + UART01x_DR) & 0xff;
 }
 
-void pl011_init_port(struct uart_port *port, phys_addr_t base, void __iomem *membase)
+/* Linux's pl011_early_console_setup: the firmware (or QEMU) set the UART up. */
+int pl011_early_console_setup(struct earlycon_device *device, const char *options)
 {
+	struct uart_port *port = &device->port;
+
+	if (!port->membase)
+		return -ENODEV;
 	port->name = "pl011";
-	port->mapbase = base;
-	port->membase = membase;
 	port->putc = pl011_putc;
 	port->getc = pl011_getc;
+	return 0;
+}
+
+void pl011_init_port(struct uart_port *port, phys_addr_t base, void __iomem *membase)
+{
+	struct earlycon_device dev = { .port = *port };
+
+	dev.port.mapbase = base;
+	dev.port.membase = membase;
+	dev.port.iotype = UPIO_MEM;
+	pl011_early_console_setup(&dev, NULL);
+	*port = dev.port;
 }

@@ -3,9 +3,15 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/printk.h>
+#include <linux/serial.h>
 
 /* Linux prints a backtrace here; arch code overrides this default that has none. */
 __attribute__((weak)) void dump_stack(void)
+{
+}
+
+/* boot/console.c gives the log a console if none is up yet; builds without it have none. */
+__attribute__((weak)) void console_emergency(void)
 {
 }
 
@@ -30,6 +36,7 @@ void panic(const char *fmt, ...)
 
 	console_verbose();
 	bust_spinlocks(1);
+	console_emergency();
 	va_start(args, fmt);
 	len = vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

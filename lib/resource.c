@@ -34,7 +34,7 @@ static struct resource *alloc_resource(void)
 		return res;
 	}
 	if (!resource_pool_warned)
-		pr_warn("bootmem: iomem: all %d split resources in use, /proc/iomem leaves out the rest\n",
+		bm_warn("iomem: all %d split resources in use, /proc/iomem leaves out the rest\n",
 			RESOURCE_POOL);
 	resource_pool_warned = true;
 	return NULL;
@@ -179,8 +179,10 @@ void reserve_region_with_split(struct resource *root, resource_size_t start,
 			       resource_size_t end, const char *name)
 {
 	if (root->start > start || root->end < end) {
-		pr_err("requested range [0x%llx-0x%llx] not in root %s\n", start, end,
-		       root->name);
+		/* Linux's %pr of the root: "[mem START-END flags FLAGS]" ("???" if not memory). */
+		pr_err("requested range [0x%llx-0x%llx] not in root [%s %#010llx-%#010llx flags %#lx]\n",
+		       start, end, (root->flags & IORESOURCE_MEM) ? "mem" : "???", root->start,
+		       root->end, root->flags);
 		if (start > root->end || end < root->start)
 			return;
 		end = min(end, root->end);

@@ -21,7 +21,7 @@ static int check_type(struct memblock_type *type, bool nid_matters)
 	int bad = 0;
 
 	if (type->cnt == 0 || type->cnt > type->max) {
-		pr_err("invariants: memblock.%s: cnt %lu outside 1..max %lu\n", type->name,
+		bm_err("invariants: memblock.%s: cnt %lu outside 1..max %lu\n", type->name,
 		       type->cnt, type->max);
 		return 1;
 	}
@@ -30,30 +30,30 @@ static int check_type(struct memblock_type *type, bool nid_matters)
 
 		total += r->size;
 		if (!r->size && type->cnt > 1) {
-			pr_err("invariants: memblock.%s[%lu] has size 0\n", type->name, i);
+			bm_err("invariants: memblock.%s[%lu] has size 0\n", type->name, i);
 			bad++;
 		}
 		if (r->size && r->base + r->size - 1 < r->base) {
-			pr_err("invariants: memblock.%s[%lu] wraps: base %pa size %pa\n", type->name,
+			bm_err("invariants: memblock.%s[%lu] wraps: base %pa size %pa\n", type->name,
 			       i, &r->base, &r->size);
 			bad++;
 		}
 		if (i == 0)
 			continue;
 		if (r[-1].base + r[-1].size > r->base) {
-			pr_err("invariants: memblock.%s[%lu] [%pa+%pa] overlaps or is out of order with [%lu]\n",
+			bm_err("invariants: memblock.%s[%lu] [%pa+%pa] overlaps or is out of order with [%lu]\n",
 			       type->name, i, &r->base, &r->size, i - 1);
 			bad++;
 		} else if (r[-1].base + r[-1].size == r->base && r[-1].flags == r->flags &&
 			   (!nid_matters || memblock_get_region_node(&r[-1]) ==
 					    memblock_get_region_node(r))) {
-			pr_err("invariants: memblock.%s[%lu] and [%lu] touch with equal flags/nid but are not merged\n",
+			bm_err("invariants: memblock.%s[%lu] and [%lu] touch with equal flags/nid but are not merged\n",
 			       type->name, i - 1, i);
 			bad++;
 		}
 	}
 	if (total != type->total_size) {
-		pr_err("invariants: memblock.%s total_size %pa but the regions add up to %pa\n",
+		bm_err("invariants: memblock.%s total_size %pa but the regions add up to %pa\n",
 		       type->name, &type->total_size, &total);
 		bad++;
 	}
@@ -95,23 +95,23 @@ static int check_free_block(struct zone *zone, struct page *page, unsigned int o
 	phys_addr_t base = PFN_PHYS(pfn), size = PFN_PHYS(nr);
 
 	if (!PageBuddy(page) || page->private != order || PageReserved(page)) {
-		pr_err("invariants: %s free_area[%u]: pfn %#lx has flags %#lx order %u\n",
+		bm_err("invariants: %s free_area[%u]: pfn %#lx has flags %#lx order %u\n",
 		       zone->name, order, pfn, page->flags, page->private);
 		return 1;
 	}
 	if (pfn & (nr - 1) || !zone_spans_pfn(zone, pfn) || !zone_spans_pfn(zone, pfn + nr - 1) ||
 	    page_zone(page) != zone) {
-		pr_err("invariants: %s free_area[%u]: block at pfn %#lx misaligned or outside the zone\n",
+		bm_err("invariants: %s free_area[%u]: block at pfn %#lx misaligned or outside the zone\n",
 		       zone->name, order, pfn);
 		return 1;
 	}
 	if (memblock_is_region_reserved(base, size)) {
-		pr_err("invariants: %s: free block [mem %pa+%pa] overlaps memblock.reserved\n",
+		bm_err("invariants: %s: free block [mem %pa+%pa] overlaps memblock.reserved\n",
 		       zone->name, &base, &size);
 		return 1;
 	}
 	if (!block_is_mapped_memory(base, size)) {
-		pr_err("invariants: %s: free block [mem %pa+%pa] is not memory or is NOMAP\n",
+		bm_err("invariants: %s: free block [mem %pa+%pa] is not memory or is NOMAP\n",
 		       zone->name, &base, &size);
 		return 1;
 	}
@@ -133,19 +133,19 @@ static int check_zone_free_lists(struct zone *zone)
 			struct page *page = list_entry(pos, struct page, lru);
 
 			if (++n > limit) {
-				pr_err("invariants: %s free_area[%u]: list longer than the zone (a loop?)\n",
+				bm_err("invariants: %s free_area[%u]: list longer than the zone (a loop?)\n",
 				       zone->name, order);
 				return bad + 1;
 			}
 			if (pos->next->prev != pos) {
-				pr_err("invariants: %s free_area[%u]: broken list link at pfn %#lx\n",
+				bm_err("invariants: %s free_area[%u]: broken list link at pfn %#lx\n",
 				       zone->name, order, page_to_pfn(page));
 				return bad + 1;
 			}
 			bad += check_free_block(zone, page, order);
 		}
 		if (n != area->nr_free) {
-			pr_err("invariants: %s free_area[%u]: %lu blocks listed, nr_free %lu\n",
+			bm_err("invariants: %s free_area[%u]: %lu blocks listed, nr_free %lu\n",
 			       zone->name, order, n, area->nr_free);
 			bad++;
 		}
@@ -153,7 +153,7 @@ static int check_zone_free_lists(struct zone *zone)
 		counted += n << order;
 	}
 	if (counted != zone->free_pages) {
-		pr_err("invariants: %s: free lists hold %lu pages, free_pages %lu\n", zone->name,
+		bm_err("invariants: %s: free lists hold %lu pages, free_pages %lu\n", zone->name,
 		       counted, zone->free_pages);
 		bad++;
 	}
@@ -163,7 +163,7 @@ static int check_zone_free_lists(struct zone *zone)
 			listed--;
 	}
 	if (listed) {
-		pr_err("invariants: %s: PageBuddy heads and listed blocks differ by %ld\n",
+		bm_err("invariants: %s: PageBuddy heads and listed blocks differ by %ld\n",
 		       zone->name, (long)listed);
 		bad++;
 	}
@@ -189,7 +189,7 @@ int buddy_check_invariants(void)
 		}
 	}
 	if (total != nr_free_pages()) {
-		pr_err("invariants: zones hold %lu free pages, nr_free_pages() says %lu\n", total,
+		bm_err("invariants: zones hold %lu free pages, nr_free_pages() says %lu\n", total,
 		       nr_free_pages());
 		bad++;
 	}
@@ -215,5 +215,5 @@ void debug_invariants_check(const char *phase)
 	}
 	if (bad)
 		panic("invariants: %d violation(s) after phase %s", bad, phase);
-	pr_info("invariants: after %s: %s\n", phase, what);
+	bm_info("invariants: after %s: %s\n", phase, what);
 }

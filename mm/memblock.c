@@ -163,7 +163,7 @@ static int __init_memblock memblock_any_node(int nid)
 		return nid;
 	if (!warned && !linux_since(6, 12)) {
 		warned = true;
-		pr_warn("WARNING: Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n");
+		bm_warn("WARNING: Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n");
 	}
 	return NUMA_NO_NODE;
 }
@@ -410,7 +410,7 @@ static void __init_memblock memblock_report_full(struct memblock_type *type,
 {
 	phys_addr_t end = base + size - 1;
 
-	pr_err("memblock: %s array full (%lu regions): %s [mem %pa-%pa]\n",
+	bm_err("memblock: %s array full (%lu regions): %s [mem %pa-%pa]\n",
 	       type->name, type->max, what, &base, &end);
 }
 
@@ -1074,7 +1074,7 @@ static phys_addr_t __init_memblock memblock_fix_align(phys_addr_t align,
 {
 	if (align)
 		return align;
-	pr_warn("memblock: %s: align 0 requested by %pS, using SMP_CACHE_BYTES (%d)\n",
+	bm_warn("memblock: %s: align 0 requested by %pS, using SMP_CACHE_BYTES (%d)\n",
 		func, (void *)caller, SMP_CACHE_BYTES);
 	return SMP_CACHE_BYTES;
 }

@@ -98,7 +98,7 @@ static int __init parse_core_size(const char *name, char *p, unsigned long *page
 	v = simple_strtoull(p, &end, 0);
 	if (*end == '%') {
 		if (v > 100) {
-			pr_warn("%s=%llu%%: more than 100%%, using 100%%\n", name, v);
+			bm_warn("%s=%llu%%: more than 100%%, using 100%%\n", name, v);
 			v = 100;
 		}
 		*percent = v;
@@ -112,7 +112,7 @@ static int __init parse_core_size(const char *name, char *p, unsigned long *page
 static int __init cmdline_parse_kernelcore(char *p)
 {
 	if (p && !strcmp(p, "mirror")) {
-		pr_warn("kernelcore=mirror: no mirrored memory here; ignored\n");
+		bm_warn("kernelcore=mirror is not supported (no mirrored memory); ignored\n");
 		return 0;
 	}
 	return parse_core_size("kernelcore", p, &required_kernelcore,
@@ -353,7 +353,7 @@ static void calculate_node_totalpages(struct pglist_data *pgdat, unsigned long n
 	pgdat->node_spanned_pages = totalpages;
 	pgdat->node_present_pages = realtotalpages;
 	if (mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
-		printk(KERN_DEBUG "On node %d totalpages: %lu\n", pgdat->node_id, realtotalpages);
+		printk(KERN_DEBUG "bootmem: On node %d totalpages: %lu\n", pgdat->node_id, realtotalpages);
 }
 
 /*
@@ -419,7 +419,7 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		if (freesize >= memmap_pages) {
 			freesize -= memmap_pages;
 			if (memmap_pages && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
-				printk(KERN_DEBUG "  %s zone: %lu pages used for memmap\n",
+				printk(KERN_DEBUG "bootmem:   %s zone: %lu pages used for memmap\n",
 				       zone_names[j], memmap_pages);
 		} else {
 			pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n",
@@ -427,7 +427,7 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		}
 		/* Linux's dma_reserve is always 0 on arm64, but 5.x still printed it. */
 		if (j == 0 && freesize > 0 && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
-			printk(KERN_DEBUG "  %s zone: %lu pages reserved\n", zone_names[0], 0UL);
+			printk(KERN_DEBUG "bootmem:   %s zone: %lu pages reserved\n", zone_names[0], 0UL);
 		/*
 		 * An estimate until memblock_free_all() counts the real ones: 6.1 takes present
 		 * minus the memmap's pages; 6.12's free_area_init_core() the present pages (and
@@ -447,7 +447,7 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		zone->zone_pgdat = pgdat;
 		zone_init_free_lists(zone);
 		if (mminit_loglevel >= MMINIT_OLD_ZONE_LINES && zone->present_pages)
-			printk(KERN_DEBUG "  %s zone: %lu pages, LIFO batch:%u\n", zone->name,
+			printk(KERN_DEBUG "bootmem:   %s zone: %lu pages, LIFO batch:%u\n", zone->name,
 			       zone->present_pages, zone_batchsize_5x(freesize));
 		if (!size)
 			continue;
@@ -631,7 +631,7 @@ void free_area_init(unsigned long *max_zone_pfn)
 	nr_kernel_pages = nr_all_pages = 0;
 	for_each_online_node(nid) {
 		if (!NODE_DATA(nid)) {
-			pr_err("Node %d is online but has no NODE_DATA\n", nid);
+			bm_err("node %d is online but has no NODE_DATA\n", nid);
 			continue;
 		}
 		free_area_init_node(nid);
@@ -643,27 +643,49 @@ void free_area_init(unsigned long *max_zone_pfn)
 
 /* ---- zonelists ---- */
 
-/* Node-local first, then the others by increasing distance (ties: lower id). */
+/*
+ * Linux's find_next_best_node(): the local node first, then the nearest node with memory;
+ * nodes below @local get one more unit of distance ("prefer the next node"), and among
+ * equals the less loaded one wins. No node has CPUs yet when the boot builds the zonelists.
+ */
+static int node_load[MAX_NUMNODES];
+
+static int find_next_best_node(int node, bool *used)
+{
+	int n, val, min_val = INT_MAX, best_node = NUMA_NO_NODE;
+
+	if (!used[node]) {
+		used[node] = true;
+		return node;
+	}
+	for_each_online_node(n) {
+		if (used[n] || !NODE_DATA(n) || !NODE_DATA(n)->node_present_pages)
+			continue;
+		val = node_distance(node, n);
+		val += (n < node);
+		val *= MAX_NUMNODES;
+		val += node_load[n];
+		if (val < min_val) {
+			min_val = val;
+			best_node = n;
+		}
+	}
+	if (best_node >= 0)
+		used[best_node] = true;
+	return best_node;
+}
+
+/* Linux's build_zonelists() order: the first node of each new distance gets more load. */
 static int build_node_order(int local, int *order)
 {
 	bool used[MAX_NUMNODES] = { false };
-	int n = 0, k, nid;
+	int n = 0, node, prev_node = local;
 
-	for (k = 0; k < num_online_nodes(); k++) {
-		int best = -1, best_dist = 0;
-
-		for_each_online_node(nid) {
-			int d = nid == local ? -1 : node_distance(local, nid);
-
-			if (used[nid])
-				continue;
-			if (best < 0 || d < best_dist) {
-				best = nid;
-				best_dist = d;
-			}
-		}
-		used[best] = true;
-		order[n++] = best;
+	while ((node = find_next_best_node(local, used)) >= 0) {
+		if (node_distance(local, node) != node_distance(local, prev_node))
+			node_load[node] += 1;
+		order[n++] = node;
+		prev_node = node;
 	}
 	return n;
 }
@@ -694,6 +716,7 @@ void build_all_zonelists(void)
 	unsigned long vm_total_pages;
 	struct zone *zone;
 
+	memset(node_load, 0, sizeof(node_load));
 	for_each_online_node(nid) {
 		struct zoneref *zref = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
 

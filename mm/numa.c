@@ -300,9 +300,19 @@ static int numa_alloc_distance(void)
 	return 0;
 }
 
-/* 6.1 says these from arch_numa.c ("NUMA: "), 6.12 from numa_memblks.c (no prefix). */
-#define distance_warn(fmt, ...)							\
-	printk(KERN_WARNING "%s" fmt, linux_since(6, 12) ? "" : "NUMA: ", ##__VA_ARGS__)
+/*
+ * Linux's pr_warn_once: each of numa_set_distance's warnings once per boot. 6.1 says them
+ * from arch_numa.c ("NUMA: "), 6.12 from numa_memblks.c (no prefix).
+ */
+static bool warned_no_table, warned_bound, warned_distance;
+
+#define distance_warn_once(flag, fmt, ...)						\
+	do {										\
+		if (!(flag))								\
+			printk(KERN_WARNING "%s" fmt, linux_since(6, 12) ? "" : "NUMA: ",	\
+			       ##__VA_ARGS__);						\
+		(flag) = true;								\
+	} while (0)
 
 void numa_set_distance(int from, int to, int distance)
 {
@@ -310,17 +320,19 @@ void numa_set_distance(int from, int to, int distance)
 	if (linux_since(6, 12) && !numa_distance && numa_alloc_distance_612() < 0)
 		return;
 	if (!numa_distance || numa_distance == (void *)1UL) {
-		distance_warn("Warning: distance table not allocated yet\n");
+		distance_warn_once(warned_no_table, "Warning: distance table not allocated yet\n");
 		return;
 	}
 	if (from >= numa_distance_cnt || to >= numa_distance_cnt || from < 0 || to < 0) {
-		distance_warn("Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
-			      from, to, distance);
+		distance_warn_once(warned_bound,
+				   "Warning: node ids are out of bound, from=%d to=%d distance=%d\n",
+				   from, to, distance);
 		return;
 	}
 	if ((u8)distance != distance || (from == to && distance != LOCAL_DISTANCE)) {
-		distance_warn("Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
-			      from, to, distance);
+		distance_warn_once(warned_distance,
+				   "Warning: invalid distance parameter, from=%d to=%d distance=%d\n",
+				   from, to, distance);
 		return;
 	}
 	numa_distance[from * numa_distance_cnt + to] = distance;
@@ -349,7 +361,7 @@ int numa_add_memblk(int nid, u64 start, u64 end)
 	}
 
 	if (nid < 0 || nid >= MAX_NUMNODES) {
-		pr_warn("Warning: invalid node id %d for [mem %#010llx-%#010llx]\n",
+		bm_warn("NUMA: invalid node id %d for [mem %#010llx-%#010llx]\n",
 			nid, start, end - 1);
 		return -EINVAL;
 	}
@@ -549,5 +561,6 @@ static void numa_reset(void)
 	numa_distance = NULL;
 	memset(&numa_meminfo, 0, sizeof(numa_meminfo));
 	memset(&numa_reserved_meminfo, 0, sizeof(numa_reserved_meminfo));
+	warned_no_table = warned_bound = warned_distance = false;
 }
 host_reset(numa_reset);

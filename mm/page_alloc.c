@@ -27,7 +27,7 @@ int early_page_poison_param(char *buf)
 	bool on;
 
 	if (!buf || kstrtobool(buf, &on)) {
-		pr_err("page_poison: expected a boolean, got \"%s\"\n", buf ? buf : "");
+		bm_err("page_poison: expected a boolean, got \"%s\"\n", buf ? buf : "");
 		return -EINVAL;
 	}
 	page_poisoning_enabled = on;
@@ -112,7 +112,7 @@ static void check_poison_page(struct page *page, unsigned long caller)
 		return;
 	nr_bad_pages++;
 	pr_err("pagealloc: memory corruption\n");
-	pr_err("pfn:%#lx offset:%#x: %02x (expected %02x), allocated by %pS\n",
+	bm_err("pagealloc: pfn %#lx offset %#x: %02x (expected %02x), allocated by %pS\n",
 	       page_to_pfn(page), i, mem[i], PAGE_POISON, (void *)caller);
 }
 
@@ -373,7 +373,7 @@ static struct page *__alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 
 	if (order >= MAX_ORDER) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_warn("WARNING: page allocation of order %u (max %d) from %pS\n",
+			bm_warn("WARNING: page allocation of order %u (max %d) from %pS\n",
 				order, MAX_ORDER - 1, (void *)caller);
 		return NULL;
 	}
@@ -392,7 +392,7 @@ static struct page *__alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,
 	}
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN))
-			pr_warn("%s: page allocation failure: order:%u, mode:%#x, nodemask=(null) caller %pS\n",
+			bm_warn("%s: page allocation failure: order:%u, mode:%#x, nodemask=(null) caller %pS\n",
 				"swapper/0", order, gfp, (void *)caller);
 		return NULL;
 	}

@@ -105,7 +105,7 @@ static __always_inline void memory_present(int nid, unsigned long start, unsigne
 
 	start &= PAGE_SECTION_MASK;
 	if (end > PHYS_PFN(1ULL << MAX_PHYSMEM_BITS)) {
-		pr_err("memory_present: pfn %#lx beyond %d physical address bits, clipped\n",
+		bm_err("memory_present: pfn %#lx beyond %d physical address bits, clipped\n",
 		       end, MAX_PHYSMEM_BITS);
 		end = PHYS_PFN(1ULL << MAX_PHYSMEM_BITS);
 	}
@@ -220,19 +220,19 @@ static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned
 	if (!usage)
 		usage = memblock_alloc_try_nid(LINUX_USAGE_SIZE * map_count, SMP_CACHE_BYTES,
 					       goal, 0, early_pfn_to_nid(PHYS_PFN(goal)));
-	buf = memmap_alloc(size, section_map_size(), memmap_min_addr(), nid);
-	if (usage && !buf) {
-		sparse_init_nid_per_section(nid, pnum_begin, pnum_end, usage);
-		return;
-	}
-	if (!usage || !buf) {
-		pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
-		       "sparse_init_nid", nid);
+	if (!usage) {
+		/* Linux gives up on the node before trying its memmap. */
+		pr_err("%s: node[%d] usemap allocation failed", "sparse_init_nid", nid);
 		for_each_present_section_nr(pnum_begin, pnum) {
 			if (pnum >= pnum_end)
 				break;
 			__nr_to_section(pnum)->flags = 0;
 		}
+		return;
+	}
+	buf = memmap_alloc(size, section_map_size(), memmap_min_addr(), nid);
+	if (!buf) {
+		sparse_init_nid_per_section(nid, pnum_begin, pnum_end, usage);
 		return;
 	}
 	memmap_bytes += map_count * PAGES_PER_SECTION * sizeof(struct page);

@@ -27,6 +27,8 @@ run firmware-layout tests/qemu/firmware-layout.sh
 run layout tests/host/layout-agreement.sh
 run boards tests/host/layout-boards.sh
 run corpus scripts/layout-corpus.py
+# Also after them: bootmem's Linux-prefixed lines against Linux's own logs (tests/linux-log).
+run linux-log tests/linux-log/check.sh
 run hostile tests/hostile/run.sh
 run fuzz tests/fuzz/run-short.sh
 echo

@@ -53,7 +53,7 @@ unsigned long __stack_chk_guard = 0x5a4d0000efef5a4dUL;
 void __noreturn __stack_chk_fail(void);
 void __noreturn __stack_chk_fail(void)
 {
-	efi_err("stack protector: corrupted stack in the EFI stub's libfdt\n");
+	efi_printk("bootmem: stack protector: corrupted stack in the EFI stub's libfdt\n");
 	for (;;)
 		;
 }

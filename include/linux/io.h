@@ -7,6 +7,26 @@
 
 #define __iomem
 
+static inline u8 readb(const volatile void __iomem *addr)
+{
+	return *(const volatile u8 *)addr;
+}
+
+static inline void writeb(u8 val, volatile void __iomem *addr)
+{
+	*(volatile u8 *)addr = val;
+}
+
+static inline u16 readw(const volatile void __iomem *addr)
+{
+	return *(const volatile u16 *)addr;
+}
+
+static inline void writew(u16 val, volatile void __iomem *addr)
+{
+	*(volatile u16 *)addr = val;
+}
+
 static inline u32 readl(const volatile void __iomem *addr)
 {
 	return *(const volatile u32 *)addr;

@@ -70,6 +70,8 @@
 #define ENOSPC		28
 #define ENODATA		61
 #define EOVERFLOW	75
+#define ENXIO		6
+#define EALREADY	114
 #define ENOTDIR		20
 #define EISDIR		21
 #define ENAMETOOLONG	36
@@ -98,7 +100,7 @@ void arch_panic_halt(const char *msg) __noreturn;
 #define BUG()		panic("BUG at %s:%d", __FILE__, __LINE__)
 #define BUG_ON(c)	do { if (unlikely(c)) BUG(); } while (0)
 #define WARN_ON(c)	({ int _c = !!(c); if (unlikely(_c)) { \
-				pr_warn("WARNING: %s:%d: %s\n", __FILE__, __LINE__, #c); } \
+				bm_warn("WARNING: %s:%d: %s\n", __FILE__, __LINE__, #c); } \
 				unlikely(_c); })
 #define WARN_ON_ONCE(c)	WARN_ON(c)
 

@@ -39,10 +39,14 @@ u64 of_dma_get_max_cpu_address(void);
 /* Same for the subtree at @node (Linux's of_dma_get_max_cpu_address(np)). */
 u64 of_dma_get_max_cpu_address_node(int node);
 
-/* The console's node from /chosen/stdout-path (aliases and ":options" allowed), or -errno. */
+/*
+ * The console's node from /chosen/stdout-path (aliases and ":options" allowed), or -ENOENT
+ * (none), -ENODEV (names no node) or -EINVAL (unusable, said with "bootmem: ").
+ */
 int of_stdout_node(void);
-/* ... and the options after ':' (NULL if none). */
+/* ... the options after ':' (NULL if none), and the path or alias it names (@len bytes). */
 const char *of_stdout_options(void);
+const char *of_stdout_path(int *len);
 /* reg entry 0 of @node translated through the parents' ranges: 0 or -errno. */
 int of_node_reg_translated(int node, u64 *addr, u64 *size);
 

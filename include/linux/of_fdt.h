@@ -78,6 +78,14 @@ void early_init_dt_add_memory_arch(u64 base, u64 size);
 /* /chosen/linux,usable-memory-range (kdump): also run by efi_init once memblock is full. */
 void early_init_dt_check_for_usable_mem_range(void);
 
+/*
+ * Linux's of_flat_dt_translate_address (drivers/of/fdt_address.c): reg entry 0 of @node
+ * through the parents' "ranges", default bus only; OF_BAD_ADDR if it cannot.
+ */
+u64 of_flat_dt_translate_address(unsigned long node);
+/* After paging_init, for a bare "earlycon": the early console on /chosen/stdout-path. */
+int early_init_dt_scan_chosen_stdout(void);
+
 void early_init_fdt_reserve_self(void);
 
 /*

@@ -71,6 +71,7 @@ int vprintk(const char *fmt, va_list args);
  */
 #define bm_err(fmt, ...)	printk(KERN_ERR "bootmem: " fmt, ##__VA_ARGS__)
 #define bm_warn(fmt, ...)	printk(KERN_WARNING "bootmem: " fmt, ##__VA_ARGS__)
+#define bm_notice(fmt, ...)	printk(KERN_NOTICE "bootmem: " fmt, ##__VA_ARGS__)
 #define bm_info(fmt, ...)	printk(KERN_INFO "bootmem: " fmt, ##__VA_ARGS__)
 /* Linux's pr_debug is compiled out without DEBUG/dynamic debug; so is ours. */
 #define pr_debug(fmt, ...)	do { if (0) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__); } while (0)

@@ -184,12 +184,18 @@ void *early_fdt_map(phys_addr_t dt_phys, size_t *mapped)
 	return (void *)fdt;
 }
 
-/* A UART's registers: plain memory that reads as "transmitter ready". */
+/*
+ * A UART's registers: plain memory that reads as "transmitter ready" to the PL011 (FR's
+ * TXFF clear) and to an 8250 (LSR's THRE set, at byte 5 and at word 5).
+ */
 void __iomem *earlycon_map(int n, phys_addr_t phys)
 {
 	static u32 regs[2][1024];
+	u8 *r = (u8 *)regs[n & 1];
 
 	memset(regs[n & 1], 0, sizeof(regs[0]));
+	r[5] = 0x20;
+	regs[n & 1][5] = 0x20;
 	return regs[n & 1];
 }
 

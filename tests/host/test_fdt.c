@@ -148,7 +148,7 @@ static void test_verify(void **state)
 	memcpy(bad, fdt, fdt_totalsize(fdt));
 	bad[0] ^= 0xff;
 	assert_false(early_init_dt_verify_mapped(bad, 0x48000000, MAX_FDT_SIZE));
-	expect_console("OF: fdt: bad DTB at 0x0000000048000000: FDT_ERR_BADMAGIC");
+	expect_console("bootmem: bad DTB at 0x0000000048000000: FDT_ERR_BADMAGIC");
 	assert_null(initial_boot_params);
 
 	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, 64));
@@ -623,7 +623,7 @@ static void test_version(void **state)
 	set_hdr(fdt, HDR_VERSION, 18);
 	set_hdr(fdt, HDR_LAST_COMP, 18);
 	assert_false(early_init_dt_verify_mapped(fdt, 0x48000000, MAX_FDT_SIZE));
-	expect_console("OF: fdt: bad DTB at 0x0000000048000000: FDT_ERR_BADVERSION\n");
+	expect_console("bootmem: bad DTB at 0x0000000048000000: FDT_ERR_BADVERSION\n");
 	expect_console("bootmem: DTB header: last_comp_version 18 is newer than 17, the newest format this kernel reads (version 18): blob refused\n");
 	assert_null(initial_boot_params);
 

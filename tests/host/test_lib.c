@@ -887,7 +887,7 @@ static void test_params_has_word_and_limits(void **state)
 	console_capture_reset();
 	parse_early_param(longline);
 	assert_int_equal(strlen(boot_command_line), COMMAND_LINE_SIZE - 1);
-	assert_true(console_contains("Kernel command line: longer than 2047 bytes, truncated\n"));
+	assert_true(console_contains("bootmem: the command line is longer than 2047 bytes, truncated\n"));
 
 	parse_early_param("");
 	assert_string_equal(boot_command_line, "");

@@ -821,7 +821,8 @@ static void test_resource_tree(void **state)
 				.flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY };
 	struct resource code = { .start = 0x40210000, .end = 0x4185ffff, .name = "Kernel code" };
 	struct resource data = { .start = 0x41eb0000, .end = 0x4220ffff, .name = "Kernel data" };
-	struct resource nomap = { .start = 0x80000000, .end = 0x80ffffff, .name = "reserved" };
+	struct resource nomap = { .start = 0x80000000, .end = 0x80ffffff, .name = "reserved",
+				  .flags = IORESOURCE_MEM };
 	struct resource straddle = { .start = 0x7ff00000, .end = 0x800fffff, .name = "x" };
 
 	host_reset_boot_state();
@@ -854,7 +855,7 @@ static void test_resource_tree(void **state)
 	/* outside its root: cut to it, with Linux's two messages */
 	console_capture_reset();
 	reserve_region_with_split(&nomap, 0x80f00000, 0x81ffffff, "reserved");
-	assert_true(console_contains("requested range [0x80f00000-0x81ffffff] not in root reserved"));
+	assert_true(console_contains("requested range [0x80f00000-0x81ffffff] not in root [mem 0x80000000-0x80ffffff flags 0x200]\n"));
 	assert_true(console_contains("fixing request to [0x80f00000-0x80ffffff]"));
 	host_reset_boot_state();
 }

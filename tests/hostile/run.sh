@@ -77,7 +77,7 @@ ARGS=$long check bootargs-too-long 0 \
 	'Memory: [0-9]+K/1048576K available'
 check dma-ranges-partial 0 "bootmem: node 'soc': dma-ranges is 28 bytes, not a multiple of 6 cells; trailing 4 bytes ignored"
 check ranges-partial 0 "bootmem: node 'soc': ranges is 20 bytes, not a multiple of 4 cells; trailing 4 bytes ignored" \
-	'Console: .*0x0*9000000'
+	'bootmem: console: pl011 at MMIO 0x9000000 \(stdout-path /soc/uart@0\)'
 check resmem-align-not-pow2 0 "bootmem: reserved-memory node 'dyn': alignment 0x300000 is not a power of two; rounded up to 0x400000" \
 	'initialized node dyn, compatible id shared-dma-pool'
 check device-type-no-nul 0 "bootmem: node 'memory@40000000': device_type \"memory\" has no NUL; the 0 byte after it ends it, as in Linux" \

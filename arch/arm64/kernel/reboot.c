@@ -31,7 +31,8 @@ void arm64_set_psci_conduit(const char *method)
 	else if (!strcmp(method, "smc"))
 		psci_conduit = CONDUIT_SMC;
 	else
-		pr_warn("psci: unknown method \"%s\": no PSCI power-off\n", method);
+		bm_warn("psci: /psci method \"%s\" is neither hvc nor smc: no PSCI power-off\n",
+			method);
 }
 
 void arm64_set_bcm2835_pm(phys_addr_t base)
@@ -70,7 +71,7 @@ static bool bcm2835_wdt_reset(void)
 	barrier();
 	WRITE_ONCE(arm64_mmio_probing, false);
 	if (READ_ONCE(arm64_mmio_probe_faulted))
-		pr_emerg("reboot: the watchdog at %pa does not answer (not on this machine)\n",
+		printk(KERN_EMERG "bootmem: reboot: the watchdog at %pa does not answer (not on this machine)\n",
 			 &bcm2835_pm_base);
 	return !READ_ONCE(arm64_mmio_probe_faulted);
 }
@@ -87,15 +88,15 @@ void machine_power_off(void)
 {
 	if (psci_conduit != CONDUIT_NONE) {
 		psci_call(PSCI_0_2_FN_SYSTEM_OFF);
-		pr_emerg("reboot: PSCI SYSTEM_OFF returned\n");
+		printk(KERN_EMERG "bootmem: reboot: PSCI SYSTEM_OFF returned\n");
 	} else if (bcm2835_pm_base) {
-		pr_notice("reboot: no PSCI; resetting through the BCM2835 watchdog\n");
+		bm_notice("reboot: no PSCI; resetting through the BCM2835 watchdog\n");
 		/* The watchdog fires after 10 ticks (~150 us); wait for it. */
 		if (bcm2835_wdt_reset())
 			for (volatile int i = 0; i < 10000000; i++)
 				;
 	}
-	pr_emerg("reboot: System halted\n");
+	printk(KERN_EMERG "bootmem: reboot: System halted\n");
 	halt_forever();
 }
 

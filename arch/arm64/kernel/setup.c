@@ -92,29 +92,16 @@ void psci_dt_init(void)
 }
 
 /*
- * An earlycon= on the command line is the console, as in Linux; the DT's stdout-path UART
- * is added beside it (or is the console when there is no earlycon=). Messages printed so
- * far wait in the log buffer and are replayed.
+ * Linux's acpi_boot_table_init(): bootmem has no ACPI, so it is disabled (a DT that is not a
+ * stub), and a bare "earlycon" gets its early console from the DT's stdout-path here, after
+ * paging_init. Then bootmem makes sure it has a console.
  */
-static void setup_console(void)
+static void acpi_boot_table_init(void)
 {
-	const char *ec = strstr(boot_command_line, "earlycon=");
-
-	if (ec && (ec == boot_command_line || ec[-1] == ' ')) {
-		char spec[64];
-		size_t n = 0;
-
-		while (ec[9 + n] && ec[9 + n] != ' ')
-			n++;
-
-		snprintf(spec, sizeof(spec), "%.*s", (int)min_t(size_t, n, sizeof(spec) - 1), ec + 9);
-		if (console_setup_earlycon(spec))
-			ec = NULL;
-	} else {
-		ec = NULL;
-	}
-	if (console_setup_from_dt() && !ec)
-		console_setup_fallback();
+	if (!earlycon_acpi_spcr_enable)
+		return;
+	early_init_dt_scan_chosen_stdout();
+	console_setup_bootmem();
 }
 
 /* Why the boot loader's x0 is unusable, on whatever console we can find; then stop. */
@@ -123,16 +110,19 @@ static void __noreturn bad_fdt(phys_addr_t dt_phys, void *dt_virt, size_t mapped
 	u32 size = dt_virt ? fdt_totalsize(dt_virt) : (u32)mapped;
 
 	console_setup_fallback();
-	pr_emerg("\n");
+	pr_crit("\n"
+		"Error: invalid device tree blob at physical address %pa (virtual address 0x%px)\n"
+		"The dtb must be 8-byte aligned and must not exceed 2 MB in size\n"
+		"\nPlease check your bootloader.",
+		&dt_phys, dt_virt);
 	if (!dt_phys)
-		pr_emerg("Error: no device tree: the boot loader passed x0 = 0.\n");
+		bm_err("no device tree: the boot loader passed x0 = 0\n");
 	else if (!dt_virt && dt_phys % 8)
-		pr_emerg("Error: invalid device tree pointer x0 = %pa (not 8-byte aligned).\n",
-			 &dt_phys);
+		bm_err("x0 = %pa is not 8-byte aligned\n", &dt_phys);
 	else
-		pr_emerg("Error: invalid device tree blob at physical address %pa "
-			 "(bad magic, header or totalsize %#x).\n", &dt_phys, size);
-	pr_emerg("The boot protocol (Documentation/arm64/booting.rst) wants x0 = the DTB's physical address.\n");
+		bm_err("no valid blob at %pa (bad magic, header or totalsize %#x)\n", &dt_phys, size);
+	bm_err("the boot protocol (Documentation/arm64/booting.rst) wants x0 = the DTB's physical address\n");
+	/* Linux spins here, silently (without a DTB there is no earlycon): bootmem stops. */
 	panic("Cannot continue without a valid device tree (x0 = %pa)", &dt_phys);
 }
 
@@ -146,7 +136,6 @@ void setup_machine_fdt(phys_addr_t dt_phys)
 	if (!dt_virt || !early_init_dt_verify_mapped(dt_virt, dt_phys, mapped))
 		bad_fdt(dt_phys, dt_virt, mapped);
 	early_init_dt_scan_nodes();
-	setup_console();
 	/* Linux reserves the blob here, before memblock=debug is parsed (so it is not logged). */
 	early_init_fdt_reserve_self();
 	name = of_flat_dt_get_machine_name();
@@ -163,7 +152,7 @@ static void print_dt_memory(void)
 	struct memblock_region *r;
 
 	for_each_mem_region(r)
-		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n", r->base,
+		bm_info("DT memory [mem %#018llx-%#018llx]%s\n", r->base,
 			r->base + r->size - 1,
 			(r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
 }
@@ -174,9 +163,9 @@ static void check_memory(void)
 	if (memblock.memory.total_size)
 		return;
 	if (efi_enabled(EFI_BOOT))
-		pr_err("bootmem: the EFI memory map describes no usable memory (no WB/WT/WC descriptor)\n");
+		bm_err("the EFI memory map describes no usable memory (no WB/WT/WC descriptor)\n");
 	else
-		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
+		bm_err("the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
 	/* Nothing to build page tables or a memmap from: stop here, plainly. */
 	panic("No usable memory in the device tree at %pa", &__fdt_pointer);
 }
@@ -185,9 +174,8 @@ static void print_entry(void)
 {
 	static const char *const el_names[] = { "EL0", "EL1", "EL2", "EL3" };
 
-	pr_info("Entered at %s, running at EL1; image at physical %#llx (virtual %#lx); DTB at %pa\n",
+	bm_info("Entered at %s, running at EL1; image at physical %#llx (virtual %#lx); DTB at %pa\n",
 		el_names[boot_entry_el & 3], boot_image_pa, KIMAGE_VADDR, &__fdt_pointer);
-	pr_info("Console: %s\n", console_describe());
 }
 
 /* /proc/iomem's top level: the image's two parts, then one entry per memblock.memory region. */
@@ -277,12 +265,16 @@ void setup_arch(void)
 	/* The DT's memory as scanned, before the command line and the arch clip it. */
 	boot_phase_done("fdt");
 	parse_early_param(NULL);
+	/* Linux's earlycon started, or none is coming: bootmem's console, if it needs one. */
+	if (!earlycon_acpi_spcr_enable)
+		console_setup_bootmem();
 	efi_init();
 	check_memory();
 	arm64_memblock_init();
 	boot_phase_done("memblock");
 	paging_init();
 	boot_phase_done("map_mem");
+	acpi_boot_table_init();
 	/* 6.12's unflatten_device_tree() starts by saving the static /reserved-memory regions. */
 	if (linux_since(6, 12))
 		fdt_scan_reserved_mem_reg_nodes();
@@ -304,10 +296,3 @@ static void setup_reset(void)
 	kernel_data = (struct resource){ .name = "Kernel data", .flags = IORESOURCE_SYSTEM_RAM };
 }
 host_reset(setup_reset);
-
-/* nokaslr: bootmem has no KASLR (the image always runs at KIMAGE_VADDR); accepted as Linux does. */
-static int __init early_nokaslr(char *val)
-{
-	return 0;
-}
-early_param("nokaslr", early_nokaslr);

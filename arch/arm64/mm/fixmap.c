@@ -154,7 +154,7 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 
 	/* The FDT must be 8-byte aligned (Documentation/arm64/booting.rst). */
 	if (!dt_phys || (dt_phys & 7)) {
-		pr_err("FDT at %#llx is not 8-byte aligned\n", dt_phys);
+		bm_err("fixmap: FDT at %#llx is not 8-byte aligned\n", dt_phys);
 		return NULL;
 	}
 	if (!fixmap_pgdp)
@@ -166,7 +166,7 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 		return NULL;
 	*size = fdt_totalsize(dt_virt);
 	if (*size > MAX_FDT_SIZE) {
-		pr_err("FDT at %#llx: totalsize %d exceeds %lu\n",
+		bm_err("fixmap: FDT at %#llx: totalsize %d exceeds %lu\n",
 		       dt_phys, *size, (unsigned long)MAX_FDT_SIZE);
 		return NULL;
 	}

@@ -561,9 +561,14 @@ static void __init swiotlb_init(void)
 		return;
 	size = swiotlb_adjust_nareas(size);
 	want = size;
-	/* Linux halves the request down to IO_TLB_MIN_SLABS (1 MiB), then gives up quietly. */
-	while (!(tlb = memblock_alloc_try_nid(size, PAGE_SIZE, 0, arm64_dma_phys_limit - 1,
-					      NUMA_NO_NODE))) {
+	/*
+	 * swiotlb_init_remap(): each failure said by swiotlb_memblock_alloc(), the request
+	 * halved down to IO_TLB_MIN_SLABS (1 MiB), then given up.
+	 */
+	while (!(tlb = memblock_alloc_try_nid(PAGE_ALIGN(size), PAGE_SIZE, 0,
+					      arm64_dma_phys_limit - 1, NUMA_NO_NODE))) {
+		pr_warn("software IO TLB: swiotlb_memblock_alloc: Failed to allocate %lu bytes tlb structure\n",
+			PAGE_ALIGN(size));
 		if (size <= SZ_1M) {
 			bm_warn("software IO TLB: no room below %pa for the bounce buffer\n",
 				&arm64_dma_phys_limit);

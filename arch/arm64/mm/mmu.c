@@ -74,7 +74,7 @@ noinline phys_addr_t __init early_pgtable_alloc(int shift)
 		/* Say why: usually the device tree reserved (or no-mapped) all of memory. */
 		phys_addr_t mem = memblock_phys_mem_size(), rsv = memblock_reserved_size();
 
-		pr_emerg("early_pgtable_alloc: no free page: memory %pa bytes, reserved %pa bytes\n",
+		printk(KERN_EMERG "bootmem: early_pgtable_alloc: no free page: memory %pa bytes, reserved %pa bytes\n",
 			 &mem, &rsv);
 		of_reserved_mem_report();
 		panic("Failed to allocate page table page\n");
@@ -94,7 +94,7 @@ static void __init __map_memblock(pgd_t *pgdp, phys_addr_t start, phys_addr_t en
 {
 	/* arm64_memblock_init trims memory to the linear map; say so if it did not. */
 	if (start < PHYS_OFFSET || end - PHYS_OFFSET > PAGE_END - PAGE_OFFSET) {
-		pr_err("map_mem: [mem %#018llx-%#018llx] is outside the linear map (PHYS_OFFSET %#llx), not mapped\n",
+		bm_err("map_mem: [mem %#018llx-%#018llx] is outside the linear map (PHYS_OFFSET %#llx), not mapped\n",
 		       start, end - 1,
 		       PHYS_OFFSET);
 		return;

@@ -300,7 +300,7 @@ void __create_pgd_mapping(pgd_t *pgdir, phys_addr_t phys, unsigned long virt,
 		return;
 	if (virt + size - 1 < virt || phys + size - 1 < phys ||
 	    phys + size - 1 >= (1ULL << 48)) {
-		pr_err("refusing to map %#llx bytes at 0x%016lx -> %#llx: the range wraps or exceeds the 48-bit PA space\n",
+		bm_err("pgtable: refusing to map %#llx bytes at 0x%016lx -> %#llx: the range wraps or exceeds the 48-bit PA space\n",
 		       size, virt, phys);
 		return;
 	}

@@ -82,6 +82,8 @@ struct pg_state {
 	int level;
 	u64 current_prot;
 	bool check_wx;
+	bool quiet;		/* counting only: no messages */
+	bool warned;		/* Linux's WARN_ONCE */
 	unsigned long wx_pages;
 	unsigned long uxn_pages;
 	char line[256];
@@ -126,8 +128,10 @@ static void note_prot_wx(struct pg_state *st, unsigned long addr)
 		st->uxn_pages += (addr - st->start_address) / PAGE_SIZE;
 	if ((st->current_prot & PTE_RDONLY) || (st->current_prot & PTE_PXN))
 		return;
-	pr_warn("arm64/mm: Found insecure W+X mapping at address 0x%016lx\n",
-		st->start_address);
+	if (!st->quiet && !st->warned)
+		bm_warn("arm64/mm: Found insecure W+X mapping at address 0x%016lx\n",
+			st->start_address);
+	st->warned = true;
 	st->wx_pages += (addr - st->start_address) / PAGE_SIZE;
 }
 
@@ -265,22 +269,31 @@ void ptdump_show(pgd_t *pgd)
 	ptdump_walk(pgd, emit_printk, NULL);
 }
 
-unsigned long ptdump_check_wx(pgd_t *pgd)
+static unsigned long ptdump_walk_wx(pgd_t *pgd, bool quiet, unsigned long *uxn_pages)
 {
 	static const struct addr_marker no_markers[] = { { 0, NULL }, { -1UL, NULL } };
 	struct pg_state st = {
 		.marker = no_markers,
 		.level = -1,
 		.check_wx = true,
+		.quiet = quiet,
 	};
 
 	ptdump_walk_pgd(&st, pgd);
-	if (st.wx_pages || st.uxn_pages)
+	*uxn_pages = st.uxn_pages;
+	return st.wx_pages;
+}
+
+unsigned long ptdump_check_wx(pgd_t *pgd)
+{
+	unsigned long uxn, wx = ptdump_walk_wx(pgd, false, &uxn);
+
+	if (wx || uxn)
 		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found, %lu non-UXN pages found\n",
-			st.wx_pages, st.uxn_pages);
+			wx, uxn);
 	else
 		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
-	return st.wx_pages;
+	return wx;
 }
 
 /* For the monitor: the walk of one virtual address through swapper_pg_dir, in words. */
@@ -318,14 +331,8 @@ bool arch_linear_mapped(phys_addr_t pa, u64 *va)
 /* The `ptdump` command-line word and monitor command: swapper_pg_dir as Linux shows it. */
 void ptdump_kernel(void)
 {
-	unsigned long wx;
-
 	ptdump_show(swapper_pg_dir);
-	wx = ptdump_check_wx(swapper_pg_dir);
-	if (wx)
-		pr_warn("Checked W+X mappings: FAILED, %lu W+X pages found\n", wx);
-	else
-		pr_info("Checked W+X mappings: passed, no W+X pages found\n");
+	ptdump_check_wx(swapper_pg_dir);
 }
 
 /* Pages of [base, base + size) whose linear-map translation is (@mapped) or is not pa. */
@@ -353,7 +360,7 @@ int arch_check_pgtable_invariants(void)
 {
 	struct memblock_region *r;
 	phys_addr_t first = 0;
-	unsigned long n, wx;
+	unsigned long n, wx, uxn;
 	int bad = 0;
 
 	for_each_mem_region(r) {
@@ -374,14 +381,15 @@ int arch_check_pgtable_invariants(void)
 		n = count_linear(base, size, !nomap, &first);
 		if (!n)
 			continue;
-		pr_err("invariants: %lu page(s) of %s [mem %pa-%pa] %s the linear map, first %pa\n",
+		bm_err("invariants: %lu page(s) of %s [mem %pa-%pa] %s the linear map, first %pa\n",
 		       n, nomap ? "NOMAP" : "memory", &r->base, &end,
 		       nomap ? "mapped in" : "missing from", &first);
 		bad++;
 	}
-	wx = ptdump_check_wx(swapper_pg_dir);
+	/* Quietly: Linux prints its "Checked W+X mappings" line once, much later. */
+	wx = ptdump_walk_wx(swapper_pg_dir, true, &uxn);
 	if (wx) {
-		pr_err("invariants: %lu W+X page(s) in swapper_pg_dir\n", wx);
+		bm_err("invariants: %lu W+X page(s) in swapper_pg_dir\n", wx);
 		bad++;
 	}
 	return bad;
