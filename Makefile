@@ -129,7 +129,7 @@ HOST_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,unde
 HOST_LIBS	:= $(LIBFDT_HOST) -lcmocka
 HARNESS		:= tests/host/harness.c
 KERNEL_HOST_SRCS := $(filter-out lib/stackprotector.c,$(GENERIC_SRCS)) \
-		   arch/arm64/kernel/setup.c $(wildcard arch/arm64/mm/*.c)
+		   arch/arm64/kernel/setup.c arch/arm64/kernel/smp.c $(wildcard arch/arm64/mm/*.c)
 BOOT_SRCS	:= $(KERNEL_HOST_SRCS) $(HARNESS) tests/host/host_boot.c
 
 # host objects: $(B)/host/o (ASan/UBSan), $(B)/bench/o (-O2), $(B)/fuzz/o (clang, libFuzzer)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
+ * What start_kernel does once memory is up: the buddy hand-off and watermarks (mm_core_init),
  * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, and deliberate
  * faults for the tests.
  */
@@ -42,7 +42,6 @@ early_param("test_fault", set_test_fault);
 
 void mm_core_init(void)
 {
-	build_all_zonelists();
 	mem_init();
 	boot_phase_done("free_all");
 	init_per_zone_wmark_min();

@@ -9,6 +9,10 @@
 #include <linux/string.h>
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
+#include <linux/memblock.h>
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
+#include <linux/mm.h>
 #include <asm/setup.h>
 
 static bool want_poweroff;
@@ -20,6 +24,21 @@ static int __init early_poweroff(char *val)
 }
 early_param("poweroff", early_poweroff);
 
+/*
+ * Linux's setup_command_line(): saved_command_line and static_command_line, each the
+ * command line and its NUL (no bootconfig here). Inlined, so memblock=debug names
+ * start_kernel, as Linux's does.
+ */
+static __always_inline void setup_command_line(void)
+{
+	size_t len = strlen(boot_command_line) + 1;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (!memblock_alloc(len, SMP_CACHE_BYTES))
+			panic("%s: Failed to allocate %zu bytes\n", "setup_command_line", len);
+}
+
 /* Seeds the stack canary, so this frame must not check one (it never returns in the kernel). */
 void __no_stack_protector start_kernel(void)
 {
@@ -27,8 +46,14 @@ void __no_stack_protector start_kernel(void)
 	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
 	setup_arch();
 	boot_init_stack_canary();
+	setup_command_line();
+	setup_nr_cpu_ids();
+	setup_per_cpu_areas();
+	build_all_zonelists();
+	page_alloc_init();
 	print_kernel_command_line();
 	parse_boot_args();
+	vfs_caches_init_early();
 	mm_core_init();
 	arch_call_rest_init();
 }

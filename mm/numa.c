@@ -23,7 +23,7 @@ bool numa_off;
 static int numa_distance_cnt;
 static u8 *numa_distance;
 
-static void numa_free_distance(void)
+static noinline void numa_free_distance(void)
 {
 	size_t size;
 

@@ -94,4 +94,16 @@ extern struct reserve_conflict reserve_conflicts[MAX_RESERVE_CONFLICTS];
 extern int nr_reserve_conflicts;
 void early_init_fdt_scan_reserved_mem(void);
 
+/*
+ * Linux's unflattened tree (boot/of_unflatten.c): bootmem makes its memblock allocations
+ * (the tree, one per alias) with Linux's sizes, without building it.
+ * unflatten_dt_size: the first pass's byte count for @blob, or a negative libfdt error.
+ * __unflatten_device_tree: allocates the tree through @dt_alloc (NULL if Linux builds none).
+ * of_alias_scan: one @dt_alloc per alias Linux records, for the last tree unflattened.
+ */
+int unflatten_dt_size(const void *blob);
+void *__unflatten_device_tree(const void *blob, void *(*dt_alloc)(u64 size, u64 align));
+void of_alias_scan(void *(*dt_alloc)(u64 size, u64 align));
+void unflatten_device_tree(void);
+
 #endif

@@ -19,7 +19,7 @@ void start_kernel(void);
 void arch_call_rest_init(void);
 void __noreturn rest_init(void);
 
-/* Zonelists, the buddy hand-off and watermarks (Linux 6.1's mm_init part of start_kernel). */
+/* The buddy hand-off and watermarks (Linux 6.1's mm_init part of start_kernel). */
 void mm_core_init(void);
 /* The command line's requests once memory is up: self-tests, ptdump, buddyinfo, zoneinfo. */
 void late_boot_actions(void);

@@ -13,6 +13,7 @@
 #include <linux/serial.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/cpumask.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -24,6 +25,9 @@ int boot_entry_el;
 u64 boot_image_pa;
 u64 boot_image_size;
 const char *machine_model = "unknown";
+
+/* struct resource: start, end, name, flags, desc, parent, sibling, child */
+#define LINUX_SIZEOF_RESOURCE	64
 
 #define MIDR_IMPLEMENTOR(midr)	(((midr) >> 24) & 0xff)
 #define MIDR_PARTNUM(midr)	(((midr) >> 4) & 0xfff)
@@ -178,6 +182,19 @@ static void print_entry(void)
 	pr_info("Console: %s\n", console_describe());
 }
 
+/*
+ * Linux's request_standard_resources(): one struct resource (8 words) per memblock.memory
+ * region for /proc/iomem. Inlined, as in Linux, so memblock=debug names setup_arch.
+ */
+static __always_inline void request_standard_resources(void)
+{
+	size_t res_size = memblock.memory.cnt * LINUX_SIZEOF_RESOURCE;
+
+	if (!memblock_alloc(res_size, SMP_CACHE_BYTES))
+		panic("%s: Failed to allocate %zu bytes\n", "request_standard_resources",
+		      res_size);
+}
+
 void setup_arch(void)
 {
 	setup_machine_fdt(__fdt_pointer);
@@ -188,8 +205,12 @@ void setup_arch(void)
 	boot_phase_done("memblock");
 	paging_init();
 	boot_phase_done("map_mem");
+	/* No ACPI here: the device tree is unflattened, between paging and the memmap. */
+	unflatten_device_tree();
 	bootmem_init();
 	boot_phase_done("memmap");
+	request_standard_resources();
+	smp_init_cpus();
 }
 
 static void setup_reset(void)

@@ -19,6 +19,7 @@
 #include <asm/image.h>
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
+#include <linux/cpumask.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -324,33 +325,78 @@ void __init bootmem_init(void)
 	memblock_dump_all();
 }
 
+/* kernel/dma/swiotlb.c: 2 KiB slabs, 64 MiB by default, in segments of 128 slabs. */
+#define IO_TLB_SHIFT		11
+#define IO_TLB_SEGSIZE		128
 #define IO_TLB_DEFAULT_SIZE	SZ_64M
+#define IO_TLB_MIN_SLABS	((1 << 20) >> IO_TLB_SHIFT)
+/* struct io_tlb_slot: orig_addr, alloc_size, list (+4); struct io_tlb_area: used, index, lock */
+#define SIZEOF_IO_TLB_SLOT	24
+#define SIZEOF_IO_TLB_AREA	16
+
+static unsigned long roundup_pow_of_two(unsigned long n)
+{
+	return n <= 1 ? 1 : 1UL << fls64(n - 1);
+}
 
 /*
- * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
- * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator.
+ * Linux's swiotlb_init_remap(): memory above what every DMA master reaches needs bounce
+ * buffers, 64 MiB low in memory (halved until it fits), then the slot array and one area
+ * per possible CPU (a power of two). The messages are swiotlb's ("software IO TLB: ...").
  */
-static void __init swiotlb_init(void)
+static __noipa void __init swiotlb_init_remap(bool addressing_limit)
 {
+	unsigned long nslabs = IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT, nareas;
+	size_t bytes, alloc_size;
+	phys_addr_t start, end;
 	void *tlb;
-	phys_addr_t pa;
 
-	if (max_pfn <= PFN_DOWN(arm64_dma_phys_limit))
+	if (!addressing_limit)
 		return;
-	tlb = memblock_alloc_try_nid(IO_TLB_DEFAULT_SIZE, PAGE_SIZE, 0,
-				     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
-	if (!tlb) {
-		pr_warn("software IO TLB: failed to allocate the bounce buffer\n");
+	nareas = roundup_pow_of_two(num_possible_cpus());
+	pr_info("software IO TLB: area num %lu.\n", nareas);
+	if (nslabs < IO_TLB_SEGSIZE * nareas) {
+		nslabs = roundup_pow_of_two(IO_TLB_SEGSIZE * nareas);
+		pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB",
+			(nslabs << IO_TLB_SHIFT) >> 20);
+	}
+	for (;;) {
+		bytes = PAGE_ALIGN(nslabs << IO_TLB_SHIFT);
+		/* memblock_alloc_low(): arm64's ARCH_LOW_ADDRESS_LIMIT is the DMA limit - 1 */
+		tlb = memblock_alloc_try_nid(bytes, PAGE_SIZE, MEMBLOCK_LOW_LIMIT,
+					     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
+		if (tlb)
+			break;
+		pr_warn("software IO TLB: %s: Failed to allocate %zu bytes tlb structure\n",
+			"swiotlb_memblock_alloc", bytes);
+		if (nslabs <= IO_TLB_MIN_SLABS)
+			return;
+		nslabs = ALIGN(nslabs >> 1, IO_TLB_SEGSIZE);
+	}
+	if (nslabs != IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT)
+		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
+			(unsigned long)(IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT), nslabs);
+
+	alloc_size = PAGE_ALIGN(nslabs * SIZEOF_IO_TLB_SLOT);
+	if (!memblock_alloc(alloc_size, PAGE_SIZE)) {
+		pr_warn("software IO TLB: %s: Failed to allocate %zu bytes align=0x%lx\n",
+			__func__, alloc_size, PAGE_SIZE);
 		return;
 	}
-	pa = __pa(tlb);
-	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa,
-		&(phys_addr_t){ pa + IO_TLB_DEFAULT_SIZE - 1 }, (unsigned long)(IO_TLB_DEFAULT_SIZE >> 20));
+	if (!memblock_alloc(nareas * SIZEOF_IO_TLB_AREA, SMP_CACHE_BYTES)) {
+		pr_warn("software IO TLB: %s: Failed to allocate mem->areas.\n", __func__);
+		return;
+	}
+	/* swiotlb_print_info(): the end is exclusive there */
+	start = __pa(tlb);
+	end = start + bytes;
+	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &start, &end,
+		(nslabs << IO_TLB_SHIFT) >> 20);
 }
 
 void __init mem_init(void)
 {
-	swiotlb_init();
+	swiotlb_init_remap(max_pfn > PFN_DOWN(arm64_dma_phys_limit));
 	memblock_free_all();
 	mem_init_print_info();
 }
