@@ -66,6 +66,12 @@ static const char *unit_name(const char *nodename, size_t *len)
 	return ps;
 }
 
+/* Linux's blob no longer has the rng-seed that early_init_dt_scan_chosen() read (a NOP). */
+static bool prop_cleared(const void *blob, int prop)
+{
+	return blob == initial_boot_params && prop == dt_rng_seed_nop_offset;
+}
+
 /* populate_properties() of the dry run: one struct property per readable property. */
 static unsigned long dt_size_properties(const void *blob, int offset, const char *nodename,
 					unsigned long mem)
@@ -77,6 +83,8 @@ static unsigned long dt_size_properties(const void *blob, int offset, const char
 		const char *pname;
 		int sz;
 
+		if (prop_cleared(blob, cur))
+			continue;
 		if (!fdt_getprop_by_offset(blob, cur, &pname, &sz)) {
 			pr_warn("Cannot locate property at 0x%x\n", cur);
 			continue;
@@ -279,7 +287,7 @@ static struct dt_node find_alias_start(const void *fdt, struct dt_node aliases, 
 		const char *pname;
 
 		val = fdt_getprop_by_offset(fdt, prop, &pname, &vlen);
-		if (!val)
+		if (!val || prop_cleared(fdt, prop))
 			continue;
 		if (!strcmp(pname, "name"))
 			has_name = true;
@@ -357,7 +365,7 @@ void of_alias_scan(void *(*dt_alloc)(u64 size, u64 align))
 		int vlen, id;
 
 		val = fdt_getprop_by_offset(fdt, prop, &start, &vlen);
-		if (!val)
+		if (!val || prop_cleared(fdt, prop))
 			continue;
 		if (!strcmp(start, "name") || !strcmp(start, "phandle") ||
 		    !strcmp(start, "linux,phandle"))

@@ -11,6 +11,11 @@ for the same device tree (EXPECTED.txt, in tests/expected/). Only what precedes 
   unavail   '... pages in unavailable ranges' total    B and cma-reserved of 'Memory: A/BK'
   resmem    reserved-memory messages (OF: reserved mem, Reserved memory, cma:, OF: fdt:, OVERLAP,
             and every line that says crashkernel, as the oracle's report keeps them)
+  allocs    memblock=debug allocation requests (size, alignment, node, limits, caller) that
+            bootmem makes as Linux does: the unflattened tree and aliases
+            (early_init_dt_alloc_memory_arch), setup_arch's resources, the per-CPU first
+            chunk, the hash tables, swiotlb; in order, addresses not compared (they follow
+            the image and its page tables). Skipped when the log has no memblock=debug.
   dt-reserved (with DTB) every /memreserve/ entry and every reg of an available
             /reserved-memory child without no-map lies inside our reserved[] ranges
             (except a node whose init Linux reports as "compatible matching fail": Linux
@@ -170,6 +175,29 @@ def dt_reservations(dtb, freed=()):
     return want
 
 
+ALLOC_CALLERS = ("early_init_dt_alloc_memory_arch", "setup_arch", "pcpu_build_alloc_info",
+                 "pcpu_embed_first_chunk", "pcpu_fc_alloc", "pcpu_setup_first_chunk",
+                 "pcpu_alloc_first_chunk", "alloc_large_system_hash", "swiotlb_init_remap")
+ALLOC_REQ = re.compile(r"^memblock_(alloc|phys_alloc)\w*: .* ([A-Za-z0-9_.]+?)(\+0x[0-9a-f]+/0x[0-9a-f]+)?$")
+
+
+def alloc_requests(lines, folded):
+    """The requests of ALLOC_CALLERS, callers without offsets. @folded: Linux's section 10
+    ('request  -> ranges  xN'), else raw console lines."""
+    out = []
+    for ln in lines:
+        n = 1
+        if folded:
+            m = re.search(r"  x(\d+)$", ln)
+            n = int(m.group(1)) if m else 1
+            ln = ln.split("  -> ")[0]
+        m = ALLOC_REQ.match(ln)
+        if not m or m.group(2) not in ALLOC_CALLERS:
+            continue
+        out += [ln[:m.start(3)] if m.group(3) else ln] * n
+    return out
+
+
 def covered(first, last, ranges):
     pos = first
     for a, b in sorted(ranges):
@@ -198,6 +226,12 @@ def main():
         ("resmem", [l for l in exp.get(8, []) if not l.startswith("Kernel command line:")],
          [l for l in ours[8] if not l.startswith("Kernel command line:")]),
     ]
+    our_lines = log_lines(sys.argv[2])
+    if any(l.startswith("memblock_") for l in our_lines):
+        cases.append(("allocs", alloc_requests(exp.get(10, []), True),
+                      alloc_requests(our_lines, False)))
+    else:
+        print("skip allocs (no memblock=debug lines in %s)" % sys.argv[2])
     passed = failed = 0
     for name, want, got in cases:
         if want == got and (want or name in ("movable", "unavail", "resmem")):

@@ -28,6 +28,8 @@ extern u8 dt_rng_seed[DT_RNG_SEED_MAX];
 extern int dt_rng_seed_len;
 extern u64 dt_kaslr_seed;
 extern bool dt_has_kaslr_seed;
+/* The /chosen/rng-seed property Linux clears from the blob once read (its offset), or -1. */
+extern int dt_rng_seed_nop_offset;
 
 /* Read @size big-endian cells as one number (cells beyond the low 64 bits are dropped). */
 static inline u64 of_read_number(const fdt32_t *cell, int size)
