@@ -121,7 +121,7 @@ static int unflatten_dt_nodes_size(const void *blob)
 		if (depth >= FDT_MAX_DEPTH - 1) {
 			if (!depth_warned) {
 				pathp = fdt_get_name(blob, offset, NULL);
-				pr_warn("bootmem: unflatten_dt_nodes: node '%s' is %d levels deep: Linux 6.1 leaves nodes %d or more deep out of the tree (WARN_ON_ONCE)\n",
+				bm_warn("unflatten_dt_nodes: node '%s' is %d levels deep: Linux 6.1 leaves nodes %d or more deep out of the tree (WARN_ON_ONCE)\n",
 					pathp ? pathp : "?", depth, FDT_MAX_DEPTH - 1);
 				depth_warned = true;
 			}
@@ -129,14 +129,14 @@ static int unflatten_dt_nodes_size(const void *blob)
 		}
 		pathp = fdt_get_name(blob, offset, &len);
 		if (!pathp) {
-			pr_warn("bootmem: unflatten_dt_nodes: the node at offset %d has no readable name (%s): Linux 6.1 builds no tree\n",
+			bm_warn("unflatten_dt_nodes: the node at offset %d has no readable name (%s): Linux 6.1 builds no tree\n",
 				offset, fdt_strerror(len));
 			return len;
 		}
 		mem = dt_bump(mem, SIZEOF_DEVICE_NODE + len + 1, ALIGNOF_DEVICE_NODE);
 		mem = dt_size_properties(blob, offset, pathp, mem);
 		if (mem > INT_MAX) {
-			pr_warn("bootmem: unflatten_dt_nodes: the tree would need more than %d bytes\n",
+			bm_warn("unflatten_dt_nodes: the tree would need more than %d bytes\n",
 				INT_MAX);
 			return -FDT_ERR_NOSPACE;
 		}
@@ -322,7 +322,7 @@ static struct dt_node find_node_by_path(const void *fdt, struct dt_node aliases,
 		if (aliases.off < 0)
 			return no_node;
 		if (chain >= ALIAS_CHAIN_MAX) {
-			pr_warn("bootmem: of_alias_scan: /aliases: '%.*s' leads through more than %d aliases (a loop?): Linux 6.1 would recurse without end; not followed\n",
+			bm_warn("of_alias_scan: /aliases: '%.*s' leads through more than %d aliases (a loop?): Linux 6.1 would recurse without end; not followed\n",
 				(int)n, path, ALIAS_CHAIN_MAX);
 			return no_node;
 		}

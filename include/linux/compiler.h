@@ -14,9 +14,9 @@
  * must keep its plain name (GCC would otherwise print "name.constprop.0" or "name.isra.0").
  */
 #ifdef __clang__
-#define __noipa		__attribute__((noinline))
+#define __noipa		__attribute__((__noinline__))
 #else
-#define __noipa		__attribute__((noipa))
+#define __noipa		__attribute__((__noipa__))
 #endif
 #define __noreturn	__attribute__((noreturn))
 /* A function whose frame may see the stack canary change (it seeds it, or never returns). */

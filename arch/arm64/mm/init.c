@@ -357,7 +357,7 @@ static __noipa void __init swiotlb_init_remap(bool addressing_limit)
 	pr_info("software IO TLB: area num %lu.\n", nareas);
 	if (nslabs < IO_TLB_SEGSIZE * nareas) {
 		nslabs = roundup_pow_of_two(IO_TLB_SEGSIZE * nareas);
-		pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB",
+		pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB\n",
 			(nslabs << IO_TLB_SHIFT) >> 20);
 	}
 	for (;;) {
@@ -374,7 +374,7 @@ static __noipa void __init swiotlb_init_remap(bool addressing_limit)
 		nslabs = ALIGN(nslabs >> 1, IO_TLB_SEGSIZE);
 	}
 	if (nslabs != IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT)
-		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
+		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs\n",
 			(unsigned long)(IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT), nslabs);
 
 	alloc_size = PAGE_ALIGN(nslabs * SIZEOF_IO_TLB_SLOT);
