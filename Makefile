@@ -35,7 +35,7 @@ ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/ke
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
-.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests clean
+.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
 kernel: $(B)/Image $(B)/kernel8.img
@@ -151,6 +151,8 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
 HT_unflatten_SRCS	:= $(BOOT_SRCS)
+HT_procfs_SRCS		:= $(BOOT_SRCS)
+HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -183,6 +185,10 @@ bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 	$(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
 
+# bootmem-layout on every arm64 DTB of Debian's Linux 6.1 package (fetched once into build/).
+layout-corpus: $(B)/host/bootmem-layout
+	@scripts/layout-corpus.py
+
 # Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
 linux-memblock-tests:
 	@scripts/linux-memblock-tests.sh
@@ -209,5 +215,5 @@ fuzz: $(B)/fuzz/fuzz_dtb
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
-$(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS))
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST)
+$(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS) tests/host/efi_fw.c)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST) -lm

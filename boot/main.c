@@ -39,6 +39,15 @@ static __always_inline void setup_command_line(void)
 			panic("%s: Failed to allocate %zu bytes\n", "setup_command_line", len);
 }
 
+/*
+ * The initcalls bootmem has. Linux runs them later, from kernel_init(), but nothing else
+ * happens in between here: memblock.reserved is what Linux's arch_initcall would see.
+ */
+static void do_initcalls(void)
+{
+	reserve_memblock_reserved_regions();	/* arch_initcall: /proc/iomem's reserved */
+}
+
 /* Seeds the stack canary, so this frame must not check one (it never returns in the kernel). */
 void __no_stack_protector start_kernel(void)
 {
@@ -55,6 +64,7 @@ void __no_stack_protector start_kernel(void)
 	parse_boot_args();
 	vfs_caches_init_early();
 	mm_core_init();
+	do_initcalls();
 	arch_call_rest_init();
 }
 

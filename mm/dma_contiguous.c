@@ -15,6 +15,7 @@
 #include <linux/of_reserved_mem.h>
 
 struct cma *dma_contiguous_default_area;
+struct cma_request dma_contiguous_default_request;
 
 /* Debian's CONFIG_CMA_SIZE_SEL_MBYTES: the default area is CMA_SIZE_MBYTES. */
 #define size_bytes ((phys_addr_t)CMA_SIZE_MBYTES * SZ_1M)
@@ -48,6 +49,7 @@ early_param("cma", early_cma);
 static void dma_contiguous_reset(void)
 {
 	dma_contiguous_default_area = NULL;
+	memset(&dma_contiguous_default_request, 0, sizeof(dma_contiguous_default_request));
 	size_cmdline = -1;
 	base_cmdline = 0;
 	limit_cmdline = 0;
@@ -89,11 +91,18 @@ void dma_contiguous_reserve(phys_addr_t limit)
 	}
 
 	if (selected_size && !dma_contiguous_default_area) {
+		struct cma_request *req = &dma_contiguous_default_request;
+
 		pr_debug("%s: reserving %ld MiB for global area\n", __func__,
 			 (unsigned long)selected_size / SZ_1M);
 
-		dma_contiguous_reserve_area(selected_size, selected_base, selected_limit,
-					    &dma_contiguous_default_area, fixed);
+		req->size = selected_size;
+		req->base = selected_base;
+		req->limit = selected_limit;
+		req->fixed = fixed;
+		req->ret = dma_contiguous_reserve_area(selected_size, selected_base,
+						       selected_limit,
+						       &dma_contiguous_default_area, fixed);
 	}
 }
 

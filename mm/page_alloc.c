@@ -311,30 +311,6 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp,
 		memset(page_address(page), 0, PAGE_SIZE << order);
 }
 
-static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int nid,
-					   enum zone_type highest, unsigned int alloc_flags)
-{
-	struct zoneref *z = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
-
-	for (; z->zone; z++) {
-		struct zone *zone = z->zone;
-		struct page *page;
-
-		if (z->zone_idx > highest)
-			continue;
-		if ((gfp & __GFP_THISNODE) && zone_to_nid(zone) != nid)
-			continue;
-		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
-		    !zone_watermark_ok(zone, order, wmark_pages(zone, alloc_flags & 3),
-				       alloc_flags))
-			continue;
-		page = __rmqueue_smallest(zone, order);
-		if (page)
-			return page;
-	}
-	return NULL;
-}
-
 static int first_online_node(void)
 {
 	int nid;
@@ -342,6 +318,50 @@ static int first_online_node(void)
 	for_each_online_node(nid)
 		return nid;
 	return NUMA_NO_NODE;
+}
+
+/*
+ * Linux's zone_statistics(): did the page come from the node it was meant for, and from the
+ * allocating CPU's? bootmem runs on the boot CPU alone, on the first online node.
+ */
+static void zone_statistics(struct zone *preferred_zone, struct zone *z)
+{
+	if (zone_to_nid(z) == zone_to_nid(preferred_zone)) {
+		z->vm_numa_event[NUMA_HIT]++;
+	} else {
+		z->vm_numa_event[NUMA_MISS]++;
+		preferred_zone->vm_numa_event[NUMA_FOREIGN]++;
+	}
+	z->vm_numa_event[zone_to_nid(z) == first_online_node() ? NUMA_LOCAL : NUMA_OTHER]++;
+}
+
+static struct page *get_page_from_freelist(gfp_t gfp, unsigned int order, int nid,
+					   enum zone_type highest, unsigned int alloc_flags)
+{
+	struct zoneref *z = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
+	struct zone *preferred_zone = NULL;
+
+	for (; z->zone; z++) {
+		struct zone *zone = z->zone;
+		struct page *page;
+
+		if (z->zone_idx > highest)
+			continue;
+		if (!preferred_zone)
+			preferred_zone = zone;
+		if ((gfp & __GFP_THISNODE) && zone_to_nid(zone) != nid)
+			continue;
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
+		    !zone_watermark_ok(zone, order, wmark_pages(zone, alloc_flags & 3),
+				       alloc_flags))
+			continue;
+		page = __rmqueue_smallest(zone, order);
+		if (page) {
+			zone_statistics(preferred_zone, zone);
+			return page;
+		}
+	}
+	return NULL;
 }
 
 static struct page *__alloc_pages_caller(gfp_t gfp, unsigned int order, int nid,

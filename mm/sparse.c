@@ -41,6 +41,11 @@ unsigned long sparse_memmap_bytes(void)
 	return memmap_bytes;
 }
 
+unsigned long sparse_section_map_size(void)
+{
+	return section_map_size();
+}
+
 /*
  * The allocation helpers carry Linux's function names and are kept out of line, so the
  * memblock=debug lines name the same callers as Linux's.

@@ -9,7 +9,8 @@ SUDO=
 # is ambiguous and fails, and every run would reinstall.
 PKGS="make gcc python3 gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
       gdb-multiarch device-tree-compiler libfdt1:$(dpkg --print-architecture) libcmocka-dev
-      clang libclang-rt-14-dev qemu-efi-aarch64 u-boot-qemu mtools fdisk dosfstools"
+      clang libclang-rt-14-dev qemu-efi-aarch64 u-boot-qemu mtools fdisk dosfstools
+      python3-jsonschema"
 need=0
 for p in $PKGS libfdt-dev:arm64; do
 	dpkg -s "$p" >/dev/null 2>&1 || need=1

@@ -51,6 +51,18 @@ int cma_declare_contiguous(phys_addr_t base, phys_addr_t size, phys_addr_t limit
 /* The global CMA area: the "linux,cma-default" pool or the one dma_contiguous_reserve() made. */
 extern struct cma *dma_contiguous_default_area;
 
+/*
+ * What dma_contiguous_reserve() asked memblock for, and the answer (0 or -errno); size 0
+ * when it asked nothing (cma=0, or the DT's pool is the default area). Bookkeeping for
+ * reports: Linux only prints "cma: Failed to reserve ...".
+ */
+struct cma_request {
+	phys_addr_t size, base, limit;
+	bool fixed;
+	int ret;
+};
+extern struct cma_request dma_contiguous_default_request;
+
 /* Reserve the default area below @limit (arm64: arm64_dma_phys_limit) unless the DT made one. */
 void dma_contiguous_reserve(phys_addr_t limit);
 int dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_addr_t limit,

@@ -102,6 +102,8 @@ extern unsigned long totalcma_pages;		/* mm/cma.c */
 static inline unsigned long totalram_pages(void) { return totalram_pages_count; }
 static inline void totalram_pages_add(long count) { totalram_pages_count += count; }
 unsigned long get_num_physpages(void);
+/* Each zone's high watermark plus its largest lowmem_reserve, summed (Linux's). */
+extern unsigned long totalreserve_pages;
 unsigned long nr_free_pages(void);
 
 /* ---- boot (see docs/zones.md for the order) ---- */
@@ -128,6 +130,7 @@ void reset_all_zones_managed_pages(void);
 void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
 void init_per_zone_wmark_min(void);
 void setup_per_zone_wmarks(void);
+void setup_per_zone_lowmem_reserve(void);
 void mem_init_print_info(void);
 /* The arch's hand-off of memblock's free memory to the buddy allocator (Linux's mem_init). */
 void mem_init(void);

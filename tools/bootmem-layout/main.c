@@ -28,6 +28,7 @@ static const char usage_text[] =
 "SYNOPSIS\n"
 "    bootmem-layout [OPTIONS] FILE.dtb|FILE.dts\n"
 "    bootmem-layout [OPTIONS] --diff OTHER.dtb|OTHER.dts FILE.dtb|FILE.dts\n"
+"    bootmem-layout --ram SIZE[@BASE] [--check] [--svg MAP.svg] [--json] FILE.dtb\n"
 "\n"
 "DESCRIPTION\n"
 "    Boots bootmem's memory bring-up (boot/, mm/, lib/ and arch/arm64/mm, the code the\n"
@@ -53,20 +54,69 @@ static const char usage_text[] =
 "    --initrd-at ADDR   ... or at ADDR (the DTB stays where it was)\n"
 "    --timestamps       prefix each line with \"[    0.000000] \" (for compare-layout.py)\n"
 "    --json             memory/reserved regions, nodes, zones, CMA, totals, buddyinfo,\n"
-"                       messages, as JSON\n"
+"                       where the RAM went, who owns each page, --check's findings and\n"
+"                       the messages, as JSON\n"
 "    --diff OTHER       the layouts of OTHER and FILE side by side, differences marked\n"
 "                       ('|' changed, '<' only in OTHER, '>' only in FILE)\n"
+"    --ram SIZE[@BASE]  fill the memory node in as the boot loader would (repeatable, one\n"
+"                       bank each): U-Boot's fdt_fixup_memory_banks() writes the banks into\n"
+"                       the first /memory node (created if missing) with the root's\n"
+"                       #address-cells/#size-cells; without @BASE a bank starts where the\n"
+"                       DT's memory node says, or after the previous bank. On a Raspberry\n"
+"                       Pi tree one --ram SIZE is filled in as the Pi firmware does: the\n"
+"                       first GiB less gpu_mem (the VideoCore's), on a BCM2711 the rest up\n"
+"                       to the I/O window at 0xfc000000 and above 4 GiB in 2 GiB tuples,\n"
+"                       and /memreserve/ 0 0x1000 for the firmware's stub. With --diff\n"
+"                       both trees are filled in\n"
+"    --gpu-mem SIZE     the Pi firmware's gpu_mem (default 76M from 1 GiB of RAM, else 64M)\n"
+"    --save-dtb OUT     write the DTB as the kernel gets it (after --ram and --append)\n"
+"    --check            report the pitfalls Linux 6.1 would hit with this DT (CMA that\n"
+"                       cannot be placed, overlapping or refused reserved-memory, more than\n"
+"                       64 regions, no-map splitting linear-map blocks, memory beyond DMA\n"
+"                       reach or the linear map) and where the RAM went, instead of the\n"
+"                       kernel's log; exit status 1 if there is a warning\n"
+"    --svg FILE         draw the physical memory map (with --diff: both)\n"
+"    --efi-memmap MAP   boot as through UEFI: memory comes from MAP, a UEFI memory map,\n"
+"                       as Linux's efi_init/reserve_regions take it (usable RAM, NOMAP\n"
+"                       for the rest); FILE is the firmware's device tree, which gets\n"
+"                       the EFI stub's /chosen properties and loses its /memreserve/.\n"
+"                       MAP is one of:\n"
+"                       - a Linux 6.1 console log booted with efi=debug (raw, or the\n"
+"                         report of scripts/linux-firmware.sh): its \"efi:\" lines give\n"
+"                         the descriptors, the system table and memory map addresses,\n"
+"                         descriptor size, vendor, revision and configuration tables;\n"
+"                         with memblock=debug also where the stub put the kernel and the\n"
+"                         DTB and what MEMATTR and MEMRESERVE reserved;\n"
+"                       - JSON: {\"memmap\": [{\"type\": \"Conventional\" | 7,\n"
+"                         \"start\": \"0x40000000\", \"end\": \"0x43ffffff\" | \"pages\": N,\n"
+"                         \"attr\": [\"WB\", \"RUN\", ...] | \"0x...\"}, ...],\n"
+"                         optional \"desc_size\" (48), \"desc_version\" (1), \"vendor\",\n"
+"                         \"revision\" (\"2.70\"), \"system_table\", \"memmap_address\",\n"
+"                         \"kernel_stext\", \"dtb\" (addresses; numbers or \"0x\" strings).\n"
+"                       Type names are Linux's (\"Reserved\", \"Loader Code\", \"Loader Data\",\n"
+"                       \"Boot Code\", \"Boot Data\", \"Runtime Code\", \"Runtime Data\",\n"
+"                       \"Conventional\", \"Unusable\", \"ACPI Reclaim\", \"ACPI Mem NVS\",\n"
+"                       \"MMIO\", \"MMIO Port\", \"PAL Code\", \"Persistent\"); attributes RUN HP\n"
+"                       MR CC SP NV XP RP WP RO UCE WB WT WC UC. Without the kernel's place\n"
+"                       it is the Loader Code range of its size; without the DTB's, a\n"
+"                       2 MiB Loader Data range (else --kernel-at / --dtb-at).\n"
 "    -h, --help         this text\n"
 "\n"
 "    ADDR and SIZE take 0x... and K/M/G suffixes. Memory must lie below 4 TiB.\n"
 "\n"
 "EXIT STATUS\n"
-"    0 the layout was printed (--diff: also when the layouts differ); 2 on a usage error\n"
-"    or an unusable device tree (the kernel's message is printed, as it would panic).\n"
+"    0 the layout was printed (--diff: also when the layouts differ); 1 --check found a\n"
+"    warning; 2 on a usage error or an unusable device tree (the kernel's message is\n"
+"    printed, as it would panic; an empty memory node says which --ram would fill it).\n"
 "\n"
-"EXAMPLE\n"
-"    fdtput -t x pi4.dtb /memory@0 reg 0 0 0x3b400000 1 0 0x40000000\n"
-"    bootmem-layout --append \"cma=64M\" pi4.dtb\n";
+"JSON\n"
+"    --json prints one object, \"schema\": \"bootmem-layout/1\", described (and validated\n"
+"    by the tests) in docs/bootmem-layout.schema.json.\n"
+"\n"
+"EXAMPLES\n"
+"    bootmem-layout --ram 4G bcm2711-rpi-4-b.dtb          # a Pi 4 with 4 GiB\n"
+"    bootmem-layout --ram 2G@0x40000000 --check --svg map.svg sun50i-a64-pine64-plus.dtb\n"
+"    bootmem-layout --efi-memmap tests/expected-firmware/edk2/virt-1g.txt virt.dtb\n";
 
 static void die_usage(const char *msg)
 {
@@ -74,7 +124,9 @@ static void die_usage(const char *msg)
 		fprintf(stderr, "bootmem-layout: %s\n", msg);
 	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
 		"                      [--initrd-size SIZE [--initrd-at ADDR]]\n"
-			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] FILE  (--help)\n");
+			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] [--ram SIZE[@BASE]]\n"
+			"       [--gpu-mem SIZE] [--check] [--svg FILE] [--save-dtb OUT] [--efi-memmap MAP]\n"
+			"       FILE  (--help)\n");
 	exit(EXIT_USAGE);
 }
 
@@ -308,18 +360,34 @@ static char *strip_timestamps(const char *log)
 	return out;
 }
 
-/* In the child: boot, then print the report on stdout. */
+/* In the child: boot, then print the report on stdout (and the map for --svg). */
 static int child_run(struct bml_opts *o)
 {
 	int st = bml_run(o);
-	const char *log = console_capture();
-	char *plain = strip_timestamps(log);
+	char *log = strdup(console_capture());
+	char *plain = log ? strip_timestamps(log) : NULL;
+	struct bml_map map, *m = NULL;
 
-	if (o->json)
-		bml_report_json(plain ? plain : "", st);
-	else
+	if (st == BML_EXIT_OK) {
+		bml_map_collect(&map, o);
+		m = &map;
+		if (o->check)
+			st = bml_check(o, m);
+		if (o->map_out) {
+			bml_map_write(m, o->map_out);
+			fflush(o->map_out);
+		}
+	}
+	if (o->json) {
+		bml_report_json(plain ? plain : "", st, m, o->check);
+	} else if (o->check && m) {
+		printf("bootmem-layout --check: %s\n", o->name);
+		bml_check_print(stdout, m);
+	} else {
 		fputs(o->timestamps ? log : (plain ? plain : ""), stdout);
+	}
 	free(plain);
+	free(log);
 	fflush(stdout);
 	return st;
 }
@@ -431,6 +499,81 @@ static void print_diff(char *a, char *b, const char *an, const char *bn)
 	free(y);
 }
 
+/* --ram SIZE[@BASE] */
+static void parse_ram(struct bml_ram *r, const char *arg)
+{
+	char *copy = strdup(arg), *at = copy ? strchr(copy, '@') : NULL;
+
+	if (!copy)
+		exit(EXIT_USAGE);
+	if (at)
+		*at = 0;
+	r->size = parse_size("--ram", copy);
+	r->has_base = at;
+	r->base = at ? parse_size("--ram", at + 1) : 0;
+	if (!r->size) {
+		fprintf(stderr, "bootmem-layout: --ram: bad value '%s' (a size above 0)\n", arg);
+		exit(EXIT_USAGE);
+	}
+	free(copy);
+}
+
+/* The input as the kernel would get it: compiled or re-packed, bootargs, --ram filled in. */
+static void prepare(struct bml_opts *o, const struct bml_ram *ram, uint64_t gpu_mem)
+{
+	o->blob = load_input(o->name, o->append, &o->blob_len);
+	if (o->nram &&
+	    bml_fill_ram(o->name, &o->blob, &o->blob_len, ram, o->nram, gpu_mem, &o->fill))
+		exit(EXIT_USAGE);
+}
+
+static int save_dtb(const char *path, const struct bml_opts *o)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f || fwrite(o->blob, 1, o->blob_len, f) != o->blob_len || fclose(f)) {
+		fprintf(stderr, "bootmem-layout: --save-dtb %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The maps the children wrote (--diff: @a OTHER's, @b FILE's), drawn here. */
+static int draw_svg(const char *path, FILE *a, FILE *b)
+{
+	struct bml_map ma, mb;
+	FILE *out;
+	int err = -1;
+
+	rewind(a);
+	if (b)
+		rewind(b);
+	if (bml_map_read(&ma, a) || (b && bml_map_read(&mb, b))) {
+		fprintf(stderr, "bootmem-layout: --svg %s: no layout to draw\n", path);
+		return -1;
+	}
+	out = fopen(path, "w");
+	if (out && !bml_svg(out, &ma, b ? &mb : NULL) && !fclose(out))
+		err = 0;
+	else
+		fprintf(stderr, "bootmem-layout: --svg %s: cannot write\n", path);
+	bml_map_free(&ma);
+	if (b)
+		bml_map_free(&mb);
+	return err;
+}
+
+static FILE *map_file(void)
+{
+	FILE *f = tmpfile();
+
+	if (!f) {
+		perror("bootmem-layout: --svg: tmpfile");
+		exit(EXIT_USAGE);
+	}
+	return f;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -443,12 +586,20 @@ int main(int argc, char **argv)
 		{ "timestamps", no_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "diff", required_argument, NULL, 'D' },
+		{ "ram", required_argument, NULL, 'r' },
+		{ "gpu-mem", required_argument, NULL, 'g' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "svg", required_argument, NULL, 'S' },
+		{ "save-dtb", required_argument, NULL, 'o' },
+		{ "efi-memmap", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
-	const char *other = NULL;
-	uint64_t initrd_at = ~0ULL, initrd_size = 0;
+	struct bml_ram ram[BML_MAX_BANKS];
+	const char *other = NULL, *svg = NULL, *saved = NULL, *efi_map = NULL;
+	static struct bml_efi efi;
+	uint64_t initrd_at = ~0ULL, initrd_size = 0, gpu_mem = 0;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -462,6 +613,16 @@ int main(int argc, char **argv)
 		case 't': o.timestamps = true; break;
 		case 'j': o.json = true; break;
 		case 'D': other = optarg; break;
+		case 'r':
+			if (o.nram == BML_MAX_BANKS)
+				die_usage("--ram: at most 16 banks");
+			parse_ram(&ram[o.nram++], optarg);
+			break;
+		case 'g': gpu_mem = parse_size("--gpu-mem", optarg); break;
+		case 'c': o.check = true; break;
+		case 'S': svg = optarg; break;
+		case 'o': saved = optarg; break;
+		case 'E': efi_map = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: die_usage(NULL);
 		}
@@ -472,34 +633,71 @@ int main(int argc, char **argv)
 		die_usage("--append: longer than the kernel's command line");
 	if (other && o.json)
 		die_usage("--diff and --json do not go together");
+	if (other && o.check)
+		die_usage("--check takes one device tree, not --diff");
+	if (other && saved)
+		die_usage("--save-dtb takes one device tree, not --diff");
 
 	if (initrd_at != ~0ULL && !initrd_size)
 		die_usage("--initrd-at needs --initrd-size");
 
+	if (efi_map) {
+		FILE *f = fopen(efi_map, "r");
+		size_t len;
+		char *text = f ? read_all(f, &len) : NULL;
+
+		if (f)
+			fclose(f);
+		if (!text) {
+			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map,
+				f ? "cannot read" : strerror(errno));
+			return EXIT_USAGE;
+		}
+		if (bml_efi_load(text, &efi)) {
+			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map, bml_efi_error());
+			free(text);
+			return EXIT_USAGE;
+		}
+		free(text);
+		o.efi = &efi;
+	}
 	o.name = argv[optind];
-	o.blob = load_input(o.name, o.append, &o.blob_len);
+	prepare(&o, ram, gpu_mem);
+	/* After --ram: the initrd goes where the filled-in memory puts the DTB. */
 	if (initrd_size)
 		add_initrd(&o, initrd_at, initrd_size);
+	if (saved && save_dtb(saved, &o))
+		return EXIT_USAGE;
 	if (other) {
 		struct bml_opts p = o;
 		char *a = NULL, *b = NULL;
 		int sa, sb;
 
 		p.name = other;
-		p.blob = load_input(other, o.append, &p.blob_len);
+		prepare(&p, ram, gpu_mem);
 		p.timestamps = o.timestamps = false;
+		if (svg) {
+			p.map_out = map_file();
+			o.map_out = map_file();
+		}
 		sa = run_layout(&p, &a);
 		sb = run_layout(&o, &b);
 		if (!a || !b)
 			return EXIT_USAGE;
 		print_diff(a, b, other, o.name);
+		if (svg && draw_svg(svg, p.map_out, o.map_out))
+			return sa ? sa : sb ? sb : EXIT_USAGE;
 		free(a);
 		free(b);
 		free(p.blob);
 		free(o.blob);
 		return sa ? sa : sb;
 	}
+	if (svg)
+		o.map_out = map_file();
 	c = run_layout(&o, NULL);
+	if (svg && draw_svg(svg, o.map_out, NULL))
+		c = c ? c : EXIT_USAGE;
 	free(o.blob);
 	return c;
 }

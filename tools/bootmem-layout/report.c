@@ -12,9 +12,10 @@
 #include <linux/mmzone.h>
 #include <linux/numa.h>
 #include <linux/cma.h>
+#include <asm/mmu.h>
 #include "layout.h"
 
-static void json_str(const char *s, size_t n)
+void bml_json_str(const char *s, size_t n)
 {
 	size_t i;
 
@@ -44,7 +45,7 @@ static void json_regions(const char *name, struct memblock_type *t, bool nid)
 
 		if (!r->size)
 			continue;
-		printf("%s\n    {\"base\": \"%#llx\", \"end\": \"%#llx\", \"size\": \"%#llx\", \"flags\": %u",
+		printf("%s\n    {\"base\": \"0x%llx\", \"end\": \"0x%llx\", \"size\": \"0x%llx\", \"flags\": %u",
 		       i ? "," : "", r->base,
 		       (r->base + r->size - 1), r->size,
 		       (unsigned int)r->flags);
@@ -74,7 +75,7 @@ static void json_zones(void)
 	first = true;
 	for_each_online_node(nid) {
 		for_each_zone_in_node(z, NODE_DATA(nid)) {
-			printf("%s\n    {\"node\": %d, \"name\": \"%s\", \"start\": \"%#llx\", \"end\": \"%#llx\", "
+			printf("%s\n    {\"node\": %d, \"name\": \"%s\", \"start\": \"0x%llx\", \"end\": \"0x%llx\", "
 			       "\"spanned_pages\": %lu, \"present_pages\": %lu, \"managed_pages\": %lu, "
 			       "\"free_pages\": %lu, \"buddyinfo\": [",
 			       first ? "" : ",", nid, z->name,
@@ -95,11 +96,12 @@ static void json_cma(void)
 	unsigned int i;
 
 	printf("  \"cma\": [");
-	for (i = 0; i < cma_area_count; i++)
-		printf("%s\n    {\"name\": \"%s\", \"base\": \"%#llx\", \"size\": \"%#llx\"}",
-		       i ? "," : "", cma_areas[i].name,
-		       PFN_PHYS(cma_areas[i].base_pfn),
-		       PFN_PHYS(cma_areas[i].count));
+	for (i = 0; i < cma_area_count; i++) {
+		printf("%s\n    {\"name\": ", i ? "," : "");
+		bml_json_str(cma_areas[i].name, strlen(cma_areas[i].name));
+		printf(", \"base\": \"0x%llx\", \"size\": \"0x%llx\"}",
+		       PFN_PHYS(cma_areas[i].base_pfn), PFN_PHYS(cma_areas[i].count));
+	}
 	printf("\n  ],\n");
 }
 
@@ -113,18 +115,53 @@ static void json_messages(const char *log)
 		size_t n = nl ? (size_t)(nl - log) : strlen(log);
 
 		printf("%s\n    ", first ? "" : ",");
-		json_str(log, n);
+		bml_json_str(log, n);
 		first = false;
 		log += n + (nl ? 1 : 0);
 	}
 	printf("\n  ]");
 }
 
-/* @log: the printed lines, timestamps already stripped. */
-void bml_report_json(const char *log, int status)
+static void json_fill(const struct bml_fill *f)
 {
-	printf("{\n  \"status\": %d,\n", status);
-	if (status == BML_EXIT_OK) {
+	int i;
+
+	printf("  \"ram_fill\": {\"method\": \"%s\", \"node\": ",
+	       f->method == BML_FILL_RPI ? "rpi-firmware" : "u-boot");
+	bml_json_str(f->node, strlen(f->node));
+	printf(", \"added_memreserve\": %s, \"banks\": [", f->added_memreserve ? "true" : "false");
+	for (i = 0; i < f->nbanks; i++)
+		printf("%s{\"base\": \"0x%llx\", \"size\": \"0x%llx\"}", i ? ", " : "",
+		       (unsigned long long)f->bank[i].base, (unsigned long long)f->bank[i].size);
+	printf("]},\n");
+}
+
+/* Every page of memory by owner, in address order: the picture's data. */
+static void json_map(const struct bml_map *m)
+{
+	int i;
+
+	printf("  \"map\": [");
+	for (i = 0; i < m->nseg + m->nout; i++) {
+		const struct bml_seg *s = i < m->nseg ? &m->seg[i] : &m->out[i - m->nseg];
+		const char *name = bml_map_name(m, s->name);
+
+		printf("%s\n    {\"base\": \"0x%llx\", \"end\": \"0x%llx\", \"owner\": \"%s\", "
+		       "\"name\": ", i ? "," : "", (unsigned long long)s->base,
+		       (unsigned long long)s->end - 1, bml_kind_name[s->kind]);
+		bml_json_str(name, strlen(name));
+		printf(", \"in_memory\": %s}", i < m->nseg ? "true" : "false");
+	}
+	printf("\n  ],\n");
+}
+
+/* @log: the printed lines, timestamps already stripped; @m: NULL unless the boot succeeded. */
+void bml_report_json(const char *log, int status, const struct bml_map *m, bool check)
+{
+	printf("{\n  \"schema\": \"bootmem-layout/1\",\n  \"status\": %d,\n", status);
+	if (m && m->fill.method != BML_FILL_NONE)
+		json_fill(&m->fill);
+	if (m) {
 		unsigned long phys = get_num_physpages();
 
 		json_regions("memory", &memblock.memory, true);
@@ -136,6 +173,12 @@ void bml_report_json(const char *log, int status)
 		       nr_free_pages() << (PAGE_SHIFT - 10), phys << (PAGE_SHIFT - 10),
 		       (phys - totalram_pages() - totalcma_pages) << (PAGE_SHIFT - 10),
 		       totalcma_pages << (PAGE_SHIFT - 10));
+		printf("  \"page_tables\": {\"early_pgtable_pages\": %lu, \"map_mem_pages\": %lu},\n",
+		       early_pgtable_pages, map_mem_pgtable_pages);
+		bml_map_json_breakdown(m);
+		json_map(m);
+		if (check)
+			bml_check_json();
 	}
 	json_messages(log);
 	printf("\n}\n");

@@ -20,6 +20,8 @@
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
 #include <linux/cpumask.h>
+#include <linux/swiotlb.h>
+#include <linux/ioport.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -172,6 +174,8 @@ void __init arm64_memblock_init(void)
 
 	/* The linear map starts at memstart_addr and is 2^47 bytes long: clip what lies above. */
 	memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN);
+	if ((memblock_end_of_DRAM() - memstart_addr) > linear_region_size)
+		pr_warn("Memory doesn't fit in the linear mapping, VA_BITS too small\n");
 	memblock_remove(max_t(u64, memstart_addr + linear_region_size, kernel_image.end),
 			ULLONG_MAX);
 	if (memstart_addr + linear_region_size < memblock_end_of_DRAM()) {
@@ -258,6 +262,7 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
 		low_base, low_base + low_size, low_size >> 20);
 	crashk_low_res.start = low_base;
 	crashk_low_res.end = low_base + low_size - 1;
+	insert_resource(&iomem_resource, &crashk_low_res);
 	return 0;
 }
 
@@ -304,6 +309,8 @@ static void __init reserve_crashkernel(void)
 		crash_base, crash_base + crash_size, crash_size >> 20);
 	crashk_res.start = crash_base;
 	crashk_res.end = crash_base + crash_size - 1;
+	/* /proc/iomem's "Crash kernel", below the System RAM that request_standard_resources adds */
+	insert_resource(&iomem_resource, &crashk_res);
 }
 
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */
@@ -338,6 +345,9 @@ static unsigned long roundup_pow_of_two(unsigned long n)
 {
 	return n <= 1 ? 1 : 1UL << fls64(n - 1);
 }
+
+/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
+struct io_tlb_mem io_tlb_default_mem;
 
 /*
  * Linux's swiotlb_init_remap(): memory above what every DMA master reaches needs bounce
@@ -390,6 +400,8 @@ static __noipa void __init swiotlb_init_remap(bool addressing_limit)
 	/* swiotlb_print_info(): the end is exclusive there */
 	start = __pa(tlb);
 	end = start + bytes;
+	io_tlb_default_mem.start = start;
+	io_tlb_default_mem.end = end;
 	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &start, &end,
 		(nslabs << IO_TLB_SHIFT) >> 20);
 }
@@ -409,5 +421,6 @@ static void init_reset(void)
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;
 	zone_dma_bits = 0;
+	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);

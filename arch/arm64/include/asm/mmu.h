@@ -52,6 +52,8 @@ extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 /* The end of ZONE_DMA (what every DT device can address) and its width in bits. */
 extern phys_addr_t arm64_dma_phys_limit;
 extern unsigned int zone_dma_bits;
+/* mem=: at most this much memory (PHYS_ADDR_MAX: no limit). */
+extern phys_addr_t memory_limit;
 
 /* setup_arch's memory steps (Linux 6.1's arch/arm64/mm/init.c and mmu.c). */
 void arm64_memblock_init(void);
