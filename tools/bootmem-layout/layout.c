@@ -235,6 +235,12 @@ static bool efi_prepare(const struct bml_opts *o, struct host_boot_params *p, vo
 	return true;
 }
 
+/*
+ * The DT the stub amended (--efi-memmap): initial_boot_params points into it, and the map and
+ * --check read it after the boot, so it lives until the next run.
+ */
+static void *efi_amended;
+
 int bml_run(const struct bml_opts *o)
 {
 	struct host_boot_params p = {
@@ -242,15 +248,15 @@ int bml_run(const struct bml_opts *o)
 		.kernel_at = o->kernel_at, .kernel_size = o->kernel_size, .dtb_at = o->dtb_at,
 		.phase = layout_phase,
 	};
-	void *amended = NULL;
 	int st;
 
+	free(efi_amended);
+	efi_amended = NULL;
 	run_status = BML_EXIT_OK;
 	bml_dt_memory_cnt = 0;
-	if (o->efi && !efi_prepare(o, &p, &amended))
+	if (o->efi && !efi_prepare(o, &p, &efi_amended))
 		return BML_EXIT_BADINPUT;
 	st = host_boot(&p);
-	free(amended);
 	switch (st) {
 	case HOST_BOOT_OK:
 		show_buddyinfo();
