@@ -235,12 +235,6 @@ static bool efi_prepare(const struct bml_opts *o, struct host_boot_params *p, vo
 	return true;
 }
 
-/*
- * The DT the stub amended (--efi-memmap): initial_boot_params points into it, and the map and
- * --check read it after the boot, so it lives until the next run.
- */
-static void *efi_amended;
-
 int bml_run(const struct bml_opts *o)
 {
 	struct host_boot_params p = {
@@ -248,13 +242,18 @@ int bml_run(const struct bml_opts *o)
 		.kernel_at = o->kernel_at, .kernel_size = o->kernel_size, .dtb_at = o->dtb_at,
 		.phase = layout_phase,
 	};
+	/*
+	 * The amended DT stays allocated until the next run: the map of owners
+	 * (map.c) reads initial_boot_params after the boot.
+	 */
+	static void *amended;
 	int st;
 
-	free(efi_amended);
-	efi_amended = NULL;
+	free(amended);
+	amended = NULL;
 	run_status = BML_EXIT_OK;
 	bml_dt_memory_cnt = 0;
-	if (o->efi && !efi_prepare(o, &p, &efi_amended))
+	if (o->efi && !efi_prepare(o, &p, &amended))
 		return BML_EXIT_BADINPUT;
 	st = host_boot(&p);
 	switch (st) {
