@@ -13,7 +13,8 @@ for the same device tree (EXPECTED.txt, in tests/expected/). Only what precedes 
             and every line that says crashkernel, as the oracle's report keeps them)
   cma       'cma: Reserved N MiB at ...': where the default CMA area landed
   allocs    memblock=debug allocation requests (size, alignment, node, limits, caller) that
-            bootmem makes as Linux does: the unflattened tree and aliases
+            bootmem makes as Linux does: the page-table pages (early_pgtable_alloc:
+            map_kernel, map_mem, create_idmap), the unflattened tree and aliases
             (early_init_dt_alloc_memory_arch), setup_arch's resources, the per-CPU first
             chunk, the hash tables, swiotlb; in order, addresses not compared (they follow
             the image and its page tables). Skipped when the log has no memblock=debug.
@@ -190,7 +191,8 @@ def dt_reservations(dtb, freed=()):
 
 ALLOC_CALLERS = ("early_init_dt_alloc_memory_arch", "setup_arch", "pcpu_build_alloc_info",
                  "pcpu_embed_first_chunk", "pcpu_fc_alloc", "pcpu_setup_first_chunk",
-                 "pcpu_alloc_first_chunk", "alloc_large_system_hash", "swiotlb_init_remap")
+                 "pcpu_alloc_first_chunk", "alloc_large_system_hash", "swiotlb_init_remap",
+                 "early_pgtable_alloc")
 ALLOC_REQ = re.compile(r"^memblock_(alloc|phys_alloc)\w*: .* ([A-Za-z0-9_.]+?)(\+0x[0-9a-f]+/0x[0-9a-f]+)?$")
 
 
