@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""compare-layout.py [--expect-differ CASE,...] EXPECTED.txt OUR_LOG [DTB]
+"""compare-layout.py [--expect-differ CASE,...] [--skip CASE,...] EXPECTED.txt OUR_LOG [DTB]
 
 bootmem's own conformance check: compares the early memory layout our kernel printed
 (OUR_LOG, the raw console log with "[    0.000000] " timestamps) with Linux 6.1's report
@@ -258,9 +258,12 @@ def efi_map(sec, owned_only):
 
 def main():
     args = sys.argv[1:]
-    known = set()
+    known, skipped = set(), set()
     if args[:1] == ["--expect-differ"] and len(args) > 1:
         known = set(c for c in args[1].split(",") if c)
+        args = args[2:]
+    if args[:1] == ["--skip"] and len(args) > 1:
+        skipped = set(c for c in args[1].split(",") if c)
         args = args[2:]
     if len(args) not in (2, 3):
         sys.stderr.write(__doc__)
@@ -301,6 +304,9 @@ def main():
                       alloc_requests(our_lines, False, skip)))
     else:
         print("skip allocs (no memblock=debug lines in %s)" % sys.argv[2])
+    for name in sorted(skipped & set(c[0] for c in cases)):
+        print("skip %s (--skip)" % name)
+    cases = [c for c in cases if c[0] not in skipped]
     passed = failed = 0
     for name, want, got in cases:
         same = want == got and (want or name in ("movable", "unavail", "resmem", "cma"))
