@@ -151,7 +151,7 @@ HOST_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,unde
 HOST_LIBS	:= $(LIBFDT_HOST) -lcmocka
 HARNESS		:= tests/host/harness.c
 KERNEL_HOST_SRCS := $(filter-out lib/stackprotector.c,$(GENERIC_SRCS)) \
-		   arch/arm64/kernel/setup.c $(wildcard arch/arm64/mm/*.c)
+		   arch/arm64/kernel/setup.c arch/arm64/kernel/smp.c $(wildcard arch/arm64/mm/*.c)
 BOOT_SRCS	:= $(KERNEL_HOST_SRCS) $(HARNESS) tests/host/host_boot.c
 
 # host objects: $(B)/host/o (ASan/UBSan), $(B)/bench/o (-O2), $(B)/fuzz/o (clang, libFuzzer)
@@ -173,6 +173,7 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 # The EFI stub's portable half on a fake firmware (the arm64 half and the jump stay out).
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
+HT_unflatten_SRCS	:= $(BOOT_SRCS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HT_granule_SRCS		:=

@@ -30,6 +30,7 @@ u8 dt_rng_seed[DT_RNG_SEED_MAX];
 int dt_rng_seed_len;
 u64 dt_kaslr_seed;
 bool dt_has_kaslr_seed;
+int dt_rng_seed_nop_offset = -1;
 
 /* arm64: MIN_MEMBLOCK_ADDR 0, MAX_MEMBLOCK_ADDR U64_MAX (the 48-bit clip is arm64_memblock_init's) */
 #define MIN_MEMBLOCK_ADDR	0
@@ -603,12 +604,22 @@ int early_init_dt_scan_root(void)
 static void early_init_dt_check_for_entropy(int node)
 {
 	const void *p;
-	int l;
+	int l, prop;
 
 	p = of_get_flat_dt_prop(node, "rng-seed", &l);
 	if (p && l > 0) {
 		dt_rng_seed_len = min(l, DT_RNG_SEED_MAX);
 		memcpy(dt_rng_seed, p, dt_rng_seed_len);
+		/* the property fdt_nop_property() would clear: the first one of that name */
+		fdt_for_each_property_offset(prop, initial_boot_params, node) {
+			const char *name;
+
+			if (fdt_getprop_by_offset(initial_boot_params, prop, &name, NULL) &&
+			    !strcmp(name, "rng-seed")) {
+				dt_rng_seed_nop_offset = prop;
+				break;
+			}
+		}
 	}
 
 	p = of_get_flat_dt_prop(node, "kaslr-seed", &l);
@@ -733,8 +744,9 @@ static void dt_check_bootargs(const char *p, int l, size_t kept)
 
 /*
  * /chosen: the command line into @cmdline (COMMAND_LINE_SIZE bytes), and the boot loader's
- * entropy. Linux also clears rng-seed in the blob so it cannot be read twice; our blob may be
- * mapped read-only, so the seed is only copied.
+ * entropy. Linux also clears rng-seed in the blob (fdt_nop_property) so it cannot be read
+ * twice; our blob may be mapped read-only, so the seed is copied and the property's offset
+ * noted: the unflattened tree leaves it out, as Linux's does.
  */
 int early_init_dt_scan_chosen(char *cmdline)
 {
@@ -1094,6 +1106,7 @@ static void fdt_reset(void)
 	dt_has_kaslr_seed = false;
 	memset(reserve_conflicts, 0, sizeof(reserve_conflicts));
 	nr_reserve_conflicts = 0;
+	dt_rng_seed_nop_offset = -1;
 }
 host_reset(fdt_reset);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
+ * What start_kernel does once memory is up: the buddy hand-off and watermarks (mm_core_init),
  * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, files (cat=), and
  * deliberate faults for the tests.
  */

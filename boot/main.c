@@ -11,6 +11,9 @@
 #include <linux/reboot.h>
 #include <linux/mm.h>
 #include <linux/start_kernel.h>
+#include <linux/memblock.h>
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
 #include <asm/setup.h>
 
 static bool want_poweroff;
@@ -21,6 +24,21 @@ static int __init early_poweroff(char *val)
 	return 0;
 }
 early_param("poweroff", early_poweroff);
+
+/*
+ * Linux's setup_command_line(): saved_command_line and static_command_line, each the
+ * command line and its NUL (no bootconfig here). Inlined, so memblock=debug names
+ * start_kernel, as Linux's does.
+ */
+static __always_inline void setup_command_line(void)
+{
+	size_t len = strlen(boot_command_line) + 1;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (!memblock_alloc(len, SMP_CACHE_BYTES))
+			panic("%s: Failed to allocate %zu bytes\n", "setup_command_line", len);
+}
 
 /*
  * The initcalls bootmem has. Linux runs them later, from kernel_init(), but nothing else
@@ -38,10 +56,15 @@ void __no_stack_protector start_kernel(void)
 	/* The banner waits for /chosen, which says which Linux to follow (linux_version_setup). */
 	setup_arch();
 	boot_init_stack_canary();
+	setup_command_line();
+	setup_nr_cpu_ids();
+	setup_per_cpu_areas();
 	/* Linux's order (6.1 and 6.12): the zonelists, then the command line, then mm_init. */
 	build_all_zonelists();
+	page_alloc_init();
 	print_kernel_command_line();
 	parse_boot_args();
+	vfs_caches_init_early();
 	mm_core_init();
 	do_initcalls();
 	arch_call_rest_init();

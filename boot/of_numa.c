@@ -199,7 +199,7 @@ int of_node_to_nid(int node)
 		pr_warn("Invalid \"numa-node-id\" property in node %s\n",
 			fdt_get_name(initial_boot_params, node, NULL));
 
-	if (!r && nid < MAX_NUMNODES)
+	if (!r && nid < MAX_NUMNODES && node_possible(nid))
 		return nid;
 
 	return NUMA_NO_NODE;

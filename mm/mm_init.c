@@ -37,7 +37,7 @@ static unsigned long arch_zone_lowest_possible_pfn[MAX_NR_ZONES];
 static unsigned long arch_zone_highest_possible_pfn[MAX_NR_ZONES];
 static unsigned long zone_movable_pfn[MAX_NUMNODES];
 static int movable_zone;
-static unsigned long nr_kernel_pages, nr_all_pages;
+unsigned long nr_kernel_pages, nr_all_pages;
 
 int set_mminit_loglevel(char *str)
 {

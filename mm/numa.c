@@ -271,7 +271,7 @@ static void numa_reset_distance(void)
 
 /* ---- common to 6.1 and 6.12 ---- */
 
-static void numa_free_distance(void)
+static noinline void numa_free_distance(void)
 {
 	size_t size;
 

@@ -68,7 +68,7 @@ static noinline struct mem_section *sparse_index_alloc(int nid)
 	return section;
 }
 
-static noinline void *memmap_alloc(phys_addr_t size, phys_addr_t align,
+static __noipa void *memmap_alloc(phys_addr_t size, phys_addr_t align,
 				   phys_addr_t min_addr, int nid)
 {
 	return memblock_alloc_exact_nid_raw(size, align, min_addr,

@@ -9,6 +9,15 @@
 #define __always_inline	inline __attribute__((always_inline))
 #endif
 #define noinline	__attribute__((noinline))
+/*
+ * Never inlined, cloned or specialised: a function that memblock=debug names as the caller
+ * must keep its plain name (GCC would otherwise print "name.constprop.0" or "name.isra.0").
+ */
+#ifdef __clang__
+#define __noipa		__attribute__((__noinline__))
+#else
+#define __noipa		__attribute__((__noipa__))
+#endif
 #define __noreturn	__attribute__((noreturn))
 /* A function whose frame may see the stack canary change (it seeds it, or never returns). */
 #define __no_stack_protector	__attribute__((no_stack_protector))

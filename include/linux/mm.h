@@ -118,6 +118,11 @@ int early_page_poison_param(char *str);
 int early_selftest_param(char *str);
 
 void free_area_init(unsigned long *max_zone_pfn);
+/* free_area_init's sums of the zones' present pages less their memmap (the hash tables' base). */
+extern unsigned long nr_kernel_pages, nr_all_pages;
+/* start_kernel: page_alloc_init (one node with memory: no hashdist), then the early hash tables. */
+void page_alloc_init(void);
+void vfs_caches_init_early(void);
 void build_all_zonelists(void);
 void memblock_free_pages(struct page *page, unsigned long pfn, unsigned int order);
 void __free_pages_core(struct page *page, unsigned int order);

@@ -30,6 +30,8 @@ extern nodemask_t numa_nodes_parsed;
 extern unsigned int nr_node_ids;
 
 #define node_online(nid)	node_isset(nid, &node_online_map)
+/* Linux sets node_possible_map to the parsed nodes once they are registered. */
+#define node_possible(nid)	node_isset(nid, &numa_nodes_parsed)
 #define for_each_node_mask(nid, mask) \
 	for ((nid) = 0; (nid) < MAX_NUMNODES; (nid)++) if (node_isset(nid, &(mask)))
 #define for_each_online_node(nid)	for_each_node_mask(nid, node_online_map)

@@ -28,6 +28,8 @@ extern u8 dt_rng_seed[DT_RNG_SEED_MAX];
 extern int dt_rng_seed_len;
 extern u64 dt_kaslr_seed;
 extern bool dt_has_kaslr_seed;
+/* The /chosen/rng-seed property Linux clears from the blob once read (its offset), or -1. */
+extern int dt_rng_seed_nop_offset;
 
 /* Read @size big-endian cells as one number (cells beyond the low 64 bits are dropped). */
 static inline u64 of_read_number(const fdt32_t *cell, int size)
@@ -107,5 +109,17 @@ void early_init_fdt_scan_reserved_mem(void);
 int __reserved_mem_check_root(unsigned long node);
 /* Root #address-cells and #size-cells of 1 or 2, which the reg parsers can read. */
 bool dt_root_cells_usable(void);
+
+/*
+ * Linux's unflattened tree (boot/of_unflatten.c): bootmem makes its memblock allocations
+ * (the tree, one per alias) with Linux's sizes, without building it.
+ * unflatten_dt_size: the first pass's byte count for @blob, or a negative libfdt error.
+ * __unflatten_device_tree: allocates the tree through @dt_alloc (NULL if Linux builds none).
+ * of_alias_scan: one @dt_alloc per alias Linux records, for the last tree unflattened.
+ */
+int unflatten_dt_size(const void *blob);
+void *__unflatten_device_tree(const void *blob, void *(*dt_alloc)(u64 size, u64 align));
+void of_alias_scan(void *(*dt_alloc)(u64 size, u64 align));
+void unflatten_device_tree(void);
 
 #endif

@@ -331,7 +331,7 @@ static int dt_reg(void *fdt, int node, u64 base, u64 size)
 }
 
 /*
- * A QEMU-virt-like tree (2 address and 2 size cells) with one memory node per region, what
+ * A QEMU-virt-like tree (2 address and 2 size cells, one CPU) with one memory node per region, what
  * a DT says for each flag (numa-node-id, hotpluggable, a no-map /reserved-memory child),
  * a bus whose dma-ranges reach up to @dma_max (0: none), a distance map when @numa, and
  * @bootargs. Returns a malloc'd blob.
@@ -352,6 +352,13 @@ void *host_dt_build(const struct host_dt_region *r, int n, bool numa, u64 dma_ma
 	DT_CHECK(fdt_setprop_string(fdt, root, "compatible", "linux,dummy-virt"));
 	DT_CHECK(node = fdt_add_subnode(fdt, root, "chosen"));
 	DT_CHECK(fdt_setprop_string(fdt, node, "bootargs", bootargs ? bootargs : ""));
+	/* The boot CPU, as QEMU's virt tree has it (smp_init_cpus looks for it). */
+	DT_CHECK(node = fdt_add_subnode(fdt, root, "cpus"));
+	DT_CHECK(fdt_setprop_u32(fdt, node, "#address-cells", 1));
+	DT_CHECK(fdt_setprop_u32(fdt, node, "#size-cells", 0));
+	DT_CHECK(node = fdt_add_subnode(fdt, node, "cpu@0"));
+	DT_CHECK(fdt_setprop_string(fdt, node, "device_type", "cpu"));
+	DT_CHECK(fdt_setprop_u32(fdt, node, "reg", 0));
 	for (i = n - 1; i >= 0; i--) {
 		if (r[i].flags & MEMBLOCK_NOMAP) {
 			if (rmem < 0) {

@@ -100,7 +100,10 @@ efi_agree() { # FIRMWARE NAME TREE MEM
 		bad "$fw $name: bootmem-layout --efi-memmap failed" "$OUT/efi-$fw-$name.err"
 		return
 	fi
-	if python3 scripts/compare-layout.py "$exp" "$OUT/efi-$fw-$name.log" > "$OUT/efi-$fw-$name.cmp" 2>&1; then
+	# The tree here is QEMU's, not the one the firmware handed over (EDK2 and U-Boot add
+	# /chosen properties the host's hand-over does not): the unflattened tree's size, and so
+	# the allocs case, is compared by firmware-layout.sh's boots of the kernel instead.
+	if python3 scripts/compare-layout.py --skip allocs "$exp" "$OUT/efi-$fw-$name.log" > "$OUT/efi-$fw-$name.cmp" 2>&1; then
 		ok "$fw $name: --efi-memmap layout equals Linux 6.1's through $fw ($(tail -1 "$OUT/efi-$fw-$name.cmp"))"
 	else
 		bad "$fw $name: --efi-memmap layout differs from Linux 6.1's through $fw" "$OUT/efi-$fw-$name.cmp" 40

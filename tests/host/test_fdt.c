@@ -981,7 +981,7 @@ static void snapshot_memory(const char *phase)
  */
 static int check_scenario(const char *name)
 {
-	static char exp[400][256], ours[400][256], buf[1 << 20];
+	static char exp[400][256], ours[400][256], buf[2 * MAX_FDT_SIZE];
 	struct host_boot_params p = {
 		.kernel_size = HOST_BOOT_DEFAULT, .fdt = buf, .phase = snapshot_memory,
 	};

@@ -767,8 +767,12 @@ static void test_paging_init_boot(void **state)
 	d = image_leaf_pa(kernel_image.start_rodata);
 	assert_true((d & PTE_VALID) && (d & PTE_RDONLY) && (d & PTE_PXN));
 	assert_int_equal(image_leaf_pa(kernel_image.end) & PTE_VALID, 0);
-	/* Linux's paging_init takes 7 table pages for its image before map_mem's. */
-	assert_int_equal(early_pgtable_pages - map_mem_pgtable_pages, 7);
+	/*
+	 * Linux's paging_init takes 7 table pages for its image before map_mem's, and
+	 * create_idmap 4 after them: .idmap.text and the KPTI flag in two 2 MiB blocks.
+	 */
+	assert_int_equal(idmap_pgtable_pages, 4);
+	assert_int_equal(early_pgtable_pages - map_mem_pgtable_pages, 7 + 4);
 
 	/* The linear alias of text: mapped, never executable. */
 	assert_int_equal(pgtable_translate(swapper_pg_dir, __phys_to_virt(__pa(_stext))),
@@ -785,6 +789,34 @@ static void test_paging_init_boot(void **state)
 	assert_false(memblock_is_region_reserved(kernel_image.text, LINUX_STEXT));
 	free(fdt);
 	sim_discard(0x40000000, SZ_1G);
+}
+
+/*
+ * create_idmap's tables: 4 pages while .idmap.text (end of .text) and the KPTI flag (.data)
+ * share a 1 GiB block; an Image across a 1 GiB boundary between them needs a second PMD page.
+ */
+static void test_create_idmap_tables(void **state)
+{
+	struct host_dt_region mem = { 0x40000000, SZ_2G, 0, 0 };
+	struct host_boot_params p = {
+		.kernel_at = 0x7f000000, .kernel_size = HOST_BOOT_DEFAULT,
+		.dtb_at = HOST_BOOT_DEFAULT,
+	};
+	void *fdt = host_dt_build(&mem, 1, false, 0, "", &p.fdt_len);
+
+	assert_non_null(fdt);
+	p.fdt = fdt;
+	assert_int_equal(host_boot(&p), HOST_BOOT_OK);
+	assert_int_equal(kernel_image.etext, 0x7fd00000);
+	assert_true(kernel_image.sdata >= 0x80000000);
+	assert_int_equal(idmap_pgtable_pages, 5);
+
+	p.kernel_at = 0x7c000000;	/* both below 2 GiB again */
+	assert_int_equal(host_boot(&p), HOST_BOOT_OK);
+	assert_true(kernel_image.sdata < 0x80000000);
+	assert_int_equal(idmap_pgtable_pages, 4);
+	free(fdt);
+	sim_discard(0x40000000, SZ_2G);
 }
 
 int main(void)
@@ -806,6 +838,7 @@ int main(void)
 		cmocka_unit_test(test_fixmap),
 		cmocka_unit_test(test_fixmap_accessor),
 		cmocka_unit_test(test_paging_init_boot),
+		cmocka_unit_test(test_create_idmap_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

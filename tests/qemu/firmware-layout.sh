@@ -12,6 +12,9 @@ cd "$(dirname "$0")/../.."
 OUT=${OUT:-build/qemu-firmware-layout}
 mkdir -p "$OUT"
 pass=0 fail=0
+# Linux's runs (scripts/linux-firmware.sh) had QEMU put no rng-seed or kaslr-seed in the DT:
+# the same machine here, or the unflattened tree counts one more property than Linux's.
+MACH=(--machine virt,dtb-randomness=off)
 WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr earlycon=pl011,0x9000000"
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -${3:-15}; }
@@ -38,7 +41,7 @@ while read -r name tree mem fws words; do
 		# Where the firmware failed with Linux, 25 s show whether it fails with us too.
 		tmo=90
 		grep -q '^# status: ok' "$exp" || tmo=25
-		./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${args[@]}" -m "$mem" \
+		./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${MACH[@]}" "${args[@]}" -m "$mem" \
 			--append "$WORDS${words:+ $words} ptdump debug_invariants poweroff" \
 			> "$log" 2>&1 < /dev/null
 		st=$?
@@ -91,7 +94,7 @@ for c in "initrd|--initrd $OUT/zero-1M.img|" "initrd-cmdline||initrd=kernel" \
 	exp=tests/expected-firmware/edk2/$name.txt
 	log=$OUT/edk2-$name.log
 	# shellcheck disable=SC2086
-	./run-qemu.sh --no-build --timeout 90 --firmware edk2 $rargs -m 1G \
+	./run-qemu.sh --no-build --timeout 90 --firmware edk2 "${MACH[@]}" $rargs -m 1G \
 		--append "$WORDS${words:+ $words} debug_invariants poweroff" > "$log" 2>&1 < /dev/null
 	st=$?
 	want=$(grep -a '^memblock_reserve: .* arm64_memblock_init$' "$exp" | head -1 | cut -d' ' -f2)
@@ -113,7 +116,7 @@ for c in "initrd|--initrd $OUT/zero-1M.img|" "initrd-cmdline||initrd=kernel" \
 done
 # noinitrd: the stub leaves the initrd alone; no table, no reservation.
 log=$OUT/edk2-noinitrd.log
-./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
+./run-qemu.sh --no-build --timeout 90 --firmware edk2 "${MACH[@]}" --initrd "$OUT/zero-1M.img" -m 1G \
 	--append "$WORDS noinitrd poweroff" > "$log" 2>&1 < /dev/null
 st=$?
 if [ "$st" = 0 ] && ! grep -qa 'Loaded initrd\|INITRD=\|bootmem: initrd \[mem' "$log"; then
@@ -127,7 +130,7 @@ fi
 for fc in "edk2 cma,efi-map" "uboot cma"; do
 	read -r fw kd <<< "$fc"
 	log=$OUT/$fw-boot-paths-small.log
-	./run-qemu.sh --no-build --timeout 90 --firmware "$fw" --small-image \
+	./run-qemu.sh --no-build --timeout 90 --firmware "$fw" "${MACH[@]}" --small-image \
 		--dtb tests/scenarios/boot-paths.dts -m 1G --append "$WORDS poweroff" \
 		> "$log" 2>&1 < /dev/null
 	st=$?

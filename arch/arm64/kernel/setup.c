@@ -16,6 +16,7 @@
 #include <linux/start_kernel.h>
 #include <linux/of_reserved_mem.h>
 #include <linux/version.h>
+#include <linux/cpumask.h>
 #include <linux/efi_init.h>
 #include <libfdt.h>
 #include <asm/memory.h>
@@ -28,6 +29,9 @@ int boot_entry_el;
 u64 boot_image_pa;
 u64 boot_image_size;
 const char *machine_model = "unknown";
+
+/* struct resource: start, end, name, flags, desc, parent, sibling, child */
+#define LINUX_SIZEOF_RESOURCE	64
 
 #define MIDR_IMPLEMENTOR(midr)	(((midr) >> 24) & 0xff)
 #define MIDR_PARTNUM(midr)	(((midr) >> 4) & 0xfff)
@@ -184,14 +188,18 @@ static struct resource kernel_data = { .name = "Kernel data", .flags = IORESOURC
 static struct resource *standard_resources;
 static unsigned long num_standard_resources;
 
+/* Linux's struct resource is 8 words: memblock=debug shows the same request size. */
+_Static_assert(sizeof(struct resource) == LINUX_SIZEOF_RESOURCE, "struct resource as Linux's");
+
 /*
  * Linux's request_standard_resources(): "System RAM" for each mapped region (whole pages
  * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them:
  * code from _stext (6.12: _text, with the image header) to __init_begin, data from _sdata
  * to _end.
  * Devices (UARTs, PCIe windows) never become resources here: bootmem probes no drivers.
+ * Inlined, as in Linux, so memblock=debug names setup_arch.
  */
-void request_standard_resources(void)
+static __always_inline void request_standard_resources(void)
 {
 	struct memblock_region *region;
 	struct resource *res;
@@ -210,7 +218,8 @@ void request_standard_resources(void)
 	res_size = num_standard_resources * sizeof(*standard_resources);
 	standard_resources = memblock_alloc(res_size, SMP_CACHE_BYTES);
 	if (!standard_resources)
-		panic("%s: Failed to allocate %zu bytes\n", __func__, res_size);
+		panic("%s: Failed to allocate %zu bytes\n", "request_standard_resources",
+		      res_size);
 
 	for_each_mem_region(region) {
 		res = &standard_resources[i++];
@@ -275,12 +284,17 @@ void setup_arch(void)
 	paging_init();
 	boot_phase_done("map_mem");
 	acpi_boot_table_init();
-	/* 6.12's unflatten_device_tree() starts by saving the static /reserved-memory regions. */
+	/*
+	 * No ACPI here: the device tree is unflattened, between paging and the memmap. 6.12's
+	 * unflatten_device_tree() starts by saving the static /reserved-memory regions.
+	 */
 	if (linux_since(6, 12))
 		fdt_scan_reserved_mem_reg_nodes();
+	unflatten_device_tree();
 	bootmem_init();
 	boot_phase_done("memmap");
 	request_standard_resources();
+	smp_init_cpus();
 }
 
 static void setup_reset(void)

@@ -20,6 +20,7 @@
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
 #include <linux/version.h>
+#include <linux/cpumask.h>
 #include <linux/swiotlb.h>
 #include <linux/ioport.h>
 
@@ -467,9 +468,22 @@ void __init bootmem_init(void)
 	memblock_dump_all();
 }
 
+/* kernel/dma/swiotlb.c: 2 KiB slabs, 64 MiB by default, in segments of 128 slabs. */
+#define IO_TLB_SHIFT		11
+#define IO_TLB_SEGSIZE		128
 #define IO_TLB_DEFAULT_SIZE	SZ_64M
-#define IO_TLB_SHIFT		11	/* 2 KiB slabs */
-#define IO_TLB_SEGSIZE		128	/* slabs per segment */
+#define IO_TLB_MIN_SLABS	((1 << 20) >> IO_TLB_SHIFT)
+/* struct io_tlb_slot: orig_addr, alloc_size, list (+4); struct io_tlb_area: used, index, lock */
+#define SIZEOF_IO_TLB_SLOT	24
+#define SIZEOF_IO_TLB_AREA	16
+
+static unsigned long roundup_pow_of_two(unsigned long n)
+{
+	return n <= 1 ? 1 : 1UL << fls64(n - 1);
+}
+
+/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
+struct io_tlb_mem io_tlb_default_mem;
 
 /*
  * 6.12's swiotlb_adjust_size(): the buffer in whole segments of slabs (256 KiB), said in
@@ -482,113 +496,93 @@ static unsigned long __init swiotlb_adjust_size(unsigned long size)
 
 	size = nslabs << IO_TLB_SHIFT;
 	pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted to %luMB", size >> 20);
-	return size;
-}
-
-/* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
-struct io_tlb_mem io_tlb_default_mem;
-
-/*
- * num_possible_cpus() as arm64's smp_init_cpus() finds them: the children of /cpus named
- * "cpu" or of device_type "cpu" whose status is not "fail" (of_get_next_cpu_node), at most
- * NR_CPUS (512, Debian's).
- */
-static unsigned int __init dt_possible_cpus(void)
-{
-	const void *fdt = initial_boot_params;
-	unsigned int n = 0;
-	int cpus, np;
-
-	cpus = fdt ? fdt_path_offset(fdt, "/cpus") : -1;
-	if (cpus < 0)
-		return 1;
-	fdt_for_each_subnode(np, fdt, cpus) {
-		const char *name = fdt_get_name(fdt, np, NULL);
-		const char *st = fdt_getprop(fdt, np, "status", NULL);
-
-		if (st && !strncmp(st, "fail", 4))
-			continue;
-		if ((name && (!strcmp(name, "cpu") || !strncmp(name, "cpu@", 4))) ||
-		    of_fdt_prop_str_eq(fdt, np, "device_type", "cpu"))
-			n++;
-	}
-	return clamp(n, 1U, 512U);
+	return nslabs;
 }
 
 /*
- * swiotlb_adjust_nareas(num_possible_cpus()): one area per CPU, a power of two; the slabs
- * at least a segment per area and a power of two, said when rounded up (both Linux 6.1.192
- * and 6.12).
+ * swiotlb_adjust_nareas(num_possible_cpus()) and round_up_default_nslabs(): one area per
+ * possible CPU, a power of two; the slabs at least a segment per area and a power of two,
+ * said when rounded up (both Linux 6.1.192 and 6.12).
  */
-static unsigned long __init swiotlb_adjust_nareas(unsigned long size)
+static unsigned long __init swiotlb_adjust_nareas(unsigned long nareas, unsigned long nslabs)
 {
-	unsigned long nareas = 1, nslabs = size >> IO_TLB_SHIFT;
-	unsigned int cpus = dt_possible_cpus();
-
-	while (nareas < cpus)
-		nareas <<= 1;
 	pr_info("software IO TLB: area num %lu.\n", nareas);
 	if (nslabs < IO_TLB_SEGSIZE * nareas)
 		nslabs = IO_TLB_SEGSIZE * nareas;
 	else if (!(nslabs & (nslabs - 1)))
-		return size;
-	while (nslabs & (nslabs - 1))
-		nslabs += nslabs & -nslabs;
-	size = nslabs << IO_TLB_SHIFT;
-	pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB", size >> 20);
-	return size;
+		return nslabs;
+	nslabs = roundup_pow_of_two(nslabs);
+	pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB",
+		(nslabs << IO_TLB_SHIFT) >> 20);
+	return nslabs;
 }
 
 /*
- * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
- * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator. 6.12 also
- * sets one up when nothing needs bouncing (CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: kmalloc()
- * buffers smaller than a cache line), of 1 MiB per GiB of memory.
+ * Linux's swiotlb_init_remap(): memory above what every DMA master reaches needs bounce
+ * buffers, 64 MiB low in memory (halved until it fits), then the slot array and one area
+ * per possible CPU (a power of two). The messages are swiotlb's ("software IO TLB: ...").
+ * 6.12 also sets one up when nothing needs bouncing (arm64's mem_init with
+ * CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: kmalloc() buffers smaller than a cache line), of
+ * 1 MiB per GiB of memory.
  */
-static void __init swiotlb_init(void)
+static __noipa void __init swiotlb_init_remap(bool addressing_limit)
 {
-	bool swiotlb = max_pfn > PFN_DOWN(arm64_dma_phys_limit);
-	unsigned long size = IO_TLB_DEFAULT_SIZE, want;
-	phys_addr_t pa, end;
+	unsigned long nslabs = IO_TLB_DEFAULT_SIZE >> IO_TLB_SHIFT, want, nareas;
+	size_t bytes, alloc_size;
+	phys_addr_t start, end;
 	void *tlb;
 
-	if (linux_since(6, 12) && !swiotlb) {
-		size = swiotlb_adjust_size(min_t(unsigned long, IO_TLB_DEFAULT_SIZE,
-						 DIV_ROUND_UP(memblock_phys_mem_size(), 1024)));
-		swiotlb = true;
+	if (linux_since(6, 12) && !addressing_limit) {
+		nslabs = swiotlb_adjust_size(min_t(unsigned long, IO_TLB_DEFAULT_SIZE,
+						   DIV_ROUND_UP(memblock_phys_mem_size(), 1024)));
+		addressing_limit = true;
 	}
-	if (!swiotlb)
+	if (!addressing_limit)
 		return;
-	size = swiotlb_adjust_nareas(size);
-	want = size;
-	/*
-	 * swiotlb_init_remap(): each failure said by swiotlb_memblock_alloc(), the request
-	 * halved down to IO_TLB_MIN_SLABS (1 MiB), then given up.
-	 */
-	while (!(tlb = memblock_alloc_try_nid(PAGE_ALIGN(size), PAGE_SIZE, 0,
-					      arm64_dma_phys_limit - 1, NUMA_NO_NODE))) {
-		pr_warn("software IO TLB: swiotlb_memblock_alloc: Failed to allocate %lu bytes tlb structure\n",
-			PAGE_ALIGN(size));
-		if (size <= SZ_1M) {
+	nareas = roundup_pow_of_two(num_possible_cpus());
+	nslabs = want = swiotlb_adjust_nareas(nareas, nslabs);
+	for (;;) {
+		bytes = PAGE_ALIGN(nslabs << IO_TLB_SHIFT);
+		/* memblock_alloc_low(): arm64's ARCH_LOW_ADDRESS_LIMIT is the DMA limit - 1 */
+		tlb = memblock_alloc_try_nid(bytes, PAGE_SIZE, MEMBLOCK_LOW_LIMIT,
+					     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
+		if (tlb)
+			break;
+		pr_warn("software IO TLB: %s: Failed to allocate %zu bytes tlb structure\n",
+			"swiotlb_memblock_alloc", bytes);
+		if (nslabs <= IO_TLB_MIN_SLABS) {
 			bm_warn("software IO TLB: no room below %pa for the bounce buffer\n",
 				&arm64_dma_phys_limit);
 			return;
 		}
-		size = ALIGN((size >> IO_TLB_SHIFT) >> 1, IO_TLB_SEGSIZE) << IO_TLB_SHIFT;
+		nslabs = ALIGN(nslabs >> 1, IO_TLB_SEGSIZE);
 	}
-	if (size != want)
+	if (nslabs != want)
 		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
-			want >> IO_TLB_SHIFT, size >> IO_TLB_SHIFT);
-	pa = __pa(tlb);
-	io_tlb_default_mem.start = pa;
-	io_tlb_default_mem.end = pa + size;
-	end = pa + size;
-	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end, size >> 20);
+			want, nslabs);
+
+	alloc_size = PAGE_ALIGN(nslabs * SIZEOF_IO_TLB_SLOT);
+	if (!memblock_alloc(alloc_size, PAGE_SIZE)) {
+		pr_warn("software IO TLB: %s: Failed to allocate %zu bytes align=0x%lx\n",
+			__func__, alloc_size, PAGE_SIZE);
+		return;
+	}
+	if (!memblock_alloc(nareas * SIZEOF_IO_TLB_AREA, SMP_CACHE_BYTES)) {
+		pr_warn("software IO TLB: %s: Failed to allocate mem->areas.\n", __func__);
+		return;
+	}
+	/* swiotlb_print_info(): the end is exclusive there */
+	start = __pa(tlb);
+	end = start + bytes;
+	io_tlb_default_mem.start = start;
+	io_tlb_default_mem.end = end;
+	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &start, &end,
+		(nslabs << IO_TLB_SHIFT) >> 20);
 }
 
 void __init mem_init(void)
 {
-	swiotlb_init();
+	swiotlb_init_remap(max_pfn > PFN_DOWN(arm64_dma_phys_limit));
 	memblock_free_all();
 }
 

@@ -25,6 +25,7 @@ bool rodata_full = true;
 
 unsigned long early_pgtable_pages;
 unsigned long map_mem_pgtable_pages;
+unsigned long idmap_pgtable_pages;
 
 /* init/main.c's set_debug_rodata with arm64's arch_parse_debug_rodata. */
 static int __init parse_rodata(char *arg)
@@ -257,6 +258,30 @@ static void __init map_kernel(pgd_t *pgdp)
 	kernel_pgtable = early_pgtable_alloc;
 }
 
+/*
+ * Linux's create_idmap(): once init_pg_dir is freed, Linux maps its .idmap.text and the KPTI
+ * flag 1:1 in idmap_pg_dir (a static PGD), with PUD, PMD and PTE tables from
+ * early_pgtable_alloc. bootmem keeps the idmap head.S built; it takes the same pages, so that
+ * everything allocated later lands where Linux's does. Debian's .idmap.text closes .text
+ * (just below _etext) and __idmap_kpti_flag lies in .data: another 2 MiB block, so 4 pages,
+ * more when a 1 GiB (or 512 GiB) boundary falls between the two.
+ */
+static void __init create_idmap(void)
+{
+	phys_addr_t text = kernel_image.etext - 1, flag = kernel_image.sdata;
+	int tables = 3;
+
+	if (pgd_index(text) != pgd_index(flag))
+		tables += 3;
+	else if (pud_index(text) != pud_index(flag))
+		tables += 2;
+	else if (pmd_index(text) != pmd_index(flag))
+		tables += 1;
+	idmap_pgtable_pages = tables;
+	while (tables--)
+		early_pgtable_alloc(PAGE_SHIFT);
+}
+
 void __init paging_init(void)
 {
 	pgd_t *pgdp = swapper_pg_dir;
@@ -275,13 +300,14 @@ void __init paging_init(void)
 				   kernel_image.end - kernel_image.init_pg_dir);
 	/* Now the linear map covers memory: memblock may double its arrays there (Linux's order). */
 	memblock_allow_resize();
+	create_idmap();
 }
 
 static void mmu_reset(void)
 {
 	rodata_enabled = rodata_full = true;
 	crash_mem_map = false;
-	early_pgtable_pages = map_mem_pgtable_pages = 0;
+	early_pgtable_pages = map_mem_pgtable_pages = idmap_pgtable_pages = 0;
 	kernel_pgtable = early_pgtable_alloc;
 	kernel_pgtable_next = 0;
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));

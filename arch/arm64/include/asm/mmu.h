@@ -24,6 +24,8 @@ phys_addr_t early_pgtable_alloc(int shift);
 /* Table pages early_pgtable_alloc has handed out, and how many of them map_mem used. */
 extern unsigned long early_pgtable_pages;
 extern unsigned long map_mem_pgtable_pages;
+/* The pages create_idmap takes as Linux's does (4, more across a 1 GiB boundary). */
+extern unsigned long idmap_pgtable_pages;
 
 /*
  * Map every memblock.memory range that is not MEMBLOCK_NOMAP at its linear address,
