@@ -150,6 +150,7 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 # The EFI stub's portable half on a fake firmware (the arm64 half and the jump stay out).
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
+HT_checksum_SRCS	:= $(BOOT_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test

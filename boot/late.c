@@ -10,12 +10,13 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/debug_invariants.h>
+#include <linux/bootmem_checksum.h>
 #include <linux/start_kernel.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/ptdump.h>
 
-static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo;
+static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo, opt_checksum;
 static char test_fault[16];
 
 static int __init set_selftest(char *v) { opt_selftest = true; return 0; }
@@ -26,6 +27,10 @@ early_param("selftest", set_selftest);
 early_param("ptdump", set_ptdump);
 early_param("buddyinfo", set_buddyinfo);
 early_param("zoneinfo", set_zoneinfo);
+
+/* bootmem_checksum: what the bring-up built, as three numbers (see docs/performance.md). */
+static int __init set_checksum(char *v) { opt_checksum = true; return 0; }
+early_param("bootmem_checksum", set_checksum);
 
 /*
  * test_fault=null|nomap|stack|undef: a deliberate fault, for the tests of the exception
@@ -103,6 +108,9 @@ void run_test_fault(void)
 
 void late_boot_actions(void)
 {
+	/* First: the self-test below reorders the free lists. */
+	if (opt_checksum)
+		bootmem_checksum_print();
 	if (opt_selftest)
 		page_alloc_selftest();
 	if (opt_ptdump)
@@ -117,7 +125,7 @@ void late_boot_actions(void)
 
 static void late_reset(void)
 {
-	opt_selftest = opt_ptdump = opt_buddyinfo = opt_zoneinfo = false;
+	opt_selftest = opt_ptdump = opt_buddyinfo = opt_zoneinfo = opt_checksum = false;
 	test_fault[0] = '\0';
 }
 host_reset(late_reset);

@@ -20,6 +20,9 @@
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
 #include <linux/swiotlb.h>
+#include <asm/pgtable.h>
+#include <asm/fixmap.h>
+#include <linux/bootmem_checksum.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -374,3 +377,33 @@ static void init_reset(void)
 	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);
+
+/*
+ * bootmem_checksum: the three checksums of what the bring-up built. The kernel leaves out
+ * what depends on the size of this build's image, so that values recorded from one build
+ * hold for the next: the memory of Linux's image footprint (image_size 0x2010000, from the
+ * 2 MiB boundary below _text), its linear alias, the image mapping, and the fixmap's slot
+ * (its tables are in the image's bss).
+ */
+#define LINUX_IMAGE_FOOTPRINT	0x2010000UL
+
+void bootmem_checksum_print(void)
+{
+	phys_addr_t start = round_down(__pa_symbol(_text), SZ_2M);
+	phys_addr_t end = round_up(__pa_symbol(_text) +
+				   max_t(u64, _end - _text, LINUX_IMAGE_FOOTPRINT), SZ_2M);
+	struct checksum_skip skip = {
+		.skip_start_pfn = PFN_DOWN(start), .skip_end_pfn = PFN_UP(end),
+		.skip_va = {
+			{ __phys_to_virt(start), __phys_to_virt(end) },
+			{ KIMAGE_VADDR, KIMAGE_VADDR + (end - start) },
+			{ round_down(FIXADDR_TOP - FIXADDR_TOT_SIZE, PGDIR_SIZE),
+			  round_up(FIXADDR_TOP, PGDIR_SIZE) },
+		},
+		.nr_skip_va = 3,
+	};
+
+	pr_info("bootmem: checksum memmap %016llx page tables %016llx free lists %016llx\n",
+		memmap_checksum(&skip), pgtable_checksum(swapper_pg_dir, &skip),
+		free_lists_checksum(&skip));
+}

@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
+#include <linux/bootmem_checksum.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
@@ -368,6 +369,50 @@ phys_addr_t pgtable_translate(pgd_t *pgd, u64 va)
 	if (!(val & PTE_VALID) || level == PGT_PGD)
 		return PHYS_ADDR_MAX;
 	return __desc_phys(val & ~(size[level] - 1)) + (va & (size[level] - 1));
+}
+
+static bool va_skipped(const struct checksum_skip *skip, u64 start, u64 size)
+{
+	int i;
+
+	for (i = 0; skip && i < skip->nr_skip_va; i++)
+		if (start >= skip->skip_va[i].start && start + size - 1 <= skip->skip_va[i].end - 1)
+			return true;
+	return false;
+}
+
+/*
+ * Every non-empty entry under @table (at @level, mapping from @va), depth first: index,
+ * value, then the table it points to. Entries that map only skipped addresses are left out.
+ */
+static u64 table_checksum(const u64 *table, int level, u64 va, const struct checksum_skip *skip,
+			  u64 h)
+{
+	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	int i;
+
+	for (i = 0; i < PTRS_PER_TABLE; i++) {
+		u64 val = READ_ONCE(table[i]), start = va + ((u64)i << shift[level]);
+
+		if (!val || va_skipped(skip, start, 1ULL << shift[level]))
+			continue;
+		h = checksum_mix(h, (u64)level << 16 | i);
+		h = checksum_mix(h, val);
+		if (level < PGT_PTE && (val & PTE_VALID) && !is_leaf(val, level)) {
+			const u64 *next = pgtable_map(__desc_phys(val),
+						      (enum pgtable_level)(level + 1));
+
+			h = table_checksum(next, level + 1, start, skip, h);
+			pgtable_unmap((enum pgtable_level)(level + 1));
+		}
+	}
+	return h;
+}
+
+u64 pgtable_checksum(pgd_t *pgd, const struct checksum_skip *skip)
+{
+	/* swapper_pg_dir translates the TTBR1 half: index 0 is the lowest kernel address. */
+	return table_checksum((const u64 *)pgd, PGT_PGD, ~0ULL << VA_BITS, skip, 0);
 }
 
 static const char *mem_type_name(u64 val)
