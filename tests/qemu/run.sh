@@ -38,7 +38,7 @@ SUMS=tests/data/bootmem-checksums-kernel.txt
 check_checksums() {
 	local want got label=$1
 	[ "$2" = - ] || label="$1 $2"
-	want=$(awk -v n="$1" -v e="$2" '$1 == n && $2 == e { print $3, $4, $5 }' "$SUMS")
+	want=$(awk -v n="$1" -v e="$2" '{ sub(/\r$/, "") } $1 == n && $2 == e { print $3, $4, $5 }' "$SUMS")
 	[ -n "$want" ] || return 0
 	got=$(sed -n 's/.*bootmem: checksum memmap \([0-9a-f]*\) page tables \([0-9a-f]*\) free lists \([0-9a-f]*\).*/\1 \2 \3/p' "$3" | tr -d '\r')
 	if [ "$got" = "$want" ]; then
