@@ -15,21 +15,46 @@ static bool skipped(const struct checksum_skip *skip, unsigned long pfn)
 }
 
 /*
- * A list pointer as something that does not depend on where the host test's simulated
- * memory happens to be mapped: the physical address it points at (struct pages and the
- * zones' list heads both live in memblock memory), 0 for a cleared link.
+ * What a list link points at, as something that depends neither on where the host test's
+ * simulated memory is mapped nor on the layout of struct zone: nothing (a cleared link),
+ * the page itself (an empty list), a zone's free list (node, zone, order), or another
+ * struct page (its physical address).
  */
-static u64 link_value(const struct list_head *p)
+static u64 list_head_id(const pg_data_t *pgdat, const struct list_head *p)
 {
-	return p ? virt_to_phys(p) : 0;
+	const struct zone *zone;
+	int order;
+
+	for_each_zone_in_node(zone, pgdat)
+		for (order = 0; order < MAX_ORDER; order++)
+			if (p == &zone->free_area[order].free_list)
+				return 3ULL << 62 | (u64)pgdat->node_id << 16 | zone_idx(zone) << 8 | order;
+	return 2ULL << 62 | ((const char *)p - (const char *)pgdat);
+}
+
+static u64 link_value(const struct page *page, const struct list_head *p)
+{
+	int nid;
+
+	if (!p)
+		return 0;
+	if (p == &page->lru)
+		return 1;
+	for_each_online_node(nid) {
+		const pg_data_t *pgdat = NODE_DATA(nid);
+
+		if ((const char *)p >= (const char *)pgdat && (const char *)p < (const char *)(pgdat + 1))
+			return list_head_id(pgdat, p);
+	}
+	return virt_to_phys(p);
 }
 
 static u64 page_checksum(u64 h, const struct page *page, bool links)
 {
 	h = checksum_mix(h, page->flags);
 	if (links) {
-		h = checksum_mix(h, link_value(page->lru.next));
-		h = checksum_mix(h, link_value(page->lru.prev));
+		h = checksum_mix(h, link_value(page, page->lru.next));
+		h = checksum_mix(h, link_value(page, page->lru.prev));
 	}
 	return checksum_mix(h, (u64)page->private << 32 | (u32)page->_refcount);
 }
