@@ -50,7 +50,10 @@ void mm_core_init(void)
 	build_all_zonelists();
 	mem_init();
 	boot_phase_done("free_all");
+	/* Linux: setup_per_cpu_pageset() in start_kernel, then two initcalls (postcore, subsys). */
+	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
+	hugepage_init();
 }
 
 static noinline void fault_null(void)

@@ -201,7 +201,7 @@ static void cmd_help(void)
 	mon_puts("commands:\n"
 		 "  memblock            the memblock arrays (Linux's MEMBLOCK configuration), and who\n"
 		 "                      holds each reserved range (image, DTB, initrd, crash kernel...)\n"
-		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed\n"
+		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed, pagesets\n"
 		 "  buddyinfo           free blocks per order (/proc/buddyinfo)\n"
 		 "  ptdump              the kernel page tables\n"
 		 "  walk VA             the translation-table walk of one virtual address\n"

@@ -423,6 +423,7 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		zone->name = zone_names[j];
 		zone->zone_pgdat = pgdat;
 		zone_init_free_lists(zone);
+		zone_pcp_init(zone);
 		if (mminit_loglevel >= MMINIT_OLD_ZONE_LINES && zone->present_pages)
 			printk(KERN_DEBUG "  %s zone: %lu pages, LIFO batch:%u\n", zone->name,
 			       zone->present_pages, zone_batchsize_5x(freesize));
@@ -687,9 +688,10 @@ void build_all_zonelists(void)
 	}
 
 	vm_total_pages = nr_free_zone_pages(ZONE_MOVABLE);
+	/* Too few pages to keep migrate types apart: every request is unmovable. */
+	page_group_by_mobility_disabled = vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES;
 	pr_info("Built %u zonelists, mobility grouping %s.  Total pages: %ld\n",
-		num_online_nodes(),
-		vm_total_pages < pageblock_nr_pages * MIGRATE_TYPES ? "off" : "on",
+		num_online_nodes(), page_group_by_mobility_disabled ? "off" : "on",
 		(long)vm_total_pages);
 	/* mempolicy's policy_zone: the highest zone below ZONE_MOVABLE with pages. */
 	for_each_online_node(nid)
@@ -750,8 +752,9 @@ void __free_pages_core(struct page *page, unsigned int order)
 	}
 	page_zone(page)->managed_pages += nr_pages;
 	set_page_refcounted(page);
-	page->private = order;		/* what __free_pages checks against */
-	__free_pages(page, order);
+	page->private = order;		/* allocated as order @order: what the free checks */
+	/* Past the per-CPU lists, straight to the buddy lists, as Linux's. */
+	__free_pages_ok(page, order);
 }
 
 /* memblock's __free_pages_memory() hands every free aligned block over through here. */
@@ -818,12 +821,22 @@ void setup_per_zone_wmarks(void)
 			zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
 			zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
 		}
+
+	/* The per-CPU lists' high follows the low watermark. */
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid))
+			zone_pcp_update(zone);
+}
+
+unsigned long nr_free_buffer_pages(void)
+{
+	return nr_free_zone_pages(ZONE_NORMAL);
 }
 
 /* Linux's init_per_zone_wmark_min(): min_free_kbytes = sqrt(16 * lowmem KiB), clamped. */
 void init_per_zone_wmark_min(void)
 {
-	unsigned long lowmem_kbytes = nr_free_zone_pages(ZONE_NORMAL) * (PAGE_SIZE >> 10);
+	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
 	long new_min = int_sqrt(lowmem_kbytes * 16);
 
 	if (new_min < 128)
@@ -832,6 +845,7 @@ void init_per_zone_wmark_min(void)
 		new_min = 262144;
 	min_free_kbytes = new_min;
 	setup_per_zone_wmarks();
+	refresh_zone_stat_thresholds();
 }
 
 /* ---- reports ---- */

@@ -130,7 +130,8 @@ class BmZones(gdb.Command):
 Usage: bm-zones
 spanned = end - start (holes included), present = RAM in it, managed = handed to the buddy
 allocator; free = NR_FREE_PAGES, cross-checked with the sum of free_area[order].nr_free << order;
-min/low/high are the watermarks (/proc/zoneinfo's names)."""
+min/low/high are the watermarks (/proc/zoneinfo's names). pagesets: each CPU's per-CPU page lists
+(/proc/zoneinfo's count, high, batch), the count cross-checked with the pages on the lists."""
 
     def __init__(self):
         super().__init__("bm-zones", gdb.COMMAND_DATA)
@@ -154,6 +155,28 @@ min/low/high are the watermarks (/proc/zoneinfo's names)."""
                           (spanned, int(zone["present_pages"]), int(zone["managed_pages"])))
                 gdb.write("        free %d (free lists: %d)  min %d low %d high %d\n" %
                           (int(zone["free_pages"]), in_lists, int(wm[0]), int(wm[1]), int(wm[2])))
+                if int(zone["present_pages"]):
+                    psets = zone["per_cpu_pageset"]
+                    for cpu in range(array_len(psets)):
+                        self.pageset(cpu, psets[cpu])
+
+    @staticmethod
+    def pageset(cpu, pcp):
+        """One CPU's lists: Linux's order_to_pindex() says which order each list holds."""
+        lists = pcp["lists"]
+        nlists = array_len(lists)
+        on_lists = 0
+        for i in range(nlists):
+            order = i // 3 if i < nlists - 2 else 9      # MIGRATE_PCPTYPES; the THP lists
+            head = lists[i].address
+            node = lists[i]["next"]
+            n = 0
+            while int(node) != int(head) and n < 1 << 20:
+                n += 1
+                node = node["next"]
+            on_lists += n << order
+        gdb.write("        pagesets: cpu %d count %d (lists: %d) high %d batch %d\n" %
+                  (cpu, int(pcp["count"]), on_lists, int(pcp["high"]), int(pcp["batch"])))
 
 
 class BmBuddyinfo(gdb.Command):

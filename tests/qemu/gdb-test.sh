@@ -87,6 +87,7 @@ check '^ reserved\[0x0\]	\[0x00000000402[0-9a-f]{5}-0x[0-9a-f]{16}\], 0x[0-9a-f]
 check '^Node 0, zone      DMA  \[mem 0x0000000040000000-0x000000007fffffff\] pfns 0x40000-0x80000$'
 check '^        spanned 262144 present 262144 managed [0-9]+$'
 check '^Node 0, zone    DMA32  empty$'
+check '^        pagesets: cpu 0 count 0 \(lists: 0\) high 7040 batch 63$'
 check '^  PGD\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} table -> 0x[0-9a-f]+'
 check '^  PTE\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} page 0x40000000 Normal RW .*AF.* PXN UXN$'
 check '^VA 0xffff000000000000 -> PA 0x40000000 \(PTE level\)$'
