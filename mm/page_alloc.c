@@ -699,6 +699,19 @@ void __free_pages_ok(struct page *page, unsigned int order)
 		__free_one_page(page, page_to_pfn(page), page_zone(page), order);
 }
 
+/*
+ * The same for a block __free_pages_core() has just prepared (every page free of PG_buddy
+ * and PG_reserved, count 0, the head allocated as @order): the checks would all pass.
+ */
+void __free_pages_ok_checked(struct page *page, unsigned int order)
+{
+	set_page_count(page, 0);
+	page->private = 0;
+	if (unlikely(page_poisoning_enabled))
+		kernel_poison_pages(page, 1U << order);
+	__free_one_page(page, page_to_pfn(page), page_zone(page), order);
+}
+
 static __always_inline void free_the_page(struct page *page, unsigned int order,
 					  unsigned long caller)
 {

@@ -157,6 +157,8 @@ void drain_local_pages(struct zone *zone);
 unsigned long zone_pcp_count(const struct zone *zone);
 /* The boot hand-off's free (memblock_free_all): straight to the buddy lists, as Linux's. */
 void __free_pages_ok(struct page *page, unsigned int order);
+/* The same for a block __free_pages_core() has prepared and checked on its way. */
+void __free_pages_ok_checked(struct page *page, unsigned int order);
 
 /* ---- transparent hugepages (mm/huge_memory.c) ---- */
 /* subsys_initcall hugepage_init(): THP on (512 MiB or more), and its min_free_kbytes. */
