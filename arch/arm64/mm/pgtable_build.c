@@ -118,19 +118,34 @@ static phys_addr_t alloc_table(phys_addr_t (*pgtable_alloc)(int), int shift,
 	return pa;
 }
 
-static void init_pte(pmd_t *pmdp, unsigned long addr, unsigned long end,
-		     phys_addr_t phys, pgprot_t prot)
+/*
+ * Linux's init_pte(): the entries of [addr, end) from @ptep on. Linux maps the PTE table
+ * (pte_set_fixmap_offset) in every call; here alloc_init_cont_pte() maps it once for all
+ * its contiguous ranges, which writes the same entries.
+ *
+ * In a table alloc_init_cont_pte() has just allocated (@fresh) every entry is 0, and 0 may
+ * become anything (pgattr_change_is_safe), so the check Linux makes per entry cannot fail:
+ * there the entries are written straight, each the one before plus a page. (Adding
+ * PAGE_SIZE to the descriptor adds it to the output address: @prot has no address bits,
+ * and __create_pgd_mapping refused ranges beyond the 48-bit PA space.)
+ */
+static void init_pte(pte_t *ptep, unsigned long addr, unsigned long end, phys_addr_t phys,
+		     pgprot_t prot, bool fresh)
 {
-	pte_t *ptep;
+	if (fresh && !(pgprot_val(prot) & PTE_ADDR_MASK)) {
+		u64 *entry = &pte_val(*ptep), *last = entry + ((end - addr) >> PAGE_SHIFT);
+		u64 val = pte_val(pfn_pte_phys(phys, prot));
 
-	ptep = (pte_t *)pgtable_map(pmd_page_paddr(READ_ONCE(*pmdp)), PGT_PTE);
-	ptep += pte_index(addr);
+#pragma GCC unroll 8
+		for (; entry < last; entry++, val += PAGE_SIZE)
+			*entry = val;
+		return;
+	}
 	do {
 		set_leaf(&pte_val(*ptep), pte_val(pfn_pte_phys(phys, prot)), addr,
 			 PGT_PTE);
 		phys += PAGE_SIZE;
 	} while (ptep++, addr += PAGE_SIZE, addr != end);
-	pgtable_unmap(PGT_PTE);
 }
 
 static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
@@ -140,6 +155,8 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 {
 	unsigned long next;
 	pmd_t pmd = READ_ONCE(*pmdp);
+	bool fresh = false;
+	pte_t *ptep;
 
 	if (pmd_sect(pmd))
 		live_block_bug(pmd_val(pmd), addr, PGT_PMD);
@@ -152,9 +169,11 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 		pte_phys = alloc_table(pgtable_alloc, PAGE_SHIFT, addr);
 		WRITE_ONCE(*pmdp, __pmd(pte_phys | pmdval));
 		pmd = READ_ONCE(*pmdp);
+		fresh = true;
 	}
 	BUG_ON(pmd_bad(pmd));
 
+	ptep = (pte_t *)pgtable_map(pmd_page_paddr(pmd), PGT_PTE) + pte_index(addr);
 	do {
 		pgprot_t __prot = prot;
 
@@ -165,10 +184,12 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 		    (flags & NO_CONT_MAPPINGS) == 0)
 			__prot = __pgprot(pgprot_val(prot) | PTE_CONT);
 
-		init_pte(pmdp, addr, next, phys, __prot);
+		init_pte(ptep, addr, next, phys, __prot, fresh);
 
+		ptep += (next - addr) >> PAGE_SHIFT;
 		phys += next - addr;
 	} while (addr = next, addr != end);
+	pgtable_unmap(PGT_PTE);
 }
 
 static void init_pmd(pud_t *pudp, unsigned long addr, unsigned long end,
