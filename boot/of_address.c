@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/of_fdt.h>
 #include <linux/of_address.h>
+#include <linux/init.h>
 
 /* Linux's IORESOURCE_* bits that the PCI and ISA translators compare. */
 #define IORESOURCE_IO		0x00000100
@@ -19,15 +20,33 @@ static const void *blob(void)
 	return initial_boot_params;
 }
 
+/*
+ * fdt_parent_offset() walks the tree from its start each time, and translating one address
+ * asks for the same few parents a dozen times (Linux's unflattened tree keeps a pointer).
+ * The last answers are kept: the blob never changes while it is the boot's.
+ */
+#define PARENT_CACHE	8
+static struct {
+	const void *blob;
+	int node, parent;
+} parent_cache[PARENT_CACHE];
+
 /* The parent of @node, or -1 at the root (and on a broken tree). */
 static int of_get_parent(int node)
 {
+	unsigned int slot = (unsigned int)node / 4 % PARENT_CACHE;
 	int parent;
 
 	if (node <= 0)
 		return -1;
+	if (parent_cache[slot].blob == blob() && parent_cache[slot].node == node)
+		return parent_cache[slot].parent;
 	parent = fdt_parent_offset(blob(), node);
-	return parent < 0 ? -1 : parent;
+	parent = parent < 0 ? -1 : parent;
+	parent_cache[slot].blob = blob();
+	parent_cache[slot].node = node;
+	parent_cache[slot].parent = parent;
+	return parent;
 }
 
 static const char *of_node_name(int node)
@@ -580,9 +599,7 @@ int of_stdout_node(void)
 	if (!fdt)
 		return -ENODEV;
 
-	offset = fdt_path_offset(fdt, "/chosen");
-	if (offset < 0)
-		offset = fdt_path_offset(fdt, "/chosen@0");
+	offset = of_flat_dt_chosen_node();
 	if (offset < 0)
 		return -ENOENT;
 
@@ -635,3 +652,10 @@ const char *of_stdout_options(void)
 {
 	return stdout_options;
 }
+
+/* Host tests boot many trees, some in the same buffer: forget the old tree's parents. */
+static void of_address_reset(void)
+{
+	memset(parent_cache, 0, sizeof(parent_cache));
+}
+host_reset(of_address_reset);

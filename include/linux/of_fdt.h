@@ -62,6 +62,8 @@ bool of_fdt_warn_once(int node, const char *prop);
 const char *of_fdt_get_string(const void *blob, int node, const char *name, int *lenp);
 bool of_fdt_prop_str_eq(const void *blob, int node, const char *name, const char *str);
 const char *of_flat_dt_get_machine_name(void);
+/* The offset of /chosen (or /chosen@0) in the boot blob, looked up once; < 0 without one. */
+int of_flat_dt_chosen_node(void);
 
 /* fdt_check_header + totalsize <= MAX_FDT_SIZE, as Linux; sets initial_boot_params. */
 bool early_init_dt_verify(void *params);
