@@ -5,8 +5,9 @@ Wall time from the first console line to the "Memory:" line, bootmem beside Linu
 same QEMU (virt, cortex-a57, TCG without -icount), the same device tree, the same command line
 and the same load addresses (the boot stub and -device loader, as run-qemu.sh and the oracle's
 linux-layout.sh boot them), in alternating runs; medians printed, never asserted. Each line is
-timestamped on the host as it arrives on QEMU's serial (stdio). Also printed: QEMU start to
-"Memory:", what linux-layout.sh's timing file measures (with its 50 ms polling).
+timestamped on the host as it arrives on QEMU's serial (stdio). Also printed: the CPU time QEMU's
+threads used between the two lines (/proc schedstat: steadier than wall time on a busy host),
+and QEMU start to "Memory:", what linux-layout.sh's timing file measures (50 ms polling there).
 
 --linux: Debian's 6.1 Image (default: $ORACLE_CACHE/Image, /tmp/oracle/cache/Image, which
 ../shared/oracle/fetch-linux.sh downloads). --append: the command line (default: the oracle's,
@@ -67,8 +68,20 @@ def prepare(dts, args, work):
     return dtb, stub, kaddr, daddr, qopts
 
 
+def cpu_time(pid):
+    """Seconds QEMU's threads have run so far (schedstat: nanoseconds on a CPU)."""
+    total = 0
+    try:
+        for tid in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/schedstat" % (pid, tid)) as f:
+                total += int(f.read().split()[0])
+    except OSError:
+        pass
+    return total / 1e9
+
+
 def boot(image, dtb, stub, kaddr, daddr, qopts, timeout=60):
-    """(first line, Memory: line) in seconds since QEMU started, or None."""
+    """(first line, Memory: line, QEMU's CPU time between them) in seconds, or None."""
     cmd = ["qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a57", "-display", "none",
            "-nic", "none", "-monitor", "none", "-serial", "stdio", "-bios", stub,
            "-device", "loader,file=%s,addr=%s,force-raw=on" % (image, kaddr),
@@ -76,7 +89,7 @@ def boot(image, dtb, stub, kaddr, daddr, qopts, timeout=60):
     t0 = time.monotonic()
     q = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL)
-    buf, first, mem = b"", None, None
+    buf, first, mem, cpu0, cpu1 = b"", None, None, 0, 0
     try:
         while time.monotonic() - t0 < timeout:
             r, _, _ = select.select([q.stdout], [], [], 0.5)
@@ -90,14 +103,14 @@ def boot(image, dtb, stub, kaddr, daddr, qopts, timeout=60):
                 break
             buf += data
             if first is None and b"\n" in buf:
-                first = now
+                first, cpu0 = now, cpu_time(q.pid)
             if MEMORY.search(buf) and buf.rfind(b"\n") > MEMORY.search(buf).start():
-                mem = now
+                mem, cpu1 = now, cpu_time(q.pid)
                 break
     finally:
         q.kill()
         q.wait()
-    return (first, mem) if first is not None and mem is not None else None
+    return (first, mem, cpu1 - cpu0) if first is not None and mem is not None else None
 
 
 def main():
@@ -130,12 +143,14 @@ def main():
             setup = prepare(dts, args, work)
             times = {"bootmem": [], "linux": []}
             starts = {"bootmem": [], "linux": []}
+            cpus = {"bootmem": [], "linux": []}
             for _ in range(runs):
                 for name, image in (("bootmem", ours), ("linux", linux)):
                     t = boot(image, *setup)
                     if t:
                         times[name].append(t[1] - t[0])
                         starts[name].append(t[1])
+                        cpus[name].append(t[2])
         name = os.path.basename(dts)[:-4]
         if not times["bootmem"] or not times["linux"]:
             print("  %-22s no Memory: line from %s" % (
@@ -143,9 +158,10 @@ def main():
             continue
         b, lx = statistics.median(times["bootmem"]), statistics.median(times["linux"])
         bs, ls = statistics.median(starts["bootmem"]), statistics.median(starts["linux"])
-        print("  %-22s bootmem %7.1f ms, Linux %7.1f ms: %.3fx   (QEMU start -> Memory: "
-              "%.0f ms vs %.0f ms, %.2fx)" % (name, b * 1e3, lx * 1e3, b / lx, bs * 1e3,
-                                               ls * 1e3, bs / ls))
+        bc, lc = statistics.median(cpus["bootmem"]), statistics.median(cpus["linux"])
+        print("  %-14s bootmem %7.1f ms, Linux %7.1f ms: %.3fx | QEMU's CPU time %6.1f vs %6.1f ms:"
+              " %.3fx | QEMU start -> Memory: %.0f vs %.0f ms" % (
+                  name, b * 1e3, lx * 1e3, b / lx, bc * 1e3, lc * 1e3, bc / lc, bs * 1e3, ls * 1e3))
 
 
 if __name__ == "__main__":
