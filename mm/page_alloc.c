@@ -282,7 +282,7 @@ static inline bool pcp_allowed_order(unsigned int order)
 
 static inline struct per_cpu_pages *this_cpu_pcp(struct zone *zone)
 {
-	return &zone->per_cpu_pageset[smp_processor_id()];
+	return &zone->per_cpu_pageset[pcp_this_cpu()];
 }
 
 /*
@@ -455,16 +455,16 @@ static void drain_pages(unsigned int cpu)
 void drain_local_pages(struct zone *zone)
 {
 	if (zone)
-		drain_pages_zone(smp_processor_id(), zone);
+		drain_pages_zone(pcp_this_cpu(), zone);
 	else
-		drain_pages(smp_processor_id());
+		drain_pages(pcp_this_cpu());
 }
 
 void drain_all_pages(struct zone *zone)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) {
+	for_each_pcp_cpu(cpu) {
 		if (zone)
 			drain_pages_zone(cpu, zone);
 		else
@@ -477,7 +477,7 @@ unsigned long zone_pcp_count(const struct zone *zone)
 	unsigned long count = 0;
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu)
+	for_each_pcp_cpu(cpu)
 		count += zone->per_cpu_pageset[cpu].count;
 	return count;
 }
@@ -505,7 +505,7 @@ static int zone_batchsize(const struct zone *zone)
  */
 static int zone_highsize(const struct zone *zone, int batch)
 {
-	int nr_split_cpus = num_online_cpus();
+	int nr_split_cpus = PCP_NR_CPUS;	/* online CPUs */
 	int high = low_wmark_pages(zone) / nr_split_cpus;
 
 	return max(high, batch << 2);
@@ -526,7 +526,7 @@ void zone_pcp_init(struct zone *zone)
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu)
+	for_each_pcp_cpu(cpu)
 		per_cpu_pages_init(&zone->per_cpu_pageset[cpu]);
 	zone->pageset_high = BOOT_PAGESET_HIGH;
 	zone->pageset_batch = BOOT_PAGESET_BATCH;
@@ -537,7 +537,7 @@ static void __zone_set_pageset_high_and_batch(struct zone *zone, int high, int b
 {
 	unsigned int cpu;
 
-	for_each_possible_cpu(cpu) {
+	for_each_pcp_cpu(cpu) {
 		zone->per_cpu_pageset[cpu].high = high;
 		zone->per_cpu_pageset[cpu].batch = batch;
 	}
@@ -577,7 +577,7 @@ static void setup_zone_pageset(struct zone *zone)
 	unsigned int cpu;
 
 	/* The boot pageset never keeps a page (high 0): there is nothing to carry over. */
-	for_each_possible_cpu(cpu)
+	for_each_pcp_cpu(cpu)
 		per_cpu_pages_init(&zone->per_cpu_pageset[cpu]);
 	zone_set_pageset_high_and_batch(zone);
 }
@@ -601,7 +601,7 @@ void setup_per_cpu_pageset(void)
 static int calculate_normal_threshold(const struct zone *zone)
 {
 	int mem = zone_managed_pages(zone) >> (27 - PAGE_SHIFT);
-	int threshold = 2 * fls64(num_online_cpus()) * (1 + fls64(mem));
+	int threshold = 2 * fls64(PCP_NR_CPUS /* online CPUs */) * (1 + fls64(mem));
 
 	return min(125, threshold);
 }
@@ -865,7 +865,7 @@ static noinline struct page *alloc_order_too_big(gfp_t gfp, unsigned int order,
 }
 
 /* Linux's __alloc_pages(): the fast path above the low watermark, else the slow path. */
-static noinline struct page *__alloc_pages_nid(gfp_t gfp, unsigned int order, int nid,
+static struct page *__alloc_pages_nid(gfp_t gfp, unsigned int order, int nid,
 						     unsigned long caller)
 {
 	enum zone_type highest = __gfp_zone(gfp);
@@ -978,7 +978,7 @@ size_t zoneinfo_pagesets(const struct zone *zone, char *buf, size_t size)
 	size_t len = scnprintf(buf, size, "\n  pagesets");
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) {
+	for_each_pcp_cpu(cpu) {
 		const struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
 
 		len += scnprintf(buf + len, size - len,
@@ -993,7 +993,7 @@ size_t zoneinfo_pagesets(const struct zone *zone, char *buf, size_t size)
 void show_zoneinfo(void)
 {
 	struct zone *zone;
-	char buf[64 + 160 * BOOTMEM_CPUS], *line, *next;
+	char buf[64 + 160 * PCP_NR_CPUS], *line, *next;
 	int nid;
 
 	for_each_online_node(nid)

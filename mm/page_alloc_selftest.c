@@ -390,7 +390,7 @@ static bool test_bad_frees(void)
 	ok &= same_snapshot(&before, &after);
 
 	/* A double free while the block waits on a per-CPU list. */
-	pcp = &page_zone(page)->per_cpu_pageset[smp_processor_id()];
+	pcp = &page_zone(page)->per_cpu_pageset[pcp_this_cpu()];
 	__free_pages(page, 2);
 	count = pcp->count;
 	__free_pages(page, 2);
@@ -463,7 +463,7 @@ static bool test_poison(void)
  */
 static bool pcp_lists_ok(struct zone *zone)
 {
-	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
 	unsigned long total = 0, bad = 0;
 	int pindex;
 
@@ -504,7 +504,7 @@ static bool test_pcp_lists(void)
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
 			if (!populated_zone(zone))
 				continue;
-			pcp = &zone->per_cpu_pageset[smp_processor_id()];
+			pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
 			ok &= check(pcp->batch >= 1 && !((pcp->batch + 1) & pcp->batch),
 				    "%s: batch %d is not 2^n - 1", zone->name, pcp->batch);
 			ok &= check(pcp->high >= 4 * pcp->batch &&
@@ -520,7 +520,7 @@ static bool test_pcp_lists(void)
 	if (!check(page, "no page"))
 		return false;
 	zone = page_zone(page);
-	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
 	ok &= check(pcp->count == pcp->batch - 1 || pcp->batch == 1,
 		    "%s: %d pages on the lists after the first allocation, batch %d",
 		    zone->name, pcp->count, pcp->batch);

@@ -10,7 +10,6 @@
 #include <linux/list.h>
 #include <linux/numa.h>
 #include <linux/mm_types.h>
-#include <linux/cpumask.h>
 
 #define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
@@ -66,6 +65,15 @@ struct free_area {
 #define NR_LOWORDER_PCP_LISTS	(MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
 #define NR_PCP_LISTS		(NR_LOWORDER_PCP_LISTS + NR_PCP_THP)
 
+/*
+ * The CPUs that have per-CPU lists: bootmem runs on the boot CPU alone (with -smp N the
+ * secondaries stay parked), so a zone has one pageset, CPU 0's, and one CPU is online.
+ * Linux has one per possible CPU.
+ */
+#define PCP_NR_CPUS		1
+#define pcp_this_cpu()		0
+#define for_each_pcp_cpu(cpu)	for ((cpu) = 0; (cpu) < PCP_NR_CPUS; (cpu)++)
+
 struct per_cpu_pages {
 	int count;		/* pages on the lists (an order-n page counts 2^n) */
 	int high;		/* at this count, a batch goes back to the buddy lists */
@@ -91,7 +99,7 @@ struct zone {
 	 * Linux's zone->per_cpu_pageset (one per possible CPU), what setup_zone_pageset()
 	 * last gave them, and per_cpu_zonestats' "vm stats threshold" (the same on every CPU).
 	 */
-	struct per_cpu_pages per_cpu_pageset[BOOTMEM_CPUS];
+	struct per_cpu_pages per_cpu_pageset[PCP_NR_CPUS];
 	int pageset_high, pageset_batch;
 	int stat_threshold;
 };
