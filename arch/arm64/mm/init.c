@@ -380,18 +380,17 @@ host_reset(init_reset);
 
 /*
  * bootmem_checksum: the three checksums of what the bring-up built. The kernel leaves out
- * what depends on the size of this build's image, so that values recorded from one build
- * hold for the next: the memory of Linux's image footprint (image_size 0x2010000, from the
- * 2 MiB boundary below _text), its linear alias, the image mapping, and the fixmap's slot
- * (its tables are in the image's bss).
+ * what depends on its own build: the memory of the image footprint in force (kernel_image,
+ * or bootmem's real image if larger) from the 2 MiB boundary below _text, its linear alias,
+ * the image mapping, and the fixmap's slot (its tables are in the image's bss), so values
+ * recorded from one build hold for the next.
  */
-#define LINUX_IMAGE_FOOTPRINT	0x2010000UL
-
 void bootmem_checksum_print(void)
 {
-	phys_addr_t start = round_down(__pa_symbol(_text), SZ_2M);
-	phys_addr_t end = round_up(__pa_symbol(_text) +
-				   max_t(u64, _end - _text, LINUX_IMAGE_FOOTPRINT), SZ_2M);
+	phys_addr_t text = __pa_symbol(_text);
+	phys_addr_t start = round_down(text, SZ_2M);
+	phys_addr_t end = round_up(max_t(phys_addr_t, kernel_image.end, __pa_symbol(_end)),
+				   SZ_2M);
 	struct checksum_skip skip = {
 		.skip_start_pfn = PFN_DOWN(start), .skip_end_pfn = PFN_UP(end),
 		.skip_va = {
