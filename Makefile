@@ -151,6 +151,8 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
 HT_checksum_SRCS	:= $(BOOT_SRCS)
+HT_procfs_SRCS		:= $(BOOT_SRCS)
+HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -216,5 +218,5 @@ fuzz: $(B)/fuzz/fuzz_dtb
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).
-$(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS))
+$(B)/host/bootmem-layout: $(call hobj,$(wildcard tools/bootmem-layout/*.c) $(BOOT_SRCS) tests/host/efi_fw.c)
 	$(HOSTCC) $(HOST_CFLAGS) -o $@ $^ $(LIBFDT_HOST) -lm

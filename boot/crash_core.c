@@ -12,8 +12,10 @@
 #include <linux/sizes.h>
 #include <linux/crash_core.h>
 
-struct resource crashk_res = { .name = "Crash kernel" };
-struct resource crashk_low_res = { .name = "Crash kernel" };
+/* /proc/iomem entries once reserved (the arch inserts them, as Linux's reserve_crashkernel). */
+#define CRASHK_RES	{ .name = "Crash kernel", .flags = IORESOURCE_BUSY | IORESOURCE_SYSTEM_RAM }
+struct resource crashk_res = CRASHK_RES;
+struct resource crashk_low_res = CRASHK_RES;
 
 static const char *const crash_suffixes[] = { ",high", ",low" };
 
@@ -197,7 +199,8 @@ int parse_crashkernel_low(char *cmdline, unsigned long long system_ram,
 
 static void crash_core_reset(void)
 {
-	crashk_res.start = crashk_res.end = 0;
-	crashk_low_res.start = crashk_low_res.end = 0;
+	/* the tree links too: the next boot's iomem tree starts empty */
+	crashk_res = (struct resource)CRASHK_RES;
+	crashk_low_res = (struct resource)CRASHK_RES;
 }
 host_reset(crash_core_reset);

@@ -717,7 +717,7 @@ int early_init_dt_scan_chosen(char *cmdline)
 }
 
 /* /chosen/linux,usable-memory-range (kdump): cap memory to the first range, add the second. */
-static void early_init_dt_check_for_usable_mem_range(void)
+void early_init_dt_check_for_usable_mem_range(void)
 {
 	struct { u64 base, size; } rgn[2] = { };
 	const fdt32_t *prop;

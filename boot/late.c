@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * What start_kernel does once memory is up: zonelists and the buddy hand-off (mm_core_init),
- * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, and deliberate
- * faults for the tests.
+ * then the command line's requests: self-tests, ptdump, buddyinfo/zoneinfo, files (cat=), and
+ * deliberate faults for the tests.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -12,6 +12,8 @@
 #include <linux/debug_invariants.h>
 #include <linux/bootmem_checksum.h>
 #include <linux/start_kernel.h>
+#include <linux/proc_fs.h>
+#include <linux/efi_init.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/ptdump.h>
@@ -33,9 +35,9 @@ static int __init set_checksum(char *v) { opt_checksum = true; return 0; }
 early_param("bootmem_checksum", set_checksum);
 
 /*
- * test_fault=null|nomap|stack|undef: a deliberate fault, for the tests of the exception
- * reports (Linux has lkdtm for this). nomap touches the first no-map region through the
- * linear map, which must fault, never hang.
+ * test_fault=null|nomap|efi-runtime|stack|undef: a deliberate fault, for the tests of the
+ * exception reports (Linux has lkdtm for this). nomap touches the first no-map region through
+ * the linear map, efi-runtime the first UEFI runtime-services region: both must fault, never hang.
  */
 static int __init set_test_fault(char *v)
 {
@@ -81,6 +83,23 @@ static noinline void fault_nomap(void)
 	pr_err("test_fault=nomap: this device tree has no no-map region\n");
 }
 
+/* Runtime services code and data are NOMAP (reserve_regions), so never in the linear map. */
+static noinline void fault_efi_runtime(void)
+{
+	phys_addr_t base;
+	u64 size;
+	volatile u64 *p;
+
+	if (!efi_enabled(EFI_MEMMAP) || !efi_first_runtime_region(&base, &size)) {
+		pr_err("test_fault=efi-runtime: not booted through UEFI, or its memory map has no runtime-services region\n");
+		return;
+	}
+	p = phys_to_virt(base);
+	pr_info("test_fault: reading UEFI runtime-services memory [mem %#018llx-%#018llx] through the linear map (%px)\n",
+		(unsigned long long)base, (unsigned long long)(base + size - 1), p);
+	(void)*p;
+}
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winfinite-recursion"
 /* Recurses until the guard page below the stack stops it: that is the point. */
@@ -101,12 +120,14 @@ void run_test_fault(void)
 		fault_null();
 	else if (!strcmp(test_fault, "nomap"))
 		fault_nomap();
+	else if (!strcmp(test_fault, "efi-runtime"))
+		fault_efi_runtime();
 	else if (!strcmp(test_fault, "stack"))
 		fault_stack(0);
 	else if (!strcmp(test_fault, "undef"))
 		__builtin_trap();
 	else
-		pr_err("test_fault=%s: unknown (null, nomap, stack, undef)\n", test_fault);
+		pr_err("test_fault=%s: unknown (null, nomap, efi-runtime, stack, undef)\n", test_fault);
 }
 
 void late_boot_actions(void)
@@ -122,6 +143,7 @@ void late_boot_actions(void)
 		show_buddyinfo();
 	if (opt_zoneinfo)
 		show_zoneinfo();
+	proc_print_boot_files();
 	pr_info("bootmem: buddy allocator ready\n");
 	boot_phases_print();
 }

@@ -20,6 +20,15 @@ static int __init early_poweroff(char *val)
 }
 early_param("poweroff", early_poweroff);
 
+/*
+ * The initcalls bootmem has. Linux runs them later, from kernel_init(), but nothing else
+ * happens in between here: memblock.reserved is what Linux's arch_initcall would see.
+ */
+static void do_initcalls(void)
+{
+	reserve_memblock_reserved_regions();	/* arch_initcall: /proc/iomem's reserved */
+}
+
 /* Seeds the stack canary, so this frame must not check one (it never returns in the kernel). */
 void __no_stack_protector start_kernel(void)
 {
@@ -30,6 +39,7 @@ void __no_stack_protector start_kernel(void)
 	print_kernel_command_line();
 	parse_boot_args();
 	mm_core_init();
+	do_initcalls();
 	arch_call_rest_init();
 }
 

@@ -2,7 +2,8 @@
 /*
  * The interactive monitor on the console, when the kernel is not told to power off:
  * look at memblock, zones, the buddy lists and page tables, follow one physical address
- * through every layer, and allocate or free pages by hand.
+ * through every layer, allocate or free pages by hand, and read Linux's files at Linux's
+ * paths (cat, ls, hexdump -C; boot/procfs.c), with Tab completing commands and paths.
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -14,11 +15,14 @@
 #include <linux/reboot.h>
 #include <linux/reserve_owners.h>
 #include <linux/start_kernel.h>
+#include <linux/seq_file.h>
+#include <linux/proc_fs.h>
 #include <asm/memory.h>
 #include <asm/ptdump.h>
 
 
-#define MON_LINE	128
+#define MON_LINE	256
+#define MON_PROMPT	"bootmem> "
 
 static void mon_puts(const char *s)
 {
@@ -29,15 +33,143 @@ static void mon_puts(const char *s)
 	}
 }
 
-/* Read one line with echo and backspace; returns its length. */
+/* What the files' readers print goes to the console as a terminal wants it: CR before LF. */
+static void mon_seq_write(struct seq_file *m, const char *buf, size_t len)
+{
+	while (len--) {
+		if (*buf == '\n')
+			console_putc('\r');
+		console_putc(*buf++);
+	}
+}
+
+static struct seq_file mon_seq = { .write = mon_seq_write };
+
+static const char * const mon_commands[] = {
+	"alloc", "buddyinfo", "cat", "free", "help", "hexdump", "ls", "memblock", "phys",
+	"poweroff", "ptdump", "walk", "zoneinfo",
+};
+
+/* Candidates for Tab: how many, their longest common prefix, and whether the one is a directory. */
+struct mon_completion {
+	char common[MON_LINE];
+	int count;
+	bool is_dir;
+};
+
+static void mon_complete_add(void *ctx, const char *name, bool is_dir)
+{
+	struct mon_completion *c = ctx;
+	size_t i;
+
+	if (!c->count++) {
+		snprintf(c->common, sizeof(c->common), "%s", name);
+		c->is_dir = is_dir;
+		return;
+	}
+	for (i = 0; c->common[i] && c->common[i] == name[i]; i++)
+		;
+	c->common[i] = 0;
+}
+
+/* Append @s to the line being edited, echoing it; false when it does not fit. */
+static bool mon_insert(char *buf, int *n, int size, const char *s)
+{
+	int len = strlen(s);
+
+	if (*n + len >= size)
+		return false;
+	memcpy(buf + *n, s, len);
+	*n += len;
+	buf[*n] = 0;
+	mon_puts(s);
+	return true;
+}
+
+/*
+ * Tab: complete the last word, a command name or a path. One candidate is completed (with
+ * '/' after a directory); several are completed as far as they agree, and a second Tab
+ * lists them in ls's columns.
+ */
+static void mon_tab(char *buf, int *n, int size, bool again)
+{
+	struct mon_completion c = { .count = 0 };
+	int start = *n, plen;
+	const char *word, *slash;
+	char dir[MON_LINE];
+	bool command = true;
+	size_t i;
+
+	buf[*n] = 0;
+	while (start > 0 && buf[start - 1] != ' ')
+		start--;
+	word = buf + start;
+	for (i = 0; i < start; i++)
+		if (buf[i] != ' ')
+			command = false;
+	if (command) {
+		for (i = 0; i < ARRAY_SIZE(mon_commands); i++)
+			if (!strncmp(mon_commands[i], word, strlen(word)))
+				mon_complete_add(&c, mon_commands[i], false);
+		dir[0] = 0;
+	} else {
+		slash = strrchr(word, '/');
+		plen = slash ? slash - word + 1 : 0;
+		snprintf(dir, sizeof(dir), "%.*s", plen, word);
+		word += plen;
+		proc_complete(dir, word, mon_complete_add, &c);
+	}
+	if (!c.count) {
+		console_putc('\a');
+		return;
+	}
+	if (strlen(c.common) > strlen(word)) {
+		mon_insert(buf, n, size, c.common + strlen(word));
+		if (c.count == 1)
+			mon_insert(buf, n, size, c.is_dir ? "/" : " ");
+		return;
+	}
+	if (c.count == 1) {
+		mon_insert(buf, n, size, c.is_dir ? "/" : " ");
+		return;
+	}
+	if (!again) {
+		console_putc('\a');
+		return;
+	}
+	mon_puts("\n");
+	if (command) {
+		for (i = 0; i < ARRAY_SIZE(mon_commands); i++) {
+			if (!strncmp(mon_commands[i], word, strlen(word))) {
+				mon_puts(mon_commands[i]);
+				mon_puts("  ");
+			}
+		}
+		mon_puts("\n");
+	} else {
+		proc_show_matches(dir, word, &mon_seq);
+	}
+	mon_puts(MON_PROMPT);
+	mon_puts(buf);
+}
+
+/* Read one line with echo, backspace, ^U and Tab completion; returns its length. */
 static int mon_readline(char *buf, int size)
 {
 	int n = 0, c;
+	bool tab_again = false;
 
+	buf[0] = 0;
 	for (;;) {
 		c = console_getc();
 		if (c < 0)
 			continue;
+		if (c == '\t') {
+			mon_tab(buf, &n, size, tab_again);
+			tab_again = true;
+			continue;
+		}
+		tab_again = false;
 		if (c == '\r' || c == '\n') {
 			mon_puts("\n");
 			buf[n] = 0;
@@ -60,8 +192,64 @@ static int mon_readline(char *buf, int size)
 		if (c < 0x20 || n >= size - 1)
 			continue;
 		buf[n++] = (char)c;
+		buf[n] = 0;
 		console_putc((char)c);
 	}
+}
+
+/*
+ * Split @line into words as a shell would for these commands: spaces separate, '...' and
+ * "..." quote (so cat '' names the empty path). Returns the number of words.
+ */
+static int mon_split(char *line, char **argv, int max)
+{
+	char *in = line, *out = line;
+	int argc = 0;
+
+	for (;;) {
+		char quote = 0;
+
+		while (*in == ' ')
+			in++;
+		if (!*in || argc == max - 1)
+			break;
+		argv[argc++] = out;
+		for (; *in && (quote || *in != ' '); in++) {
+			if (!quote && (*in == '\'' || *in == '"'))
+				quote = *in;
+			else if (quote && *in == quote)
+				quote = 0;
+			else
+				*out++ = *in;
+		}
+		if (*in)
+			in++;
+		*out++ = 0;
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+/* cat, ls and hexdump: busybox's commands on Linux's files. */
+static bool run_file_command(char *line)
+{
+	char *argv[32];
+	int argc;
+
+	while (*line == ' ')
+		line++;
+	if (strncmp(line, "cat", 3) && strncmp(line, "ls", 2) && strncmp(line, "hexdump", 7))
+		return false;
+	argc = mon_split(line, argv, ARRAY_SIZE(argv));
+	if (!strcmp(argv[0], "cat"))
+		proc_cmd_cat(argc, argv, &mon_seq);
+	else if (!strcmp(argv[0], "ls"))
+		proc_cmd_ls(argc, argv, &mon_seq);
+	else if (!strcmp(argv[0], "hexdump"))
+		proc_cmd_hexdump(argc, argv, &mon_seq);
+	else
+		return false;
+	return true;
 }
 
 static const char *region_flags_str(enum memblock_flags f)
@@ -210,13 +398,23 @@ static void cmd_help(void)
 		 "  alloc ORDER [dma|dma32|movable]   allocate 2^ORDER pages\n"
 		 "  free PFN ORDER      free them again\n"
 		 "  help                this text\n"
-		 "  poweroff            power the machine off\n");
+		 "  poweroff            power the machine off\n"
+		 "files, at Linux's paths, in Linux's formats (Tab completes commands and paths):\n"
+		 "  cat FILE...         e.g. /proc/iomem, /proc/zoneinfo, /proc/buddyinfo, /proc/meminfo,\n"
+		 "                      /sys/kernel/debug/memblock/memory and .../reserved\n"
+		 "  ls [DIR...]         /proc, /sys/firmware/devicetree/base (= /proc/device-tree), ...\n"
+		 "  hexdump -C FILE...  e.g. /proc/device-tree/reserved-memory/NODE/reg\n"
+		 "  /proc/iomem has RAM, no-map and kernel ranges only: bootmem probes no devices,\n"
+		 "  so the UART, PCIe and other device windows Linux lists are not there\n");
 }
 
 static bool run_command(char *line)
 {
-	char *args = strchr(line, ' ');
+	char *args;
 
+	if (run_file_command(line))
+		return true;
+	args = strchr(line, ' ');
 	if (args) {
 		*args++ = 0;
 		while (*args == ' ')
@@ -259,7 +457,7 @@ void __noreturn monitor_run(void)
 
 	mon_puts("\nbootmem monitor: type help for the commands.\n");
 	for (;;) {
-		mon_puts("bootmem> ");
+		mon_puts(MON_PROMPT);
 		mon_readline(line, sizeof(line));
 		if (!run_command(line))
 			break;

@@ -11,6 +11,7 @@
 #include <linux/mmzone.h>
 #include <linux/numa.h>
 #include <linux/debug_invariants.h>
+#include <linux/efi_init.h>
 
 static int check_type(struct memblock_type *type, bool nid_matters)
 {
@@ -197,6 +198,11 @@ void debug_invariants_check(const char *phase)
 	int bad = memblock_check_invariants();
 	const char *what = "memblock ok";
 
+	if (efi_enabled(EFI_MEMMAP)) {
+		/* Booted through UEFI: what reserve_regions decided must still hold. */
+		bad += efi_check_invariants();
+		what = "memblock, UEFI map (what is not usable RAM is NOMAP, ACPI reclaim reserved) ok";
+	}
 	if (!strcmp(phase, "map_mem")) {
 		bad += arch_check_pgtable_invariants();
 		what = "memblock, page tables (linear map = memory minus NOMAP, W^X) ok";

@@ -10,6 +10,7 @@
 #include <linux/memblock.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
+#include <linux/seq_file.h>
 #include <asm/memory.h>
 
 /*
@@ -1394,6 +1395,20 @@ void __init_memblock memblock_dump_all(void)
 {
 	if (memblock_debug)
 		__memblock_dump_all();
+}
+
+/* debugfs memblock/memory and memblock/reserved: "   0: 0x...0000..0x...ffff" per region. */
+void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
+{
+	struct memblock_region *reg;
+	phys_addr_t end;
+	int i;
+
+	for (i = 0; i < type->cnt; i++) {
+		reg = &type->regions[i];
+		end = reg->base + reg->size - 1;
+		seq_printf(m, "%4d: %pa..%pa\n", i, &reg->base, &end);
+	}
 }
 
 /*

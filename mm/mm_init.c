@@ -845,6 +845,66 @@ static unsigned long int_sqrt(unsigned long x)
 	return r;
 }
 
+/* Linux's sysctl_lowmem_reserve_ratio defaults (Movable: none). */
+static const int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
+	[ZONE_DMA] = 256, [ZONE_DMA32] = 256, [ZONE_NORMAL] = 32, [ZONE_MOVABLE] = 0,
+};
+
+unsigned long totalreserve_pages;
+
+/* What each zone keeps out of reach: its high watermark and largest lowmem_reserve. */
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_pages = 0;
+	struct zone *zone;
+	int nid, j;
+
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			long max = 0;
+
+			for (j = zone_idx(zone); j < MAX_NR_ZONES; j++)
+				if (zone->lowmem_reserve[j] > max)
+					max = zone->lowmem_reserve[j];
+			max += high_wmark_pages(zone);
+			if (max > (long)zone_managed_pages(zone))
+				max = zone_managed_pages(zone);
+			reserve_pages += max;
+		}
+	totalreserve_pages = reserve_pages;
+}
+
+/*
+ * Linux's setup_per_zone_lowmem_reserve(): an allocation that may use zone j leaves
+ * lowmem_reserve[j] pages of a lower zone i alone, the managed pages of zones i+1..j divided
+ * by zone i's ratio (0 when the ratio is 0 or zone i has no pages).
+ */
+void setup_per_zone_lowmem_reserve(void)
+{
+	int nid, i, j;
+
+	for_each_online_node(nid) {
+		pg_data_t *pgdat = NODE_DATA(nid);
+
+		for (i = 0; i < MAX_NR_ZONES - 1; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			int ratio = sysctl_lowmem_reserve_ratio[i];
+			bool clear = !ratio || !zone_managed_pages(zone);
+			unsigned long managed_pages = 0;
+
+			for (j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed_pages += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = clear ? 0 : managed_pages / ratio;
+			}
+		}
+	}
+	calculate_totalreserve_pages();
+}
+
+/*
+ * Linux's __setup_per_zone_wmarks(). Only highmem zones get the small fixed minimum; arm64
+ * has none, so every zone, Movable too, gets its share of min_free_kbytes by managed pages.
+ */
 void setup_per_zone_wmarks(void)
 {
 	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
@@ -854,25 +914,19 @@ void setup_per_zone_wmarks(void)
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
-			if (zone_idx(zone) != ZONE_MOVABLE)
-				lowmem_pages += zone_managed_pages(zone);
+			lowmem_pages += zone_managed_pages(zone);
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
 			unsigned long managed = zone_managed_pages(zone);
-			u64 tmp;
+			u64 tmp = lowmem_pages ? (u64)pages_min * managed / lowmem_pages : 0;
 
-			if (zone_idx(zone) == ZONE_MOVABLE) {
-				/* No kernel allocations here: a small fixed reserve only. */
-				tmp = clamp(managed / 1024, 32UL, 128UL);
-			} else {
-				tmp = lowmem_pages ? (u64)pages_min * managed / lowmem_pages : 0;
-			}
 			zone->_watermark[WMARK_MIN] = tmp;
 			tmp = max(tmp >> 2, (u64)managed * watermark_scale_factor / 10000);
 			zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
 			zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
 		}
+	calculate_totalreserve_pages();
 
 	/* The per-CPU lists' high follows the low watermark. */
 	for_each_online_node(nid)
@@ -898,6 +952,7 @@ void init_per_zone_wmark_min(void)
 	min_free_kbytes = new_min;
 	setup_per_zone_wmarks();
 	refresh_zone_stat_thresholds();
+	setup_per_zone_lowmem_reserve();
 }
 
 /* ---- reports ---- */
@@ -950,6 +1005,7 @@ static void mm_init_reset(void)
 	totalram_pages_count = 0;
 	min_free_kbytes = 1024;
 	watermark_scale_factor = 10;
+	totalreserve_pages = 0;
 	memset(arch_zone_lowest_possible_pfn, 0, sizeof(arch_zone_lowest_possible_pfn));
 	memset(arch_zone_highest_possible_pfn, 0, sizeof(arch_zone_highest_possible_pfn));
 	memset(zone_movable_pfn, 0, sizeof(zone_movable_pfn));

@@ -795,12 +795,33 @@ static void prep_new_page(struct page *page, unsigned int order, gfp_t gfp, int 
 		memset(page_address(page), 0, PAGE_SIZE << order);
 }
 
+static inline int first_online_node(void)
+{
+	return node_online_map.bits ? __builtin_ctzl(node_online_map.bits) : NUMA_NO_NODE;
+}
+
+/*
+ * Linux's zone_statistics(): did the page come from the node it was meant for, and from the
+ * allocating CPU's? bootmem runs on the boot CPU alone, on the first online node.
+ */
+static __always_inline void zone_statistics(struct zone *preferred_zone, struct zone *z)
+{
+	if (zone_to_nid(z) == zone_to_nid(preferred_zone)) {
+		z->vm_numa_event[NUMA_HIT]++;
+	} else {
+		z->vm_numa_event[NUMA_MISS]++;
+		preferred_zone->vm_numa_event[NUMA_FOREIGN]++;
+	}
+	z->vm_numa_event[zone_to_nid(z) == first_online_node() ? NUMA_LOCAL : NUMA_OTHER]++;
+}
+
 static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned int order,
 							   int nid, enum zone_type highest,
 							   unsigned int alloc_flags,
 							   int migratetype)
 {
 	struct zoneref *z = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
+	struct zone *preferred_zone = NULL;
 
 	for (; z->zone; z++) {
 		struct zone *zone = z->zone;
@@ -808,22 +829,22 @@ static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned i
 
 		if (z->zone_idx > highest)
 			continue;
+		if (!preferred_zone)
+			preferred_zone = zone;
 		if ((gfp & __GFP_THISNODE) && zone_to_nid(zone) != nid)
 			continue;
 		if (!(alloc_flags & ALLOC_NO_WATERMARKS) &&
 		    !zone_watermark_ok(zone, order, wmark_pages(zone, alloc_flags & 3),
 				       alloc_flags))
 			continue;
+		/* Linux counts in rmqueue_pcplist() and rmqueue_buddy(), for either source. */
 		page = rmqueue(zone, order, migratetype);
-		if (page)
+		if (page) {
+			zone_statistics(preferred_zone, zone);
 			return page;
+		}
 	}
 	return NULL;
-}
-
-static inline int first_online_node(void)
-{
-	return node_online_map.bits ? __builtin_ctzl(node_online_map.bits) : NUMA_NO_NODE;
 }
 
 /*
@@ -993,7 +1014,7 @@ size_t zoneinfo_pagesets(const struct zone *zone, char *buf, size_t size)
 void show_zoneinfo(void)
 {
 	struct zone *zone;
-	char buf[64 + 160 * PCP_NR_CPUS], *line, *next;
+	char buf[ZONEINFO_PAGESETS_MAX], *line, *next;
 	int nid;
 
 	for_each_online_node(nid)

@@ -13,6 +13,8 @@ def main():
     lines = [TS.sub("", l) for l in open(sys.argv[1], errors="replace").read().replace("\r", "").split("\n")]
     mem = []
     for l in lines:
+        if l == "MEMBLOCK configuration:":
+            mem = []        # the last dump counts (efi_init prints one before it replaces memory)
         m = re.match(r" memory\[0x[0-9a-f]+\]\t\[0x([0-9a-f]+)-0x([0-9a-f]+)\].*flags: (0x[0-9a-f]+)", l)
         if m:
             mem.append((int(m.group(1), 16), int(m.group(2), 16) + 1, int(m.group(3), 16)))

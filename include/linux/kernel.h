@@ -67,6 +67,10 @@
 #define ENOSPC		28
 #define ENODATA		61
 #define EOVERFLOW	75
+#define ENOTDIR		20
+#define EISDIR		21
+#define ENAMETOOLONG	36
+#define ELOOP		40
 
 static inline int fls64(u64 x)
 {

@@ -329,6 +329,9 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 void memblock_dump_all(void);
 /* ...while this one always prints it (static in Linux). */
 void __memblock_dump_all(void);
+struct seq_file;
+/* /sys/kernel/debug/memblock/{memory,reserved}: Linux's memblock_debug_show(). */
+void memblock_debug_show(struct seq_file *m, struct memblock_type *type);
 
 /* Limit for MEMBLOCK_ALLOC_ACCESSIBLE allocations (physical address). */
 void memblock_set_current_limit(phys_addr_t limit);

@@ -102,6 +102,8 @@ extern unsigned long totalcma_pages;		/* mm/cma.c */
 static inline unsigned long totalram_pages(void) { return totalram_pages_count; }
 static inline void totalram_pages_add(long count) { totalram_pages_count += count; }
 unsigned long get_num_physpages(void);
+/* Each zone's high watermark plus its largest lowmem_reserve, summed (Linux's). */
+extern unsigned long totalreserve_pages;
 unsigned long nr_free_pages(void);
 
 /* ---- boot (see docs/zones.md for the order) ---- */
@@ -125,6 +127,7 @@ void init_per_zone_wmark_min(void);
 /* Pages of the zones up to ZONE_NORMAL above their high watermark (Linux's name). */
 unsigned long nr_free_buffer_pages(void);
 void setup_per_zone_wmarks(void);
+void setup_per_zone_lowmem_reserve(void);
 void mem_init_print_info(void);
 /* The arch's hand-off of memblock's free memory to the buddy allocator (Linux's mem_init). */
 void mem_init(void);
@@ -135,6 +138,7 @@ void show_zoneinfo(void);
  * with "\n" as in its zoneinfo_show_print(); returns the length written to @buf.
  */
 size_t zoneinfo_pagesets(const struct zone *zone, char *buf, size_t size);
+#define ZONEINFO_PAGESETS_MAX	(16 + 160 * PCP_NR_CPUS)	/* enough for its @size */
 
 /* ---- per-CPU page lists (mm/page_alloc.c) ---- */
 /* No mobility grouping on small machines: every request is MIGRATE_UNMOVABLE. */

@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/numa.h>
 #include <linux/mm_types.h>
+#include <linux/vmstat.h>
 
 #define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
@@ -86,6 +87,11 @@ struct pglist_data;
 
 struct zone {
 	unsigned long _watermark[NR_WMARK];
+	/*
+	 * Pages an allocation that could have used zone i kept free here (zoneinfo's
+	 * "protection"): the managed pages of the zones above, / sysctl_lowmem_reserve_ratio.
+	 */
+	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
 	unsigned long zone_start_pfn;
 	unsigned long spanned_pages;	/* zone_end_pfn - zone_start_pfn, holes included */
@@ -102,6 +108,7 @@ struct zone {
 	struct per_cpu_pages per_cpu_pageset[PCP_NR_CPUS];
 	int pageset_high, pageset_batch;
 	int stat_threshold;
+	unsigned long vm_numa_event[NR_VM_NUMA_EVENT_ITEMS];	/* numa_hit ... numa_other */
 };
 
 #define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])

@@ -77,6 +77,8 @@ int early_init_dt_scan_root(void);
 int early_init_dt_scan_chosen(char *cmdline);
 int early_init_dt_scan_memory(void);
 void early_init_dt_add_memory_arch(u64 base, u64 size);
+/* /chosen/linux,usable-memory-range (kdump): also run by efi_init once memblock is full. */
+void early_init_dt_check_for_usable_mem_range(void);
 
 void early_init_fdt_reserve_self(void);
 

@@ -3,7 +3,9 @@
 # halted kernel's own data (memblock, node_data, mem_section, swapper_pg_dir) through
 # gdb.parse_and_eval and print it in Linux's formats. Sourced by scripts/gdb/bootmem.gdb.
 #
-#   bm-memblock      memblock.memory and memblock.reserved ("MEMBLOCK configuration:")
+#   bm-memblock      memblock.memory and memblock.reserved ("MEMBLOCK configuration:");
+#                    with memory or reserved: /sys/kernel/debug/memblock/<that>'s format
+#   bm-iomem         the resource tree as /proc/iomem shows it
 #   bm-zones         per node and zone: range, spanned/present/managed, free, watermarks
 #   bm-buddyinfo     free blocks per order (/proc/buddyinfo)
 #   bm-walk VA       page-table walk of VA through swapper_pg_dir
@@ -94,9 +96,11 @@ def lm_va(pa):
 class BmMemblock(gdb.Command):
     """Print memblock.memory and memblock.reserved in Linux's memblock_dump_all() format.
 
-Usage: bm-memblock
+Usage: bm-memblock [memory|reserved]
 Each region: [base-end], size, node (memory regions once a node is assigned) and
-enum memblock_flags (0x1 HOTPLUG, 0x2 MIRROR, 0x4 NOMAP, 0x8 DRIVER_MANAGED)."""
+enum memblock_flags (0x1 HOTPLUG, 0x2 MIRROR, 0x4 NOMAP, 0x8 DRIVER_MANAGED).
+With "memory" or "reserved": that type as /sys/kernel/debug/memblock/memory (or reserved)
+shows it on Linux, "   0: 0x0000000040000000..0x000000007fffffff" per region."""
 
     def __init__(self):
         super().__init__("bm-memblock", gdb.COMMAND_DATA)
@@ -114,8 +118,22 @@ enum memblock_flags (0x1 HOTPLUG, 0x2 MIRROR, 0x4 NOMAP, 0x8 DRIVER_MANAGED)."""
             gdb.write(" %s[0x%x]\t[%s-%s], %s bytes%s flags: 0x%x\n" %
                       (name, i, pa_str(base), pa_str(base + size - 1), pa_str(size), on, flags))
 
+    @staticmethod
+    def debugfs(t):
+        """Linux's memblock_debug_show(): index, then base..end."""
+        for i in range(int(t["cnt"])):
+            r = t["regions"][i]
+            base, size = u64(r["base"]), u64(r["size"])
+            gdb.write("%4d: %s..%s\n" % (i, pa_str(base), pa_str(base + size - 1)))
+
     def invoke(self, arg, from_tty):
         mb = val("memblock")
+        arg = arg.strip()
+        if arg in ("memory", "reserved"):
+            self.debugfs(mb[arg])
+            return
+        if arg:
+            raise gdb.GdbError("usage: bm-memblock [memory|reserved]")
         gdb.write("MEMBLOCK configuration:\n")
         gdb.write(" memory size = %s reserved size = %s\n" %
                   (pa_str(u64(mb["memory"]["total_size"])),
@@ -124,14 +142,55 @@ enum memblock_flags (0x1 HOTPLUG, 0x2 MIRROR, 0x4 NOMAP, 0x8 DRIVER_MANAGED)."""
         self.dump(mb["reserved"], max_numnodes())
 
 
+class BmIomem(gdb.Command):
+    """Print the resource tree under iomem_resource as Linux's /proc/iomem does.
+
+Usage: bm-iomem
+Depth first, two spaces per level (at most 5), start-end in at least 8 hex digits and the
+name: System RAM per mapped memblock.memory region, NOMAP regions as top-level "reserved",
+Kernel code / Kernel data and memblock.reserved's pages inside them (after
+reserve_memblock_reserved_regions, i.e. from late_boot_actions on). bootmem registers no
+device resources."""
+
+    MAX_IORES_LEVEL = 5
+
+    def __init__(self):
+        super().__init__("bm-iomem", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        root = val("&iomem_resource")
+        width = 4 if u64(root.dereference()["end"]) < 0x10000 else 8
+        r = root.dereference()["child"]
+        if int(r) == 0:
+            raise gdb.GdbError("iomem_resource has no children yet (request_standard_resources "
+                               "runs at the end of setup_arch)")
+        while int(r) != 0:
+            res = r.dereference()
+            depth, p = 0, res
+            while depth < self.MAX_IORES_LEVEL and int(p["parent"]) != int(root):
+                depth += 1
+                p = p["parent"].dereference()
+            name = res["name"].string() if int(res["name"]) else "<BAD>"
+            gdb.write("%s%0*x-%0*x : %s\n" % ("  " * depth, width, u64(res["start"]), width,
+                                               u64(res["end"]), name))
+            # next_resource(): the child, else the next sibling of the nearest ancestor
+            if int(res["child"]):
+                r = res["child"]
+                continue
+            while not int(r.dereference()["sibling"]) and int(r.dereference()["parent"]):
+                r = r.dereference()["parent"]
+            r = r.dereference()["sibling"]
+
+
 class BmZones(gdb.Command):
     """Print every zone of every node: PFN range, page counts, free pages and watermarks.
 
 Usage: bm-zones
 spanned = end - start (holes included), present = RAM in it, managed = handed to the buddy
 allocator; free = NR_FREE_PAGES, cross-checked with the sum of free_area[order].nr_free << order;
-min/low/high are the watermarks (/proc/zoneinfo's names). pagesets: each CPU's per-CPU page lists
-(/proc/zoneinfo's count, high, batch), the count cross-checked with the pages on the lists."""
+min/low/high are the watermarks (/proc/zoneinfo's names). A populated zone's per-CPU page lists
+follow in /proc/zoneinfo's lines (pagesets, cpu, count, high, batch, vm stats threshold,
+node_unreclaimable, start_pfn), then each CPU's count cross-checked with the pages on its lists."""
 
     def __init__(self):
         super().__init__("bm-zones", gdb.COMMAND_DATA)
@@ -156,12 +215,26 @@ min/low/high are the watermarks (/proc/zoneinfo's names). pagesets: each CPU's p
                 gdb.write("        free %d (free lists: %d)  min %d low %d high %d\n" %
                           (int(zone["free_pages"]), in_lists, int(wm[0]), int(wm[1]), int(wm[2])))
                 if int(zone["present_pages"]):
-                    psets = zone["per_cpu_pageset"]
-                    for cpu in range(array_len(psets)):
-                        self.pageset(cpu, psets[cpu])
+                    self.pagesets(zone)
 
     @staticmethod
-    def pageset(cpu, pcp):
+    def pagesets(zone):
+        """/proc/zoneinfo's block (Linux 6.1's zoneinfo_show_print), then the cross-checks."""
+        psets = zone["per_cpu_pageset"]
+        gdb.write("  pagesets\n")
+        for cpu in range(array_len(psets)):
+            pcp = psets[cpu]
+            gdb.write("    cpu: %d\n              count: %d\n              high:  %d\n"
+                      "              batch: %d\n  vm stats threshold: %d\n" %
+                      (cpu, int(pcp["count"]), int(pcp["high"]), int(pcp["batch"]),
+                       int(zone["stat_threshold"])))
+        gdb.write("  node_unreclaimable:  0\n  start_pfn:           %d\n" %
+                  int(zone["zone_start_pfn"]))
+        for cpu in range(array_len(psets)):
+            BmZones.pageset_lists(cpu, psets[cpu])
+
+    @staticmethod
+    def pageset_lists(cpu, pcp):
         """One CPU's lists: Linux's order_to_pindex() says which order each list holds."""
         lists = pcp["lists"]
         nlists = array_len(lists)
@@ -175,8 +248,8 @@ min/low/high are the watermarks (/proc/zoneinfo's names). pagesets: each CPU's p
                 n += 1
                 node = node["next"]
             on_lists += n << order
-        gdb.write("        pagesets: cpu %d count %d (lists: %d) high %d batch %d\n" %
-                  (cpu, int(pcp["count"]), on_lists, int(pcp["high"]), int(pcp["batch"])))
+        gdb.write("        cpu %d: count %d, pages on its lists %d\n" %
+                  (cpu, int(pcp["count"]), on_lists))
 
 
 class BmBuddyinfo(gdb.Command):
@@ -386,6 +459,7 @@ zone's span, and for free memory the order of its free block (page->private of t
 
 
 BmMemblock()
+BmIomem()
 BmZones()
 BmBuddyinfo()
 BmWalk()

@@ -6,12 +6,12 @@ set -u
 cd "$(dirname "$0")/../.."
 PORT=$((20000 + RANDOM % 20000))
 CMDS=(
-	"bootmem-phys-symbols 0x40200000" "break *0x40200000" "continue" "stepi 2" "info symbol \$pc"
+	"bootmem-phys-symbols 0x40200000" "break *0x40200000" "continue" "stepi 3" "info symbol \$pc"
 	"p/x \$x19" "p (\$cpsr >> 2) & 3" "bootmem-phys-symbols-off 0x40200000" "delete"
 	"hbreak paging_init" "continue" "next 4" "p/x \$TTBR1_EL1" "bm-walk 0xffff000000000000"
 	"hbreak cpu_uninstall_idmap" "continue" "p/x \$TTBR1_EL1"
 	"p/x (unsigned long)&swapper_pg_dir - kimage_voffset" "bm-walk 0xffff000000000000"
-	"delete" "hbreak late_boot_actions" "continue" "bm-memblock" "bm-zones" "bm-buddyinfo"
+	"delete" "hbreak late_boot_actions" "continue" "bm-memblock" "bm-memblock reserved" "bm-iomem" "bm-zones" "bm-buddyinfo"
 	"bm-page 0x40000" "bm-page 0x40210" "delete" "continue"
 )
 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nic none -display none -monitor none \

@@ -3,7 +3,12 @@
  * libFuzzer target: arbitrary bytes and mutated DTBs through the kernel's own boot sequence
  * (tests/host/host_boot.c: header check, memory and reserved-memory scan, memblock, page
  * tables, zones, memmap, buddy hand-off) under ASan/UBSan, with every invariant checked at the
- * end of each phase and all state reset per input.
+ * end of each phase and all state reset per input; after a full boot, every file of the
+ * monitor's tree (the blob as /sys/firmware/devicetree/base, /proc/iomem...) is read. The boot
+ * loader's copy of the input sits at the DTB's physical address, so the EFI stub's
+ * /chosen/linux,uefi-* properties can point at a system table and memory map inside it
+ * (tests/fuzz/gen-efi-seeds.py): efi_init runs on them and the UEFI invariants are checked
+ * with memblock's.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -12,6 +17,9 @@
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/debug_invariants.h>
+#include <linux/seq_file.h>
+#include <linux/proc_fs.h>
+#include <linux/efi_init.h>
 #include <asm/memory.h>
 #include "harness.h"
 #include "host_boot.h"
@@ -36,7 +44,7 @@ static void check(const char *phase, int bad)
 static void fuzz_phase(const char *name)
 {
 	if (!strcmp(name, "memblock")) {
-		check(name, memblock_check_invariants());
+		check(name, memblock_check_invariants() + efi_check_invariants());
 		/* The simulated machine ends at 4 TiB; a boot beyond it would touch nothing real. */
 		if (memblock_phys_mem_size() > fuzz_mem_cap ||
 		    memblock_end_of_DRAM() > SIM_PHYS_LIMIT)
@@ -62,6 +70,67 @@ static void fuzz_discard(void)
 	sim_discard(host_dtb_at, MAX_FDT_SIZE);
 }
 
+/* ---- the monitor's files on the blob: names made up or renamed, bytes read ---- */
+
+#define FUZZ_WALK_FILES	4096	/* per input: hostile trees can be wide */
+#define FUZZ_WALK_DEPTH	16
+
+struct walk_names {
+	char **name;
+	bool *dir;
+	int n, cap;
+};
+
+static int walk_budget;
+
+static void walk_add(void *ctx, const char *name, bool is_dir)
+{
+	struct walk_names *w = ctx;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 64;
+		w->name = realloc(w->name, w->cap * sizeof(*w->name));
+		w->dir = realloc(w->dir, w->cap * sizeof(*w->dir));
+		if (!w->name || !w->dir)
+			abort();
+	}
+	w->name[w->n] = strdup(name);
+	w->dir[w->n++] = is_dir;
+}
+
+static void null_write(struct seq_file *m, const char *buf, size_t len)
+{
+	volatile const char *p = buf;
+
+	while (len--)
+		(void)*p++;
+}
+
+static void walk(const char *dir, int depth)
+{
+	struct seq_file m = { .write = null_write };
+	struct walk_names w = { };
+	char *path;
+	int i;
+
+	if (asprintf(&path, "%s/", dir) < 0)
+		abort();
+	proc_complete(path, "", walk_add, &w);
+	free(path);
+	for (i = 0; i < w.n; i++) {
+		if (asprintf(&path, "%s/%s", dir, w.name[i]) < 0)
+			abort();
+		if (w.dir[i] && depth < FUZZ_WALK_DEPTH && strcmp(w.name[i], "device-tree"))
+			walk(path, depth + 1);
+		else if (!w.dir[i] && walk_budget-- > 0)
+			proc_read_file(path, &m);
+		free(path);
+		free(w.name[i]);
+	}
+	free(w.name);
+	free(w.dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -85,6 +154,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memcpy(fdt, data, size);
 	st = host_boot(&p);
+	if (st == HOST_BOOT_OK) {
+		walk_budget = FUZZ_WALK_FILES;
+		walk("", 0);
+	}
 	if (verbose)
 		fprintf(stderr, "%s%s%s\n", console_capture(), st == HOST_BOOT_PANIC ? "panic: " : "",
 			st == HOST_BOOT_PANIC ? panic_message() : "");

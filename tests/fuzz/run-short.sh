@@ -17,7 +17,7 @@ pass=0 fail=0
 make -s $B/fuzz_dtb > $B.make.log 2>&1 || { cat $B.make.log; echo "fuzz: 0 passed, 1 failed"; exit 1; }
 [ -n "$LIMIT" ] && rm -rf $B/corpus $B/seeds	# the repeatable run: the seeds alone, every time
 mkdir -p $B/seeds $B/corpus $B/artifacts
-for f in tests/scenarios/*.dts; do
+for f in tests/scenarios/*.dts tests/linux-proc/dt-test.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/$(basename "$f" .dts).dtb" "$f"
 done
 for f in tests/fuzz/seeds/*.dts; do
@@ -31,6 +31,7 @@ for f in $B/hostile/*.dtb; do cp "$f" "$B/seeds/hostile-$(basename "$f")"; done
 for f in $B/hostile/*.dts; do
 	dtc -q -I dts -O dtb -o "$B/seeds/hostile-$(basename "$f" .dts).dtb" "$f" 2>/dev/null
 done
+python3 tests/fuzz/gen-efi-seeds.py $B/seeds	# UEFI hand-overs: /chosen points into the input
 
 # 1. Every input that once crashed must now run clean.
 for f in tests/fuzz/regressions/*; do

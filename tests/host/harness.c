@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <asm/memory.h>
+#include <asm-generic/early_ioremap.h>
 #include "harness.h"
 
 #include <linux/console.h>
@@ -46,6 +47,21 @@ phys_addr_t sim_virt_to_phys(const volatile void *p)
 		abort();
 	}
 	return (phys_addr_t)(c - sim_phys_base);
+}
+
+/*
+ * early_memremap() on the host: the simulated memory itself, or NULL past its end (where the
+ * kernel's fixmap would map nothing the CPU can read).
+ */
+void *early_ioremap_map_slot(int slot, phys_addr_t phys, unsigned int nrpages, bool ro)
+{
+	if (phys >= SIM_PHYS_LIMIT || nrpages > (SIM_PHYS_LIMIT - phys) >> PAGE_SHIFT)
+		return NULL;
+	return sim_phys_to_virt(phys);
+}
+
+void early_ioremap_unmap_slot(int slot, unsigned int nrpages)
+{
 }
 
 void sim_discard(phys_addr_t base, phys_addr_t size)

@@ -73,6 +73,38 @@ fdtput -t s "$OUT/imx8mp.dtb" /psci method hvc
 agree board-imx8mp-evk "$OUT/imx8mp.dtb" tests/expected/board-imx8mp-evk.txt \
 	"memblock=debug mminit_loglevel=4"
 
+# UEFI: Linux's firmware reports (tests/expected-firmware) give bootmem-layout --efi-memmap the
+# map, the tables and where the stub put the kernel and the DTB; the device tree is the one the
+# firmware got (QEMU's -dtb replaces /memory by -m's RAM: dumpdtb shows it).
+efi_agree() { # FIRMWARE NAME TREE MEM
+	local fw=$1 name=$2 tree=$3 mem=$4 exp=tests/expected-firmware/$1/$2.txt qargs=() mach
+	[ -f "$exp" ] || return 0
+	grep -q '^# status: ok' "$exp" || return 0
+	mach=virt,dtb-randomness=off
+	[ "$fw" = edk2 ] && mach=virt,acpi=off,dtb-randomness=off
+	if [ "$tree" != - ]; then
+		dtc -q -I dts -O dtb -p 4096 -o "$OUT/efi-in-$name.dtb" "tests/scenarios/$tree"
+		qargs=(-dtb "$OUT/efi-in-$name.dtb")
+	fi
+	qemu-system-aarch64 -M "$mach,dumpdtb=$OUT/efi-$fw-$name.dtb" -cpu cortex-a57 -m "$mem" \
+		-display none -nic none "${qargs[@]}" > /dev/null 2>&1
+	if ! $TOOL --timestamps --efi-memmap "$exp" --append "$(sed -n 's/^# bootargs: //p' "$exp")" \
+		"$OUT/efi-$fw-$name.dtb" > "$OUT/efi-$fw-$name.log" 2> "$OUT/efi-$fw-$name.err"; then
+		bad "$fw $name: bootmem-layout --efi-memmap failed" "$OUT/efi-$fw-$name.err"
+		return
+	fi
+	if python3 scripts/compare-layout.py "$exp" "$OUT/efi-$fw-$name.log" > "$OUT/efi-$fw-$name.cmp" 2>&1; then
+		ok "$fw $name: --efi-memmap layout equals Linux 6.1's through $fw ($(tail -1 "$OUT/efi-$fw-$name.cmp"))"
+	else
+		bad "$fw $name: --efi-memmap layout differs from Linux 6.1's through $fw" "$OUT/efi-$fw-$name.cmp" 40
+	fi
+}
+while read -r name tree mem fws _; do
+	for fw in ${fws//,/ }; do
+		case $fw in edk2|uboot-efi) efi_agree "$fw" "$name" "$tree" "$mem" ;; esac
+	done
+done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+
 # Bad input: the kernel's message and exit 2, never a crash (ASan/UBSan build).
 bad_input() { # NAME FILE PATTERN [tool args...]
 	local name=$1 file=$2 pat=$3 st; shift 3
@@ -95,6 +127,27 @@ bad_input hostile-cells "$OUT/hostile.dts" 'describes no usable memory|cells'
 printf '/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>; compatible = "x";\n memory@0 { device_type = "memory"; reg = <0x400 0 0x1 0>; }; };\n' > "$OUT/huge.dts"
 bad_input above-4tib "$OUT/huge.dts" '4 TiB'
 bad_input usage /dev/null 'bad value' --kernel-at zz
+# --efi-memmap: a log without the map, broken JSON, an unknown attribute, a descriptor Linux
+# never prints
+dtc -q -I dts -O dtb -o "$OUT/efi-plain.dtb" tests/host/fixtures/efi-virt.dts
+bad_input efi-no-map "$OUT/efi-plain.dtb" 'no EFI memory map' --efi-memmap tests/expected/virt-1g.txt
+printf '{"memmap": [' > "$OUT/efi-broken.json"
+bad_input efi-json "$OUT/efi-plain.dtb" 'not a JSON object' --efi-memmap "$OUT/efi-broken.json"
+printf '{"memmap": [{"type": "Conventional", "start": "0x40000000", "pages": 16, "attr": ["WB", "XX"]}]}' > "$OUT/efi-attr.json"
+bad_input efi-attr "$OUT/efi-plain.dtb" 'memmap\[0\]: unknown attribute' --efi-memmap "$OUT/efi-attr.json"
+printf 'efi:   0x000040000000-0x000040000fff [Wrong       |   |  |  |  |  |  |  |  |  |  |   |WB|  |  |  ]\n' > "$OUT/efi-type.log"
+bad_input efi-type "$OUT/efi-plain.dtb" 'line 1: cannot read the descriptor line' --efi-memmap "$OUT/efi-type.log"
+# JSON: memory from the map alone; runtime data NOMAP, the stub's empty MEMRESERVE installed
+printf '{"vendor": "Test", "revision": "2.80", "memmap": [{"type": "Conventional", "start": "0x40000000", "end": "0x7bffffff", "attr": ["WB"]}, {"type": "Loader Code", "start": "0x7c000000", "pages": 8208, "attr": ["WB"]}, {"type": "Loader Data", "start": "0x7e200000", "end": "0x7e3fffff", "attr": ["WB"]}, {"type": "Conventional", "start": "0x7e400000", "end": "0x7fefffff", "attr": ["WB"]}, {"type": "Runtime Data", "start": "0x7ff00000", "end": "0x7fffffff", "attr": ["RUN", "WB"]}, {"type": 11, "start": "0x4000000", "end": "0x7ffffff", "attr": "0x8000000000000002"}]}' > "$OUT/efi-ok.json"
+if $TOOL --efi-memmap "$OUT/efi-ok.json" --append efi=debug "$OUT/efi-plain.dtb" > "$OUT/efi-json.log" 2>&1 &&
+   grep -q '^efi: EFI v2.80 by Test$' "$OUT/efi-json.log" &&
+   grep -q '^efi: MEMRESERVE=0x7ff00' "$OUT/efi-json.log" &&
+   grep -qP '^ memory\[0x0\]\t\[0x0000000004000000-0x0000000007ffffff\], 0x0000000004000000 bytes on node 0 flags: 0x4' "$OUT/efi-json.log" &&
+   grep -qP '^ memory\[0x5\]\t\[0x000000007ff00000-0x000000007fffffff\], 0x0000000000100000 bytes on node 0 flags: 0x4' "$OUT/efi-json.log"; then
+	ok "--efi-memmap JSON: memory from the map, NOMAP where not usable"
+else
+	bad "--efi-memmap JSON" "$OUT/efi-json.log"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

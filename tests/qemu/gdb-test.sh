@@ -3,7 +3,8 @@
 # code, break at start_kernel (MMU on), check that the saved boot argument is the DTB address,
 # continue past paging_init's TTBR1 switch to mem_init, then after the buddy hand-off
 # (late_boot_actions) run the bm-* helpers of scripts/gdb/bootmem.py and check them against
-# the kernel's own "buddyinfo" print on the serial log.
+# the kernel's own prints on the serial log: "buddyinfo", and /proc/iomem and debugfs
+# memblock/memory and reserved (cat=).
 set -u
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -14,7 +15,8 @@ PORT=$((20000 + RANDOM % 20000))
 # 127.0.0.1, not ":PORT": gdb reads an empty host as "localhost", which does not resolve in a
 # container without /etc/hosts.
 qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1G -nic none -display none -monitor none \
-	-serial file:"$OUT/gdb-serial.log" -kernel build/Image -append "poweroff buddyinfo" \
+	-serial file:"$OUT/gdb-serial.log" -kernel build/Image \
+	-append "poweroff buddyinfo cat=/proc/iomem,/sys/kernel/debug/memblock/memory,/sys/kernel/debug/memblock/reserved" \
 	-gdb tcp:127.0.0.1:$PORT -S &
 QPID=$!
 trap 'kill $QPID 2>/dev/null; wait $QPID 2>/dev/null' EXIT
@@ -43,6 +45,9 @@ sleep 0.5
 	-ex "source $ROOT/scripts/gdb/bootmem.py" \
 	-ex 'delete' -ex 'hbreak late_boot_actions' -ex 'continue' \
 	-ex 'echo BM-MEMBLOCK\n' -ex 'bm-memblock' \
+	-ex 'echo BM-IOMEM\n' -ex 'bm-iomem' \
+	-ex 'echo BM-DEBUGFS-MEMORY\n' -ex 'bm-memblock memory' \
+	-ex 'echo BM-DEBUGFS-RESERVED\n' -ex 'bm-memblock reserved' -ex 'bm-memblock nodes' \
 	-ex 'echo BM-ZONES\n' -ex 'bm-zones' \
 	-ex 'echo BM-BUDDYINFO\n' -ex 'bm-buddyinfo' \
 	-ex 'echo BM-WALK\n' -ex 'bm-walk 0xffff000000000000' -ex 'bm-walk &memblock' \
@@ -87,7 +92,16 @@ check '^ reserved\[0x0\]	\[0x00000000402[0-9a-f]{5}-0x[0-9a-f]{16}\], 0x[0-9a-f]
 check '^Node 0, zone      DMA  \[mem 0x0000000040000000-0x000000007fffffff\] pfns 0x40000-0x80000$'
 check '^        spanned 262144 present 262144 managed [0-9]+$'
 check '^Node 0, zone    DMA32  empty$'
-check '^        pagesets: cpu 0 count 0 \(lists: 0\) high 7040 batch 63$'
+# the per-CPU lists in /proc/zoneinfo's lines, Linux's high and batch for this 1 GiB
+check '^  pagesets$'
+check '^    cpu: 0$'
+check '^              count: 0$'
+check '^              high:  7040$'
+check '^              batch: 63$'
+check '^  vm stats threshold: 8$'
+check '^  node_unreclaimable:  0$'
+check '^  start_pfn:           262144$'
+check '^        cpu 0: count 0, pages on its lists 0$'
 check '^  PGD\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} table -> 0x[0-9a-f]+'
 check '^  PTE\[  0\] @ PA 0x[0-9a-f]+: 0x[0-9a-f]{16} page 0x40000000 Normal RW .*AF.* PXN UXN$'
 check '^VA 0xffff000000000000 -> PA 0x40000000 \(PTE level\)$'
@@ -111,4 +125,25 @@ if [ -z "$ours" ] || [ "$ours" != "$kernel" ]; then
 	fail=1
 fi
 grep -q '^Node 0, zone      DMA ' <<< "$ours" || { echo "gdb-test: no DMA line in bm-buddyinfo"; fail=1; }
+# bm-iomem and bm-memblock memory/reserved equal the kernel's own cat= prints of the same files.
+serial_file() { # the lines the kernel printed after "bootmem: cat $1"
+	sed -n "/bootmem: cat ${1//\//\\/}\r*\$/,/bootmem: /p" "$OUT/gdb-serial.log" | tr -d '\r' |
+		sed -e '1d' -e '/bootmem: /d' -e 's/^\[ *[0-9.]*\] //'
+}
+for f in "BM-IOMEM BM-DEBUGFS-MEMORY /proc/iomem" \
+	 "BM-DEBUGFS-MEMORY BM-DEBUGFS-RESERVED /sys/kernel/debug/memblock/memory" \
+	 "BM-DEBUGFS-RESERVED BM-ZONES /sys/kernel/debug/memblock/reserved"; do
+	set -- $f
+	ours=$(sed -n "/^$1\$/,/^$2\$/p" "$OUT/gdb-batch.log" | sed '1d;$d' | grep -v '^usage:')
+	kernel=$(serial_file "$3")
+	if [ -z "$ours" ] || [ "$ours" != "$kernel" ]; then
+		printf 'gdb-test: %s differs from the kernel'"'"'s %s\ngdb:\n%s\nkernel:\n%s\n' "$1" "$3" "$ours" "$kernel"
+		fail=1
+	fi
+done
+check '^40000000-7fffffff : System RAM$'
+check '^  40210000-4185ffff : Kernel code$'
+check '^  41eb0000-4220ffff : Kernel data$'
+check '^   0: 0x0000000040000000\.\.0x000000007fffffff$'
+check 'usage: bm-memblock \[memory\|reserved\]' 
 exit $fail

@@ -313,6 +313,27 @@ monitor_free() {
 }
 monitor_free
 
+# 6c. Linux's files at Linux's paths in the monitor, on the device-tree test tree: every command
+# of tests/linux-proc/commands.txt (device tree, debugfs memblock, paths that do not exist, a 4101-byte
+# property) prints what busybox printed on Linux 6.1; iomem, zoneinfo, buddyinfo and meminfo in
+# Linux's formats; Tab completes a path and a command and lists candidates on a second Tab.
+{ cat tests/linux-proc/commands.txt
+  printf 'cat /proc/iomem\ncat /proc/zoneinfo\ncat /proc/buddyinfo\ncat /proc/meminfo\n'
+  printf 'cat /proc/zon\t\nhexd\t-C /proc/device-tree/na\t\nls /proc/device-tree/bootmem-test/d\t\t\npoweroff\n'
+} > "$OUT/monitor-files.in"
+./run-qemu.sh --no-build --timeout 60 --dtb tests/linux-proc/dt-test.dts \
+	--append "earlycon=pl011,0x9000000 console=ttyAMA0 nokaslr" \
+	< "$OUT/monitor-files.in" > "$OUT/monitor-files.log" 2>&1
+st=$?
+if [ "$st" != 0 ]; then
+	bad "monitor files: exit $st" "$OUT/monitor-files.log"
+elif python3 tests/qemu/check-monitor-files.py "$OUT/monitor-files.log" tests/linux-proc/dt-test.txt \
+	tests/linux-proc/commands.txt > "$OUT/monitor-files.cmp" 2>&1; then
+	ok "monitor: cat, ls, hexdump -C at Linux's paths as busybox prints them on Linux, Tab completion ($(tail -1 "$OUT/monitor-files.cmp"))"
+else
+	bad "monitor: Linux's files differ from Linux's" "$OUT/monitor-files.cmp" 40
+fi
+
 # 7. gdb: step through the entry code and across the MMU switch.
 if tests/qemu/gdb-test.sh > "$OUT/gdb.log" 2>&1; then
 	ok "gdb-multiarch: stepi from the first instruction, start_kernel, x0 = DTB, after the MMU"

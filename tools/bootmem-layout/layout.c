@@ -2,7 +2,8 @@
 /*
  * bootmem-layout's run: the kernel's own boot sequence on the host (tests/host/host_boot.c),
  * with the tool's two additions at phase ends: the memblock dump always, and a stop where
- * the simulated machine ends. Then the buddy allocator's free lists.
+ * the simulated machine ends. Then the buddy allocator's free lists. With --efi-memmap, a
+ * UEFI firmware's hand-over is built in simulated memory first (tests/host/efi_fw.c).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -12,6 +13,8 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/memory.h>
+#include <linux/efi_init.h>
+#include <libfdt.h>
 #include "harness.h"
 #include "host_boot.h"
 #include "layout.h"
@@ -43,6 +46,140 @@ static void snapshot_dt_memory(void)
 	bml_dt_memory_cnt = n;
 }
 
+/* _stext - _text in Linux 6.1's Image (tests/host/host_boot.c models the rest). */
+#define LINUX_STEXT_OFFSET	0x10000ULL
+
+/* ---- --efi-memmap: the firmware's hand-over in simulated memory ---- */
+
+static const efi_memory_desc_t *desc_at(const struct efi_fw *fw, u64 pa)
+{
+	int i;
+
+	for (i = 0; i < fw->nr_desc; i++) {
+		const efi_memory_desc_t *d = &fw->desc[i];
+
+		if (d->phys_addr <= pa && pa - d->phys_addr < d->num_pages << EFI_PAGE_SHIFT)
+			return d;
+	}
+	return NULL;
+}
+
+/* The first descriptor of @type with at least @bytes, or NULL. */
+static const efi_memory_desc_t *desc_of(const struct efi_fw *fw, u32 type, u64 bytes)
+{
+	int i;
+
+	for (i = 0; i < fw->nr_desc; i++)
+		if (fw->desc[i].type == type && fw->desc[i].num_pages << EFI_PAGE_SHIFT >= bytes)
+			return &fw->desc[i];
+	return NULL;
+}
+
+static bool is_table_reservation(const struct bml_efi *e, u64 base, u64 size)
+{
+	int i;
+
+	if ((e->memattr_at && base == e->memattr_at) || (e->memreserve_at && base == e->memreserve_at))
+		return true;
+	for (i = 0; i < e->nr_rsv; i++)
+		if (base == e->rsv[i][0] && size == e->rsv[i][1])
+			return true;
+	return false;
+}
+
+/*
+ * Where Linux's stub put the DTB: --dtb-at, the input's "dtb", the first reservation in the
+ * dump reserve_regions printed that is no EFI table, or a 2 MiB Loader Data descriptor (the
+ * stub allocates MAX_FDT_SIZE).
+ */
+static bool efi_dtb_at(const struct bml_efi *e, u64 *dat)
+{
+	const efi_memory_desc_t *d;
+	int i;
+
+	if (e->dtb_at) {
+		*dat = e->dtb_at;
+		return true;
+	}
+	for (i = 0; i < e->nr_early; i++)
+		if (!is_table_reservation(e, e->early[i][0], e->early[i][1])) {
+			*dat = e->early[i][0];
+			return true;
+		}
+	d = desc_of(&e->fw, EFI_LOADER_DATA, SZ_2M);
+	if (d && d->num_pages << EFI_PAGE_SHIFT == SZ_2M) {
+		*dat = d->phys_addr;
+		return true;
+	}
+	return false;
+}
+
+/* The image: --kernel-at, Linux's own reservation of it, or a Loader Code range its size. */
+static bool efi_kernel_at(const struct bml_efi *e, u64 ksize, u64 *kat)
+{
+	const efi_memory_desc_t *d;
+	int i;
+
+	if (e->kernel_stext) {
+		*kat = e->kernel_stext - (u64)((unsigned __int128)LINUX_STEXT_OFFSET * ksize /
+					       LINUX_IMAGE_SIZE);
+		return true;
+	}
+	for (i = 0; i < e->fw.nr_desc; i++) {
+		d = &e->fw.desc[i];
+		if (d->type == EFI_LOADER_CODE && d->num_pages << EFI_PAGE_SHIFT == ALIGN(ksize, SZ_64K)) {
+			*kat = d->phys_addr;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Builds the system table, memory map and tables; gives the DT the stub's /chosen. */
+static bool efi_handover(struct bml_efi *e, void *fdt, int bufsize)
+{
+	struct efi_fw *fw = &e->fw;
+	const efi_memory_desc_t *d;
+	u64 n;
+
+	fw->vendor = e->vendor;
+	/* The vendor string and the table array go after the system table, in its descriptor. */
+	if (!fw->systab_at) {
+		d = desc_of(fw, EFI_RUNTIME_SERVICES_DATA, SZ_64K);
+		if (!d)
+			d = desc_of(fw, EFI_BOOT_SERVICES_DATA, SZ_64K);
+		if (!d) {
+			fprintf(stderr, "bootmem-layout: --efi-memmap: no system table address and no Runtime or Boot Data range of 64 KiB to put one in\n");
+			return false;
+		}
+		fw->systab_at = d->phys_addr;
+	}
+	d = desc_at(fw, fw->systab_at);
+	fw->scratch = ALIGN(fw->systab_at + sizeof(efi_system_table_t), 64);
+	fw->scratch_end = d ? d->phys_addr + (d->num_pages << EFI_PAGE_SHIFT) : fw->scratch + SZ_64K;
+	if (e->memattr_at) {
+		n = e->memattr_size > 16 ? (e->memattr_size - 16) / fw->desc_size : 0;
+		efi_fw_add_memattr_at(fw, e->memattr_at, n);
+	}
+	if (!e->memreserve_at) {
+		/* Linux's stub always installs one (install_memreserve_table): an empty head. */
+		efi_fw_add_memreserve(fw, NULL, 0);
+	} else {
+		const u64 (*r)[2] = (const u64 (*)[2])e->rsv;
+		int size = e->memreserve_head > 16 ? (e->memreserve_head - 16) / 16 : 0;
+		phys_addr_t p = efi_fw_add_memreserve_at(fw, e->memreserve_at, r, e->nr_rsv);
+		struct linux_efi_memreserve *rsv = phys_to_virt(p);
+
+		rsv->size = max(size, e->nr_rsv);
+	}
+	if (efi_fw_finish(fw, fdt, bufsize)) {
+		fprintf(stderr, "bootmem-layout: --efi-memmap: cannot add the /chosen UEFI properties to the device tree\n");
+		return false;
+	}
+	return true;
+}
+
+
 /*
  * After the DT scan: its memory, for the map. After arm64_memblock_init: memory beyond the
  * simulated 4 TiB cannot be booted on the host. At the end of bootmem_init (where Linux's
@@ -62,6 +199,42 @@ static void layout_phase(const char *name)
 		__memblock_dump_all();
 }
 
+/*
+ * --efi-memmap: where Linux's stub put the image and the DTB (unless given), the firmware's
+ * tables in simulated memory, and the DT as the stub leaves it. False (said) if impossible.
+ */
+static bool efi_prepare(const struct bml_opts *o, struct host_boot_params *p, void **amended)
+{
+	u64 ksize = o->kernel_size != HOST_BOOT_DEFAULT ? o->kernel_size : LINUX_IMAGE_SIZE;
+	bool k = o->kernel_at != HOST_BOOT_DEFAULT || efi_kernel_at(o->efi, ksize, &p->kernel_at);
+	bool d = o->dtb_at != HOST_BOOT_DEFAULT || efi_dtb_at(o->efi, &p->dtb_at);
+	size_t room = o->blob_len + SZ_64K;
+	void *fdt;
+
+	if (!k || !d) {
+		fprintf(stderr, "bootmem-layout: --efi-memmap: where the stub put the %s is not in the input (boot Linux with memblock=debug, or give --%s)\n",
+			!d ? "DTB" : "kernel", !d ? "dtb-at" : "kernel-at");
+		return false;
+	}
+	if (o->blob_len < 8 || fdt_check_header(o->blob)) {
+		fprintf(stderr, "bootmem-layout: --efi-memmap: %s is no device tree the stub could amend\n",
+			o->name);
+		return false;
+	}
+	fdt = malloc(room);
+	if (!fdt)
+		return false;
+	memcpy(fdt, o->blob, o->blob_len);
+	if (!efi_handover(o->efi, fdt, room)) {
+		free(fdt);
+		return false;
+	}
+	p->fdt = fdt;
+	p->fdt_len = fdt_totalsize(fdt);
+	*amended = fdt;
+	return true;
+}
+
 int bml_run(const struct bml_opts *o)
 {
 	struct host_boot_params p = {
@@ -69,10 +242,16 @@ int bml_run(const struct bml_opts *o)
 		.kernel_at = o->kernel_at, .kernel_size = o->kernel_size, .dtb_at = o->dtb_at,
 		.phase = layout_phase,
 	};
+	void *amended = NULL;
+	int st;
 
 	run_status = BML_EXIT_OK;
 	bml_dt_memory_cnt = 0;
-	switch (host_boot(&p)) {
+	if (o->efi && !efi_prepare(o, &p, &amended))
+		return BML_EXIT_BADINPUT;
+	st = host_boot(&p);
+	free(amended);
+	switch (st) {
 	case HOST_BOOT_OK:
 		show_buddyinfo();
 		break;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdbool.h>
+#include "efi_fw.h"
 
 #define BML_EXIT_OK		0
 #define BML_EXIT_WARN		1	/* --check found a warning */
@@ -57,6 +58,25 @@ int bml_fill_ram(const char *name, char **blob, size_t *len, const struct bml_ra
 void bml_hint_empty_memory(const char *name, const void *fdt, size_t len);
 
 /* ---- one run ---- */
+/* --efi-memmap: the hand-over read back from a Linux efi=debug log or JSON (efi_input.c). */
+#define BML_EFI_MAX_RSV	64
+struct bml_efi {
+	struct efi_fw fw;		/* descriptors, tables, desc size/version, addresses */
+	char vendor[64];
+	bool seen_map;
+	uint64_t memattr_at, memattr_size;	/* MEMATTR= and its reservation (memblock=debug) */
+	uint64_t memreserve_at, memreserve_head;	/* MEMRESERVE= and its head's reservation */
+	uint64_t rsv[BML_EFI_MAX_RSV][2];	/* the ranges it reserved */
+	int nr_rsv;
+	uint64_t kernel_stext, kernel_size;	/* arm64_memblock_init's image reservation */
+	uint64_t dtb_at;
+	uint64_t early[BML_EFI_MAX_RSV][2];	/* memblock.reserved as reserve_regions dumped it */
+	int nr_early;
+};
+
+/* Parses @text (a log, a report or JSON); 0, or -1 with bml_efi_error() saying why. */
+int bml_efi_load(const char *text, struct bml_efi *e);
+const char *bml_efi_error(void);
 
 struct bml_opts {
 	const char *name;		/* the input's file name, for messages */
@@ -68,6 +88,7 @@ struct bml_opts {
 	int nram;			/* --ram given: the fill below was applied */
 	struct bml_fill fill;
 	FILE *map_out;			/* --svg: the child writes its map here */
+	struct bml_efi *efi;		/* --efi-memmap, or NULL */
 };
 
 /* Runs the boot in this process (call it in a fresh child); BML_EXIT_*. */

@@ -76,6 +76,30 @@ static const char usage_text[] =
 "                       reach or the linear map) and where the RAM went, instead of the\n"
 "                       kernel's log; exit status 1 if there is a warning\n"
 "    --svg FILE         draw the physical memory map (with --diff: both)\n"
+"    --efi-memmap MAP   boot as through UEFI: memory comes from MAP, a UEFI memory map,\n"
+"                       as Linux's efi_init/reserve_regions take it (usable RAM, NOMAP\n"
+"                       for the rest); FILE is the firmware's device tree, which gets\n"
+"                       the EFI stub's /chosen properties and loses its /memreserve/.\n"
+"                       MAP is one of:\n"
+"                       - a Linux 6.1 console log booted with efi=debug (raw, or the\n"
+"                         report of scripts/linux-firmware.sh): its \"efi:\" lines give\n"
+"                         the descriptors, the system table and memory map addresses,\n"
+"                         descriptor size, vendor, revision and configuration tables;\n"
+"                         with memblock=debug also where the stub put the kernel and the\n"
+"                         DTB and what MEMATTR and MEMRESERVE reserved;\n"
+"                       - JSON: {\"memmap\": [{\"type\": \"Conventional\" | 7,\n"
+"                         \"start\": \"0x40000000\", \"end\": \"0x43ffffff\" | \"pages\": N,\n"
+"                         \"attr\": [\"WB\", \"RUN\", ...] | \"0x...\"}, ...],\n"
+"                         optional \"desc_size\" (48), \"desc_version\" (1), \"vendor\",\n"
+"                         \"revision\" (\"2.70\"), \"system_table\", \"memmap_address\",\n"
+"                         \"kernel_stext\", \"dtb\" (addresses; numbers or \"0x\" strings).\n"
+"                       Type names are Linux's (\"Reserved\", \"Loader Code\", \"Loader Data\",\n"
+"                       \"Boot Code\", \"Boot Data\", \"Runtime Code\", \"Runtime Data\",\n"
+"                       \"Conventional\", \"Unusable\", \"ACPI Reclaim\", \"ACPI Mem NVS\",\n"
+"                       \"MMIO\", \"MMIO Port\", \"PAL Code\", \"Persistent\"); attributes RUN HP\n"
+"                       MR CC SP NV XP RP WP RO UCE WB WT WC UC. Without the kernel's place\n"
+"                       it is the Loader Code range of its size; without the DTB's, a\n"
+"                       2 MiB Loader Data range (else --kernel-at / --dtb-at).\n"
 "    -h, --help         this text\n"
 "\n"
 "    ADDR and SIZE take 0x... and K/M/G suffixes. Memory must lie below 4 TiB.\n"
@@ -91,7 +115,8 @@ static const char usage_text[] =
 "\n"
 "EXAMPLES\n"
 "    bootmem-layout --ram 4G bcm2711-rpi-4-b.dtb          # a Pi 4 with 4 GiB\n"
-"    bootmem-layout --ram 2G@0x40000000 --check --svg map.svg sun50i-a64-pine64-plus.dtb\n";
+"    bootmem-layout --ram 2G@0x40000000 --check --svg map.svg sun50i-a64-pine64-plus.dtb\n"
+"    bootmem-layout --efi-memmap tests/expected-firmware/edk2/virt-1g.txt virt.dtb\n";
 
 static void die_usage(const char *msg)
 {
@@ -100,7 +125,8 @@ static void die_usage(const char *msg)
 	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
 		"                      [--initrd-size SIZE [--initrd-at ADDR]]\n"
 			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] [--ram SIZE[@BASE]]\n"
-			"       [--gpu-mem SIZE] [--check] [--svg FILE] [--save-dtb OUT] FILE  (--help)\n");
+			"       [--gpu-mem SIZE] [--check] [--svg FILE] [--save-dtb OUT] [--efi-memmap MAP]\n"
+			"       FILE  (--help)\n");
 	exit(EXIT_USAGE);
 }
 
@@ -565,12 +591,14 @@ int main(int argc, char **argv)
 		{ "check", no_argument, NULL, 'c' },
 		{ "svg", required_argument, NULL, 'S' },
 		{ "save-dtb", required_argument, NULL, 'o' },
+		{ "efi-memmap", required_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
 	struct bml_ram ram[BML_MAX_BANKS];
-	const char *other = NULL, *svg = NULL, *saved = NULL;
+	const char *other = NULL, *svg = NULL, *saved = NULL, *efi_map = NULL;
+	static struct bml_efi efi;
 	uint64_t initrd_at = ~0ULL, initrd_size = 0, gpu_mem = 0;
 	int c;
 
@@ -594,6 +622,7 @@ int main(int argc, char **argv)
 		case 'c': o.check = true; break;
 		case 'S': svg = optarg; break;
 		case 'o': saved = optarg; break;
+		case 'E': efi_map = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: die_usage(NULL);
 		}
@@ -612,6 +641,26 @@ int main(int argc, char **argv)
 	if (initrd_at != ~0ULL && !initrd_size)
 		die_usage("--initrd-at needs --initrd-size");
 
+	if (efi_map) {
+		FILE *f = fopen(efi_map, "r");
+		size_t len;
+		char *text = f ? read_all(f, &len) : NULL;
+
+		if (f)
+			fclose(f);
+		if (!text) {
+			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map,
+				f ? "cannot read" : strerror(errno));
+			return EXIT_USAGE;
+		}
+		if (bml_efi_load(text, &efi)) {
+			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map, bml_efi_error());
+			free(text);
+			return EXIT_USAGE;
+		}
+		free(text);
+		o.efi = &efi;
+	}
 	o.name = argv[optind];
 	prepare(&o, ram, gpu_mem);
 	/* After --ram: the initrd goes where the filled-in memory puts the DTB. */

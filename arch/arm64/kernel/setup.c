@@ -10,9 +10,11 @@
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/of_address.h>
+#include <linux/ioport.h>
 #include <linux/serial.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/efi_init.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -158,15 +160,23 @@ static void print_dt_memory(void)
 {
 	struct memblock_region *r;
 
-	if (memblock.memory.total_size == 0) {
-		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
-		/* Nothing to build page tables or a memmap from: stop here, plainly. */
-		panic("No usable memory in the device tree at %pa", &__fdt_pointer);
-	}
 	for_each_mem_region(r)
 		pr_info("bootmem: DT memory [mem %#018llx-%#018llx]%s\n", r->base,
 			r->base + r->size - 1,
 			(r->flags & MEMBLOCK_HOTPLUG) ? " hotpluggable" : "");
+}
+
+/* After efi_init: the DT's memory nodes, or UEFI's memory map, must have given some memory. */
+static void check_memory(void)
+{
+	if (memblock.memory.total_size)
+		return;
+	if (efi_enabled(EFI_BOOT))
+		pr_err("bootmem: the EFI memory map describes no usable memory (no WB/WT/WC descriptor)\n");
+	else
+		pr_err("bootmem: the device tree describes no usable memory (no valid device_type = \"memory\" node)\n");
+	/* Nothing to build page tables or a memmap from: stop here, plainly. */
+	panic("No usable memory in the device tree at %pa", &__fdt_pointer);
 }
 
 static void print_entry(void)
@@ -178,6 +188,84 @@ static void print_entry(void)
 	pr_info("Console: %s\n", console_describe());
 }
 
+/* /proc/iomem's top level: the image's two parts, then one entry per memblock.memory region. */
+static struct resource kernel_code = { .name = "Kernel code", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource kernel_data = { .name = "Kernel data", .flags = IORESOURCE_SYSTEM_RAM };
+static struct resource *standard_resources;
+static unsigned long num_standard_resources;
+
+/*
+ * Linux's request_standard_resources(): "System RAM" for each mapped region (whole pages
+ * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them:
+ * code from _stext to __init_begin, data from _sdata to _end.
+ * Devices (UARTs, PCIe windows) never become resources here: bootmem probes no drivers.
+ */
+void request_standard_resources(void)
+{
+	struct memblock_region *region;
+	struct resource *res;
+	unsigned long i = 0;
+	size_t res_size;
+
+	/* The footprint of the Image bootmem stands for (asm/image.h), as memblock has it. */
+	kernel_code.start = kernel_image.stext;
+	kernel_code.end = kernel_image.init_begin - 1;
+	kernel_data.start = kernel_image.sdata;
+	kernel_data.end = kernel_image.end - 1;
+	insert_resource(&iomem_resource, &kernel_code);
+	insert_resource(&iomem_resource, &kernel_data);
+
+	num_standard_resources = memblock.memory.cnt;
+	res_size = num_standard_resources * sizeof(*standard_resources);
+	standard_resources = memblock_alloc(res_size, SMP_CACHE_BYTES);
+	if (!standard_resources)
+		panic("%s: Failed to allocate %zu bytes\n", __func__, res_size);
+
+	for_each_mem_region(region) {
+		res = &standard_resources[i++];
+		if (memblock_is_nomap(region)) {
+			res->name = "reserved";
+			res->flags = IORESOURCE_MEM;
+			res->start = PFN_PHYS(memblock_region_reserved_base_pfn(region));
+			res->end = PFN_PHYS(memblock_region_reserved_end_pfn(region)) - 1;
+		} else {
+			res->name = "System RAM";
+			res->flags = IORESOURCE_SYSTEM_RAM | IORESOURCE_BUSY;
+			res->start = PFN_PHYS(memblock_region_memory_base_pfn(region));
+			res->end = PFN_PHYS(memblock_region_memory_end_pfn(region)) - 1;
+		}
+		insert_resource(&iomem_resource, res);
+	}
+}
+
+/*
+ * Linux's arch_initcall of the same name: every memblock.reserved range (whole pages) that
+ * falls in a standard resource becomes a "reserved" child of it, split around the kernel.
+ */
+int reserve_memblock_reserved_regions(void)
+{
+	u64 i, j;
+
+	for (i = 0; i < num_standard_resources; ++i) {
+		struct resource *mem = &standard_resources[i];
+		phys_addr_t r_start, r_end, mem_size = resource_size(mem);
+
+		if (!memblock_is_region_reserved(mem->start, mem_size))
+			continue;
+
+		for_each_reserved_mem_range(j, &r_start, &r_end) {
+			resource_size_t start, end;
+
+			start = max(PFN_PHYS(PFN_DOWN(r_start)), mem->start);
+			end = min(PFN_PHYS(PFN_UP(r_end)) - 1, mem->end);
+			if (start > mem->end || end < mem->start)
+				continue;
+			reserve_region_with_split(mem, start, end, "reserved");
+		}
+	}
+	return 0;
+}
+
 void setup_arch(void)
 {
 	setup_machine_fdt(__fdt_pointer);
@@ -186,12 +274,15 @@ void setup_arch(void)
 	/* The DT's memory as scanned, before the command line and the arch clip it. */
 	boot_phase_done("fdt");
 	parse_early_param(NULL);
+	efi_init();
+	check_memory();
 	arm64_memblock_init();
 	boot_phase_done("memblock");
 	paging_init();
 	boot_phase_done("map_mem");
 	bootmem_init();
 	boot_phase_done("memmap");
+	request_standard_resources();
 }
 
 static void setup_reset(void)
@@ -201,6 +292,10 @@ static void setup_reset(void)
 	boot_image_pa = 0;
 	boot_image_size = 0;
 	machine_model = "unknown";
+	standard_resources = NULL;
+	num_standard_resources = 0;
+	kernel_code = (struct resource){ .name = "Kernel code", .flags = IORESOURCE_SYSTEM_RAM };
+	kernel_data = (struct resource){ .name = "Kernel data", .flags = IORESOURCE_SYSTEM_RAM };
 }
 host_reset(setup_reset);
 

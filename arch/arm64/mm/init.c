@@ -23,6 +23,7 @@
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
 #include <linux/bootmem_checksum.h>
+#include <linux/ioport.h>
 
 #define PHYS_MASK_SHIFT		48
 /* With 4 KiB pages and 48-bit VAs the linear map starts on a 1 GiB boundary (PUD). */
@@ -263,6 +264,7 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
 		low_base, low_base + low_size, low_size >> 20);
 	crashk_low_res.start = low_base;
 	crashk_low_res.end = low_base + low_size - 1;
+	insert_resource(&iomem_resource, &crashk_low_res);
 	return 0;
 }
 
@@ -309,6 +311,8 @@ static void __init reserve_crashkernel(void)
 		crash_base, crash_base + crash_size, crash_size >> 20);
 	crashk_res.start = crash_base;
 	crashk_res.end = crash_base + crash_size - 1;
+	/* /proc/iomem's "Crash kernel", below the System RAM that request_standard_resources adds */
+	insert_resource(&iomem_resource, &crashk_res);
 }
 
 /* Linux's bootmem_init(): nodes, the sparse memmap, zones, the default CMA, the dump. */

@@ -36,7 +36,7 @@ enum fixed_addresses {
 	FIX_ENTRY_TRAMP_TEXT1,
 	__end_of_permanent_fixed_addresses,
 
-	/* early_ioremap()'s slots (7 x 257 KiB windows), unused here but in the layout. */
+	/* early_memremap()'s slots (7 x 65 pages): the EFI tables are read through them. */
 #define NR_FIX_BTMAPS		(SZ_256K / PAGE_SIZE + 1)
 #define FIX_BTMAPS_SLOTS	7
 #define TOTAL_FIX_BTMAPS	(NR_FIX_BTMAPS * FIX_BTMAPS_SLOTS)

@@ -53,5 +53,9 @@ void cpu_uninstall_idmap(void);
 void setup_machine_fdt(phys_addr_t dt_phys);
 void psci_dt_init(void);
 void smp_setup_processor_id(void);
+/* After bootmem_init: /proc/iomem's System RAM, NOMAP "reserved" and kernel entries. */
+void request_standard_resources(void);
+/* An arch_initcall in Linux (start_kernel's initcalls here): /proc/iomem's reserved children. */
+int reserve_memblock_reserved_regions(void);
 
 #endif

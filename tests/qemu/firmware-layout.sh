@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# bootmem booted through real firmware (run-qemu.sh --firmware edk2|uboot|uboot-efi) on every
+# scenario of tests/firmware/scenarios.list, each compared with Linux 6.1 booted the same way
+# (tests/expected-firmware/<firmware>/<name>.txt) by scripts/compare-layout.py, minus the
+# differences tests/firmware/known-differences explains; plus the invariants after every
+# phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
+# UEFI runtime-services memory. Ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+OUT=${OUT:-build/qemu-firmware-layout}
+mkdir -p "$OUT"
+pass=0 fail=0
+WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr earlycon=pl011,0x9000000"
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -${3:-15}; }
+
+make -s kernel || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
+for f in /usr/share/qemu-efi-aarch64/QEMU_EFI.fd /usr/lib/u-boot/qemu_arm64/u-boot.bin; do
+	[ -f "$f" ] || { echo "FAIL $f missing (scripts/setup.sh installs it)"; echo "0 passed, 1 failed"; exit 1; }
+done
+
+# The cases a firmware/scenario pair is known to differ in (tests/firmware/known-differences).
+known() {
+	awk -v fw="$1" -v n="$2" '!/^[[:space:]]*(#|$)/ && $1 == fw && $2 == n { print $3 }' \
+		tests/firmware/known-differences
+}
+
+while read -r name tree mem fws words; do
+	for fw in ${fws//,/ }; do
+		exp=tests/expected-firmware/$fw/$name.txt
+		log=$OUT/$fw-$name.log
+		[ -f "$exp" ] || continue
+		args=()
+		[ "$tree" = - ] || args+=(--dtb "tests/scenarios/$tree")
+		[ "$words" = - ] && words=
+		# Where the firmware failed with Linux, 25 s show whether it fails with us too.
+		tmo=90
+		grep -q '^# status: ok' "$exp" || tmo=25
+		./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${args[@]}" -m "$mem" \
+			--append "$WORDS${words:+ $words} ptdump debug_invariants poweroff" \
+			> "$log" 2>&1 < /dev/null
+		st=$?
+		if ! grep -q '^# status: ok' "$exp"; then
+			# The firmware itself failed on this tree with Linux: it must fail the same way.
+			if grep -qa 'Booting bootmem' "$log"; then
+				bad "$fw $name: Linux's firmware run did not reach the kernel, ours did" "$exp"
+			else
+				ok "$fw $name: the firmware fails on this tree as it did with Linux (exit $st)"
+			fi
+			continue
+		fi
+		if [ "$st" != 0 ]; then
+			bad "$fw $name: exit $st, want 0" "$log"
+			continue
+		fi
+		if grep -qa 'invariants: after memblock: memblock, UEFI map' "$log" ||
+		   { [ "$fw" = uboot ] && grep -qa 'invariants: after memblock: memblock ok' "$log"; }; then
+			ok "$fw $name: invariants after every phase"
+		else
+			bad "$fw $name: invariants" "$log"
+		fi
+		if python3 scripts/check-ptdump.py "$log" > "$OUT/$fw-$name.ptdump" 2>&1; then
+			ok "$fw $name: ptdump maps all memory but no NOMAP range"
+		else
+			bad "$fw $name: ptdump" "$OUT/$fw-$name.ptdump"
+		fi
+		kd=$(known "$fw" "$name")
+		if python3 scripts/compare-layout.py ${kd:+--expect-differ "$kd"} "$exp" "$log" \
+			> "$OUT/$fw-$name.cmp" 2>&1; then
+			ok "$fw $name: layout equals Linux 6.1's through $fw${kd:+ (known differences: $kd)} ($(tail -1 "$OUT/$fw-$name.cmp"))"
+		else
+			bad "$fw $name: layout differs from Linux 6.1's through $fw" "$OUT/$fw-$name.cmp" 40
+		fi
+	done
+done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+
+# Runtime-services memory is NOMAP, so never in the linear map: touching it faults, decoded.
+log=$OUT/edk2-test-fault.log
+./run-qemu.sh --no-build --timeout 60 --firmware edk2 --append "test_fault=efi-runtime" \
+	> "$log" 2>&1 < /dev/null
+st=$?
+if [ "$st" = 1 ] &&
+   grep -qa 'test_fault: reading UEFI runtime-services memory \[mem 0x000000007c440000-0x000000007c4bffff\]' "$log" &&
+   grep -qaE 'Unable to handle kernel paging request|translation fault' "$log"; then
+	ok "edk2: test_fault=efi-runtime faults on runtime-services memory (exit 1)"
+else
+	bad "edk2: test_fault=efi-runtime: exit $st" "$log" 30
+fi
+# Without UEFI there is nothing to touch: said, no fault.
+log=$OUT/direct-test-fault.log
+./run-qemu.sh --no-build --timeout 60 --append "test_fault=efi-runtime poweroff" > "$log" 2>&1 < /dev/null
+st=$?
+if [ "$st" = 0 ] && grep -qa 'test_fault=efi-runtime: not booted through UEFI' "$log"; then
+	ok "direct boot: test_fault=efi-runtime says there is no UEFI"
+else
+	bad "direct boot: test_fault=efi-runtime: exit $st" "$log"
+fi
+
+echo "firmware-layout: $pass passed, $fail failed"
+[ "$fail" = 0 ]
