@@ -124,7 +124,7 @@ int console_setup_from_dt(void)
 
 	if (node < 0)
 		return node;	/* of_stdout_node() said why */
-	if (fdt_get_path(initial_boot_params, node, path, sizeof(path)))
+	if (of_fdt_get_path(initial_boot_params, node, path, sizeof(path)))
 		snprintf(path, sizeof(path), "?");
 	drv = driver_for(node);
 	if (!drv) {

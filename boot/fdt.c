@@ -385,7 +385,7 @@ static int fdt_scan_reserved_mem(void)
 	const void *fdt = initial_boot_params;
 	int node, child;
 
-	node = fdt_path_offset(fdt, "/reserved-memory");
+	node = of_fdt_path_offset(fdt, "/reserved-memory");
 	if (node < 0)
 		return -ENODEV;
 
@@ -629,9 +629,9 @@ int of_flat_dt_chosen_node(void)
 
 	if (chosen_blob && chosen_blob == initial_boot_params)
 		return chosen_offset;
-	node = fdt_path_offset(initial_boot_params, "/chosen");
+	node = of_fdt_path_offset(initial_boot_params, "/chosen");
 	if (node < 0)
-		node = fdt_path_offset(initial_boot_params, "/chosen@0");
+		node = of_fdt_path_offset(initial_boot_params, "/chosen@0");
 	chosen_blob = initial_boot_params;
 	chosen_offset = node;
 	return node;

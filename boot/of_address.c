@@ -20,33 +20,15 @@ static const void *blob(void)
 	return initial_boot_params;
 }
 
-/*
- * fdt_parent_offset() walks the tree from its start each time, and translating one address
- * asks for the same few parents a dozen times (Linux's unflattened tree keeps a pointer).
- * The last answers are kept: the blob never changes while it is the boot's.
- */
-#define PARENT_CACHE	8
-static struct {
-	const void *blob;
-	int node, parent;
-} parent_cache[PARENT_CACHE];
-
 /* The parent of @node, or -1 at the root (and on a broken tree). */
 static int of_get_parent(int node)
 {
-	unsigned int slot = (unsigned int)node / 4 % PARENT_CACHE;
 	int parent;
 
 	if (node <= 0)
 		return -1;
-	if (parent_cache[slot].blob == blob() && parent_cache[slot].node == node)
-		return parent_cache[slot].parent;
-	parent = fdt_parent_offset(blob(), node);
-	parent = parent < 0 ? -1 : parent;
-	parent_cache[slot].blob = blob();
-	parent_cache[slot].node = node;
-	parent_cache[slot].parent = parent;
-	return parent;
+	parent = of_fdt_parent_offset(blob(), node);
+	return parent < 0 ? -1 : parent;
 }
 
 static const char *of_node_name(int node)
@@ -628,7 +610,7 @@ int of_stdout_node(void)
 	if (l && p[0] != '/') {
 		const char *slash = memchr(p, '/', l);
 		int alen = slash ? slash - p : l;
-		int aliases = fdt_path_offset(fdt, "/aliases"), vlen = 0;
+		int aliases = of_fdt_path_offset(fdt, "/aliases"), vlen = 0;
 		const char *a = NULL;
 
 		if (aliases >= 0)
@@ -639,7 +621,7 @@ int of_stdout_node(void)
 			return -EINVAL;
 		}
 	}
-	offset = fdt_path_offset_namelen(fdt, p, l);
+	offset = of_fdt_path_offset_namelen(fdt, p, l);
 	if (offset < 0) {
 		/* Linux prints this from fdt.c, hence its prefix. */
 		printk(KERN_WARNING "OF: fdt: earlycon: stdout-path %.*s not found\n", l, p);
@@ -652,10 +634,3 @@ const char *of_stdout_options(void)
 {
 	return stdout_options;
 }
-
-/* Host tests boot many trees, some in the same buffer: forget the old tree's parents. */
-static void of_address_reset(void)
-{
-	memset(parent_cache, 0, sizeof(parent_cache));
-}
-host_reset(of_address_reset);
