@@ -397,7 +397,8 @@ static int pageset_differs(const char *name, const char *how, const struct pages
  */
 static int linux_late_frees(const char *l_iomem, u64 initrd, u64 initrd_size, u64 r[][2])
 {
-	const char *code = strstr(l_iomem, " : Kernel code\n"), *data = strstr(l_iomem, " : Kernel data\n");
+	const char *code = strstr(l_iomem, " : Kernel code\n");
+	const char *data = strstr(l_iomem, " : Kernel data\n");
 	int n = 0;
 
 	assert_non_null(code);
