@@ -242,15 +242,20 @@ int bml_run(const struct bml_opts *o)
 		.kernel_at = o->kernel_at, .kernel_size = o->kernel_size, .dtb_at = o->dtb_at,
 		.phase = layout_phase,
 	};
-	void *amended = NULL;
+	/*
+	 * The amended DT stays allocated until the next run: the map of owners
+	 * (map.c) reads initial_boot_params after the boot.
+	 */
+	static void *amended;
 	int st;
 
+	free(amended);
+	amended = NULL;
 	run_status = BML_EXIT_OK;
 	bml_dt_memory_cnt = 0;
 	if (o->efi && !efi_prepare(o, &p, &amended))
 		return BML_EXIT_BADINPUT;
 	st = host_boot(&p);
-	free(amended);
 	switch (st) {
 	case HOST_BOOT_OK:
 		show_buddyinfo();
