@@ -259,7 +259,9 @@ fi
 
 # 6b. The monitor's free, driven interactively: the PFN to free comes from alloc, the
 # reserved one is the DTB's (memblock reserves the blob). A double free and a reserved page get Linux's
-# report and "nothing freed"; a PFN not aligned to the order is refused before the allocator.
+# report and "nothing freed" (the page freed once waits on the per-CPU list, not a free list, so
+# the second free finds it unallocated, refcount 0); a PFN not aligned to the order is refused
+# before the allocator.
 monitor_free() {
 	local log="$OUT/monitor-free.log" line pfn= dtb= st mpid in to
 	: > "$log"
@@ -298,7 +300,7 @@ monitor_free() {
 	if expect monitor-free "$log" \
 		"free: pfn $pfn order 0\$" \
 		"BUG: Bad page state in process swapper/0  pfn:0*${pfn#0x}\$" \
-		"page dumped because: double free: page is already on a free list" \
+		"page dumped because: page is not allocated \\(refcount 0\\): double free or tail page" \
 		"free: nothing freed: the allocator refused pfn $pfn order 0 \\(see the report above\\)" \
 		"free: pfn $(printf '%#x' $((pfn | 1))) is not aligned to order 3 \\(a multiple of 8 pages\\): refused, nothing freed" \
 		"BUG: Bad page state in process swapper/0  pfn:0*${kpfn#0x}\$" \
