@@ -38,7 +38,7 @@ KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 .PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
-kernel: $(B)/Image $(B)/kernel8.img
+kernel: $(B)/Image $(B)/Image.linux-size $(B)/kernel8.img
 
 $(B)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -110,6 +110,17 @@ $(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) linker.ld scripts/kallsyms.py
 
 $(B)/Image: $(B)/bootmem.elf
 	$(OBJCOPY) -O binary $< $@
+
+# What run-qemu.sh --firmware edk2|uboot hands the firmware: the Image zero-padded to the size of
+# Debian's Linux 6.1 Image file. EDK2 reads the whole -kernel file into memory before LoadImage
+# and U-Boot's booti keeps a copy of it as a "ramdisk", so the file's size moves everything
+# allocated after it (the relocated kernel, CMA). Bytes past the last PE section are legal.
+LINUX_IMAGE_FILE_SIZE := 32954880
+$(B)/Image.linux-size: $(B)/Image
+	@test $$(stat -c %s $<) -le $(LINUX_IMAGE_FILE_SIZE) || \
+		{ echo "$<: larger than Linux's Image file ($(LINUX_IMAGE_FILE_SIZE) bytes)" >&2; exit 1; }
+	cp $< $@
+	truncate -s $(LINUX_IMAGE_FILE_SIZE) $@
 
 $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 	cp $< $@
@@ -212,9 +223,13 @@ $(B)/fuzz/o/%.o: %.c
 	clang $(HOST_CPPFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/fuzz/fuzz_dtb: $(call fobj,tests/fuzz/fuzz_dtb.c $(BOOT_SRCS))
 	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBFDT_HOST)
+# bootmem-layout --efi-memmap's reader of logs, reports and JSON.
+$(B)/fuzz/fuzz_efi_memmap: $(call fobj,tests/fuzz/fuzz_efi_memmap.c tools/bootmem-layout/efi_input.c \
+			   tests/host/efi_fw.c $(BOOT_SRCS))
+	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBFDT_HOST)
 
 .PHONY: fuzz
-fuzz: $(B)/fuzz/fuzz_dtb
+fuzz: $(B)/fuzz/fuzz_dtb $(B)/fuzz/fuzz_efi_memmap
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run-short.sh --long
 
 # bootmem-layout: the memory bring-up on the host for any device tree (tools/bootmem-layout).

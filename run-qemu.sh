@@ -20,12 +20,19 @@
 #                       With --dtb, QEMU replaces the tree's /memory nodes by the RAM of -m
 #                       (the firmware reads it from there); /reserved-memory and /memreserve/
 #                       reach the firmware as written.
+#                       edk2 and uboot get build/Image.linux-size, the Image zero-padded to
+#                       the size of Linux's Image file (32954880 bytes): both firmwares copy the
+#                       whole file (EDK2 before LoadImage, booti as its "ramdisk"), so its size
+#                       decides where the relocated kernel and CMA land (docs/boot-paths.md)
+#     --small-image     with --firmware edk2|uboot: hand over build/Image itself (about 0.3 MiB)
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
 #     --log FILE        also write the console output to FILE
 #     --kernel IMAGE    boot this arm64 Image instead of build/Image (e.g. Linux's, to compare)
 #     --initrd FILE     an initrd, placed where QEMU's loader (or U-Boot, with --firmware uboot)
-#                       puts one and named in /chosen/linux,initrd-start and -end
+#                       puts one and named in /chosen/linux,initrd-start and -end; with
+#                       --firmware edk2 the EFI stub loads it (LoadFile2) and hands it over in
+#                       the INITRD configuration table, as Linux's (not with uboot-efi)
 #     --no-build        do not run make first
 # Exit status: 0 when the kernel powered off (poweroff on the command line), 1 on a kernel
 # panic, 124 on timeout, 2 on a usage or set-up error.
@@ -34,6 +41,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
 DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE= INITRD=
+SMALL=0
 EXTRA=() LOADER_INITRD=()
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/!p}' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
@@ -52,6 +60,7 @@ while [ $# -gt 0 ]; do
 	--no-build) BUILD=0; shift ;;
 	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
 	--initrd) INITRD=$2; shift 2 ;;
+	--small-image) SMALL=1; shift ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -61,12 +70,15 @@ done
 if [ "$BUILD" = 1 ]; then
 	make -s -C "$HERE" kernel >&2 || { echo "run-qemu.sh: build failed" >&2; exit 2; }
 fi
+if [ -z "$IMAGE" ] && [ "$SMALL" = 0 ]; then
+	case "$FIRMWARE" in edk2|uboot) IMAGE=$B/Image.linux-size ;; esac
+fi
 IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
 if [ -n "$INITRD" ]; then
 	[ -f "$INITRD" ] || { echo "run-qemu.sh: no such initrd: $INITRD" >&2; exit 2; }
-	case "$FIRMWARE" in edk2|uboot-efi)
-		echo "run-qemu.sh: --initrd with --firmware $FIRMWARE: bootmem's EFI stub does not load an initrd (Linux's loads it through LINUX_EFI_INITRD_MEDIA_GUID); use --firmware uboot or a direct boot" >&2
+	case "$FIRMWARE" in uboot-efi)
+		echo "run-qemu.sh: --initrd with --firmware uboot-efi: U-Boot 2023.01 offers an EFI application an initrd (LoadFile2 on LINUX_EFI_INITRD_MEDIA_GUID) only from a Boot#### load option (efidebug boot add -i, bootefi bootmgr); its distro boot of EFI/BOOT/BOOTAA64.EFI has none. Use --firmware edk2, uboot or a direct boot" >&2
 		exit 2 ;;
 	esac
 fi
@@ -195,7 +207,7 @@ if [ -n "$FIRMWARE" ]; then
 		[ -n "$INITRD" ] && LOADER+=(-initrd "$INITRD")
 		[ -n "$FWDTB" ] && LOADER+=(-dtb "$FWDTB")
 	fi
-	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW)" >&2
+	echo "run-qemu.sh: ${DTB_IN:+$(basename "$DTB_IN") on }$MACHINE through $FIRMWARE ($FW), $(basename "$IMAGE")" >&2
 elif [ -n "$DTB_IN" ]; then
 	DTB="$WORK/boot.dtb"
 	case "$DTB_IN" in

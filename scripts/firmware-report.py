@@ -153,7 +153,7 @@ def report(path, kv):
     meta = dict(a.split("=", 1) for a in kv)
     kernel, firmware = split_log(path)
     o = ["# firmware boot report (normalised by scripts/firmware-report.py)"]
-    for k in ("firmware", "input", "kernel", "qemu", "bootargs"):
+    for k in ("firmware", "input", "kernel", "qemu", "bootargs", "initrd"):
         if k in meta:
             o.append("# %s: %s" % (k, meta[k]))
     o.append("# status: %s" % status(meta, kernel, firmware))

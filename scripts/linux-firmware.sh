@@ -4,7 +4,8 @@
 # boots Debian's Linux 6.1 Image through EDK2, U-Boot booti or U-Boot bootefi on QEMU virt and
 # prints a normalised report of its early memory layout (scripts/firmware-report.py).
 #
-#   scripts/linux-firmware.sh FIRMWARE [--dtb TREE.dts|TREE.dtb] [--append WORDS] [-- QEMU ARGS]
+#   scripts/linux-firmware.sh FIRMWARE [--dtb TREE.dts|TREE.dtb] [--append WORDS] [--initrd FILE]
+#                             [-- QEMU ARGS]
 #   scripts/linux-firmware.sh --scenarios [NAME...]   # regenerate tests/expected-firmware/
 #
 # FIRMWARE is edk2 (QEMU_EFI.fd runs the Image as an EFI application, -append = its load
@@ -14,6 +15,8 @@
 # the firmware gets QEMU's own tree; with it, QEMU replaces the tree's /memory nodes by the
 # RAM of -m (so choose -m to match) and keeps /reserved-memory and /memreserve/.
 # A tree's "// qemu:" and "// bootargs:" header lines are honoured (--scenarios overrides -m).
+# --initrd (edk2, uboot) is QEMU's -initrd: EDK2 offers it to the EFI stub through LoadFile2 on
+# the LINUX_EFI_INITRD_MEDIA_GUID device path, U-Boot's distro boot loads it as the ramdisk.
 #
 # Kernel words: efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr
 # earlycon=pl011,0x9000000, plus the tree's and --append's. Linux is stopped at "Memory:".
@@ -35,7 +38,7 @@ WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nok
 SCENARIOS=$ROOT/tests/firmware/scenarios.list
 EXPECTED=${FW_EXPECTED:-$ROOT/tests/expected-firmware}
 
-usage() { sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # --scenarios: every line of tests/firmware/scenarios.list through every firmware it names.
 if [ "${1:-}" = --scenarios ]; then
@@ -57,11 +60,12 @@ fi
 
 [ $# -ge 1 ] || usage
 FW=$1; shift
-TREE= APPEND= QEXTRA=()
+TREE= APPEND= INITRD= QEXTRA=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--dtb) TREE=$2; shift 2 ;;
 	--append) APPEND=$2; shift 2 ;;
+	--initrd) INITRD=$2; shift 2 ;;
 	--) shift; QEXTRA=("$@"); break ;;
 	*) usage ;;
 	esac
@@ -73,6 +77,8 @@ uboot|uboot-efi) [ -f "$UBOOT" ] || { echo "linux-firmware: $UBOOT missing (apt-
 esac
 [ -f "$IMAGE" ] || { echo "linux-firmware: no Linux Image at $IMAGE (set LINUX_IMAGE or ORACLE_CACHE)" >&2; exit 2; }
 [ -z "$TREE" ] || [ -f "$TREE" ] || { echo "linux-firmware: no such tree: $TREE" >&2; exit 2; }
+[ -z "$INITRD" ] || [ -f "$INITRD" ] || { echo "linux-firmware: no such initrd: $INITRD" >&2; exit 2; }
+[ -z "$INITRD" ] || [ "$FW" != uboot-efi ] || { echo "linux-firmware: U-Boot's bootefi offers no initrd here" >&2; exit 2; }
 
 directive() { [ "${TREE##*.}" = dts ] && sed -n "s|^//[[:space:]]*$1:[[:space:]]*||p" "$TREE" | head -1 || true; }
 QOPTS=$(directive qemu)
@@ -128,6 +134,7 @@ uboot-efi)
 	;;
 esac
 [ -z "$DTB" ] || LOADER+=(-dtb "$DTB")
+[ -z "$INITRD" ] || LOADER+=(-initrd "$INITRD")
 
 LOG=$OUT/$FW-$NAME.log
 : > "$LOG"
@@ -163,5 +170,6 @@ python3 "$HERE/firmware-report.py" "$LOG" \
 	"kernel=$(cat "$CACHE/VERSION" 2>/dev/null || echo "$(basename "$IMAGE")")" \
 	"qemu=-M $MACH ${QARGS[*]}" \
 	"bootargs=$BOOTARGS" \
+	${INITRD:+"initrd=$(basename "$INITRD") ($(stat -c %s "$INITRD") bytes)"} \
 	"result=$RESULT"
 [ "$RESULT" = ok ] || exit 3

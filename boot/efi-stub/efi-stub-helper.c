@@ -193,6 +193,8 @@ efi_status_t efi_parse_options(const char *cmdline)
 			break;
 		if (!strcmp(param, "nokaslr")) {
 			efi_nokaslr = true;
+		} else if (!strcmp(param, "noinitrd")) {
+			efi_noinitrd = true;
 		} else if (!strcmp(param, "quiet")) {
 			efi_loglevel = CONSOLE_LOGLEVEL_QUIET;
 		} else if (!strcmp(param, "efi") && val) {

@@ -4,6 +4,8 @@
  * step, for what it does to memory and prints. Runs as a UEFI application (boot services up,
  * the firmware's identity map), ends in the kernel's normal entry with a new device tree.
  */
+#include <limits.h>
+
 #include "efistub.h"
 
 /*
@@ -80,6 +82,7 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg
 	/* The image may have been entered before (a firmware that retries): start afresh. */
 	efi_nokaslr = false;
 	efi_novamap = false;
+	efi_noinitrd = false;
 	efi_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 	/* No system table, no console: nothing to print with. */
@@ -122,9 +125,11 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg
 	}
 
 	/*
-	 * Linux would now fetch a TPM event log, set the MemoryOverwriteRequest variable and load
-	 * an initrd; bootmem has no TPM driver and no initrd (see docs/boot.md).
+	 * Linux would now fetch a TPM event log and set the MemoryOverwriteRequest variable;
+	 * bootmem has no TPM driver (see docs/boot.md). The initrd goes below the end of the
+	 * linear map; its failure is reported and the boot goes on.
 	 */
+	efi_load_initrd(image, ULONG_MAX, efi_get_max_initrd_addr(image_addr));
 	efi_random_get_seed();
 	install_memreserve_table();
 

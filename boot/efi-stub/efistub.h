@@ -14,6 +14,10 @@
 #define EFI_ALLOC_LIMIT		((1UL << 48) - 1)
 /* Room for the descriptors that allocating the map's own buffer may add. */
 #define EFI_MMAP_NR_SLACK_SLOTS	8
+/* arm64's efi_get_max_initrd_addr(): the initrd must be in the linear map (VA_BITS_MIN 48). */
+#define EFI_VA_BITS_MIN		48
+#define efi_get_max_initrd_addr(image_addr) \
+	(((image_addr) & ~((1UL << 30) - 1)) + (1UL << (EFI_VA_BITS_MIN - 1)))
 /* The new device tree's allocation (fdt.c). */
 #define MAX_FDT_SIZE		0x200000UL		/* SZ_2M */
 /* arm64's COMMAND_LINE_SIZE */
@@ -55,7 +59,8 @@ union efi_boot_services {
 		void *register_protocol_notify;
 		efi_status_t (*locate_handle)(int, efi_guid_t *, void *, unsigned long *,
 					      efi_handle_t *);
-		void *locate_device_path;
+		efi_status_t (*locate_device_path)(efi_guid_t *, efi_device_path_protocol_t **,
+						   efi_handle_t *);
 		efi_status_t (*install_configuration_table)(efi_guid_t *, void *);
 		void *load_image;
 		void *start_image;
@@ -124,6 +129,62 @@ typedef struct {
 	void *unload;
 } efi_loaded_image_t;
 
+/* Device path nodes (UEFI spec 10.3): a header, then the node's own data. */
+#define EFI_DEV_MEDIA			4
+#define EFI_DEV_MEDIA_VENDOR		3
+#define EFI_DEV_END_PATH		0x7f
+#define EFI_DEV_END_ENTIRE		0xff
+
+struct efi_generic_dev_path {
+	u8 type;
+	u8 sub_type;
+	u16 length;
+} __packed;
+
+struct efi_device_path_protocol {
+	u8 type;
+	u8 sub_type;
+	u16 length;
+} __packed;
+
+struct efi_vendor_dev_path {
+	struct efi_generic_dev_path header;
+	efi_guid_t vendorguid;
+} __packed __aligned(4);
+
+#define EFI_LOAD_FILE2_PROTOCOL_GUID \
+	EFI_GUID(0x4006c0c1, 0xfcb3, 0x403e, 0x99, 0x6d, 0x4a, 0x6c, 0x87, 0x24, 0xe0, 0x6d)
+
+/* EFI_LOAD_FILE2_PROTOCOL: one call, asked first for the size (no buffer), then for the data. */
+typedef struct efi_load_file2_protocol efi_load_file2_protocol_t;
+struct efi_load_file2_protocol {
+	efi_status_t (*load_file)(efi_load_file2_protocol_t *, efi_device_path_protocol_t *,
+				  bool boot_policy, unsigned long *buffer_size, void *buffer);
+};
+
+/* EFI_FILE_PROTOCOL and EFI_SIMPLE_FILE_SYSTEM_PROTOCOL, as far as initrd= needs them. */
+typedef struct efi_file_protocol efi_file_protocol_t;
+struct efi_file_protocol {
+	u64 revision;
+	efi_status_t (*open)(efi_file_protocol_t *, efi_file_protocol_t **, efi_char16_t *,
+			     u64, u64);
+	efi_status_t (*close)(efi_file_protocol_t *);
+	void *delete;
+	efi_status_t (*read)(efi_file_protocol_t *, unsigned long *, void *);
+	void *write;
+	void *get_position;
+	void *set_position;
+	efi_status_t (*get_info)(efi_file_protocol_t *, efi_guid_t *, unsigned long *, void *);
+	void *set_info;
+	void *flush;
+};
+
+struct efi_simple_file_system_protocol {
+	u64 revision;
+	efi_status_t (*open_volume)(struct efi_simple_file_system_protocol *,
+				    efi_file_protocol_t **);
+};
+
 typedef struct efi_rng_protocol efi_rng_protocol_t;
 struct efi_rng_protocol {
 	efi_status_t (*get_info)(efi_rng_protocol_t *, unsigned long *, efi_guid_t *);
@@ -158,6 +219,7 @@ enum efi_secureboot_mode {
 extern const efi_system_table_t *efi_system_table;
 extern bool efi_nokaslr;
 extern bool efi_novamap;
+extern bool efi_noinitrd;
 extern int efi_loglevel;
 
 #define efi_bs_call(func, ...)	efi_system_table->boottime->func(__VA_ARGS__)
@@ -197,6 +259,14 @@ efi_status_t efi_random_alloc(unsigned long size, unsigned long align, unsigned 
 			      unsigned long random_seed, int memory_type,
 			      unsigned long alloc_min, unsigned long alloc_max);
 void efi_free(unsigned long size, unsigned long addr);
+
+/* file.c */
+efi_status_t efi_load_initrd_cmdline(efi_loaded_image_t *image, struct linux_efi_initrd *initrd,
+				     unsigned long soft_limit, unsigned long hard_limit);
+
+/* initrd.c */
+efi_status_t efi_load_initrd(efi_loaded_image_t *image, unsigned long soft_limit,
+			     unsigned long hard_limit);
 
 /* random.c */
 efi_status_t efi_get_random_bytes(unsigned long size, u8 *out);

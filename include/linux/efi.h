@@ -164,6 +164,12 @@ typedef struct {
 #define LINUX_EFI_BOOT_MEMMAP_GUID	EFI_GUID(0x800f683f, 0xd08b, 0x423a, 0xa2, 0x93, 0x96, 0x5c, 0x3c, 0x6f, 0xe2, 0xb4)
 #define LINUX_EFI_LOADED_IMAGE_FIXED_GUID EFI_GUID(0xf5a37b6d, 0x3344, 0x42a5, 0xb6, 0xbb, 0x97, 0x86, 0x48, 0xc1, 0x89, 0x0a)
 
+/* The LINUX_EFI_INITRD_MEDIA_GUID table: where the EFI stub loaded the initrd. */
+struct linux_efi_initrd {
+	unsigned long base;
+	unsigned long size;
+};
+
 /*
  * The LINUX_EFI_MEMRESERVE table: a chain of arrays of ranges that a kernel asks the next one
  * (kexec) to keep reserved. The stub installs an empty head; efi_init reserves every entry.

@@ -87,11 +87,6 @@ struct linux_efi_random_seed {
 	u8 bits[];
 };
 
-struct linux_efi_initrd {
-	unsigned long base;
-	unsigned long size;
-};
-
 /* Configuration tables Linux 6.1 knows besides those in linux/efi.h (Debian's configuration). */
 #define LINUX_EFI_MOK_VARIABLE_TABLE_GUID \
 	EFI_GUID(0xc451ed2b, 0x9694, 0x45d3, 0xba, 0xba, 0xed, 0x9f, 0x89, 0x88, 0xa3, 0x89)

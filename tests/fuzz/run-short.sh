@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The DTB fuzzer (tests/fuzz/fuzz_dtb.c): replay every regression input, then fuzz from the seed
-# corpus (every DTB in tests/). In `make test` the run is repeatable: a fixed seed, a fixed
+# corpus (every DTB in tests/); the same for bootmem-layout --efi-memmap's reader
+# (tests/fuzz/fuzz_efi_memmap.c). In `make test` the run is repeatable: a fixed seed, a fixed
 # number of inputs (FUZZ_RUNS, 1000) and a fresh corpus, so the same inputs run every time and CI
 # cannot fail by chance; exploring is `make fuzz` (`--long`: FUZZ_SECONDS, 60 s, random seed).
 # Ends with "N passed, N failed".
@@ -54,6 +55,36 @@ if [ "$st" = 0 ]; then
 else
 	fail=$((fail + 1)); echo "FAIL fuzz_dtb (exit $st): see $B/fuzz.log, input in $B/artifacts/"
 	grep -a -m5 'ERROR\|runtime error\|invariant\|SUMMARY' $B/fuzz.log
+fi
+# 3. bootmem-layout --efi-memmap's reader (tests/fuzz/fuzz_efi_memmap.c): its regressions, then
+# a bounded run from Linux's firmware reports and a JSON map.
+E=$B/efi-memmap
+make -s $B/fuzz_efi_memmap > $B.make.log 2>&1 || { cat $B.make.log; fail=$((fail + 1)); echo "FAIL build fuzz_efi_memmap"; }
+if [ -x $B/fuzz_efi_memmap ]; then
+	for f in tests/fuzz/regressions-efi-memmap/*; do
+		if $B/fuzz_efi_memmap "$f" > $B/replay.log 2>&1; then
+			pass=$((pass + 1)); echo "ok   fuzz_efi_memmap regression $(basename "$f")"
+		else
+			fail=$((fail + 1)); echo "FAIL fuzz_efi_memmap regression $(basename "$f")"; tail -20 $B/replay.log
+		fi
+	done
+	[ -n "$LIMIT" ] && rm -rf $E
+	mkdir -p $E/seeds $E/corpus $E/artifacts
+	for f in tests/expected-firmware/edk2/*.txt tests/expected-firmware/uboot-efi/*.txt; do
+		cp "$f" "$E/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+	done
+	printf '{"vendor": "Test", "revision": "2.80", "desc_size": 48, "dtb": "0x7e200000", "memmap": [{"type": "Conventional", "start": "0x40000000", "end": "0x7bffffff", "attr": ["WB"]}, {"type": "Runtime Data", "start": "0x7ff00000", "pages": 256, "attr": ["RUN", "WB"]}, {"type": 11, "start": "0x4000000", "end": "0x7ffffff", "attr": "0x8000000000000002"}]}' > $E/seeds/map.json
+	rm -f $E/artifacts/*
+	$B/fuzz_efi_memmap $LIMIT -max_total_time="$SECS" -timeout=25 -rss_limit_mb=2048 -max_len=65536 \
+		-artifact_prefix=$E/artifacts/ -print_final_stats=1 $E/corpus $E/seeds > $E.log 2>&1
+	st=$?
+	execs=$(grep -a 'stat::number_of_executed_units' $E.log | awk '{print $2}')
+	if [ "$st" = 0 ]; then
+		pass=$((pass + 1)); echo "ok   fuzz_efi_memmap: ${execs:-?} executions (${LIMIT:-random seed, ${SECS} s}), no crash"
+	else
+		fail=$((fail + 1)); echo "FAIL fuzz_efi_memmap (exit $st): see $E.log, input in $E/artifacts/"
+		grep -a -m5 'ERROR\|runtime error\|efi_fw:\|SUMMARY' $E.log
+	fi
 fi
 echo "fuzz: $pass passed, $fail failed"
 [ "$fail" = 0 ]

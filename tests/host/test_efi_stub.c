@@ -3,7 +3,8 @@
  * The EFI stub's portable half (boot/efi-stub) on a fake UEFI firmware: the console and its
  * levels, the command line from UTF-16 load options (surrogates, newlines, the 2048-byte cut),
  * efi= options, the new device tree (/memreserve/ gone, memory nodes kept, /chosen), bad trees,
- * and the last map with ExitBootServices' retry, up to the jump to the kernel.
+ * the last map with ExitBootServices' retry, up to the jump to the kernel, and the initrd
+ * (LoadFile2 on Linux's device path, initrd= files, noinitrd, failures).
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -62,7 +63,12 @@ static efi_status_t fake_allocate_pages(int how, int type, unsigned long pages,
 {
 	unsigned long size = pages * EFI_PAGE_SIZE;
 
-	if (how != EFI_ALLOCATE_MAX_ADDRESS || size > arena_top - (unsigned long)arena)
+	if (how != EFI_ALLOCATE_MAX_ADDRESS)
+		return EFI_OUT_OF_RESOURCES;
+	/* Below the maximum asked for: the arena's top comes down to it. */
+	if (*addr + 1 < arena_top)
+		arena_top = (*addr + 1) & ~(EFI_PAGE_SIZE - 1);
+	if (size > arena_top - (unsigned long)arena)
 		return EFI_OUT_OF_RESOURCES;
 	arena_top -= size;
 	*addr = arena_top;
@@ -494,6 +500,259 @@ static void test_exit_boot_services_retry(void **state)
 	assert_int_equal(pools, 0);
 }
 
+/* ------------------------------------------------------------------ the initrd */
+
+static const char initrd_data[] = "0707010000 an initramfs";
+static int lf2_mode;			/* 0: no LoadFile2 initrd, 1: one, 2: a broken one */
+static int fs_open_fail;
+static efi_load_file2_protocol_t lf2;
+static int lf2_handle, fs_handle;
+
+static efi_status_t fake_load_file(efi_load_file2_protocol_t *this, efi_device_path_protocol_t *dp,
+				   bool boot_policy, unsigned long *size, void *buf)
+{
+	efi_guid_t want = LINUX_EFI_INITRD_MEDIA_GUID;
+	struct efi_vendor_dev_path v;
+	struct efi_generic_dev_path end;
+
+	/* The path asked for is Linux's initrd vendor media node, then the end node. */
+	memcpy(&v, dp, sizeof(v));
+	memcpy(&end, (char *)dp + sizeof(v), sizeof(end));
+	assert_int_equal(v.header.type, EFI_DEV_MEDIA);
+	assert_int_equal(v.header.sub_type, EFI_DEV_MEDIA_VENDOR);
+	assert_int_equal(v.header.length, 20);
+	assert_memory_equal(&v.vendorguid, &want, sizeof(want));
+	assert_int_equal(end.type, EFI_DEV_END_PATH);
+	assert_int_equal(end.sub_type, EFI_DEV_END_ENTIRE);
+	if (lf2_mode == 2)
+		return EFI_DEVICE_ERROR;
+	if (!buf || *size < sizeof(initrd_data)) {
+		*size = sizeof(initrd_data);
+		return EFI_BUFFER_TOO_SMALL;
+	}
+	memcpy(buf, initrd_data, sizeof(initrd_data));
+	*size = sizeof(initrd_data);
+	return EFI_SUCCESS;
+}
+
+static efi_status_t fake_locate_device_path(efi_guid_t *proto, efi_device_path_protocol_t **dp,
+					    efi_handle_t *handle)
+{
+	efi_guid_t lf2_guid = EFI_LOAD_FILE2_PROTOCOL_GUID;
+
+	if (!lf2_mode || memcmp(proto, &lf2_guid, sizeof(lf2_guid)))
+		return EFI_NOT_FOUND;
+	*handle = &lf2_handle;
+	return EFI_SUCCESS;
+}
+
+/* A volume of two files, "\a\one" and "two", the image's device handle. */
+struct fake_file {
+	efi_file_protocol_t p;
+	const char *data;
+	unsigned long pos, size;
+};
+static struct fake_file fake_root, fake_files[2];
+static struct efi_simple_file_system_protocol fake_fs;
+static int files_open;
+
+static efi_status_t fake_file_close(efi_file_protocol_t *f)
+{
+	files_open--;
+	return EFI_SUCCESS;
+}
+
+static efi_status_t fake_file_read(efi_file_protocol_t *f, unsigned long *size, void *buf)
+{
+	struct fake_file *ff = (struct fake_file *)f;
+	unsigned long n = min(*size, ff->size - ff->pos);
+
+	n = min(n, 5UL);		/* short reads: the caller loops */
+	memcpy(buf, ff->data + ff->pos, n);
+	ff->pos += n;
+	*size = n;
+	return EFI_SUCCESS;
+}
+
+static efi_status_t fake_file_get_info(efi_file_protocol_t *f, efi_guid_t *guid,
+				       unsigned long *size, void *buf)
+{
+	struct fake_file *ff = (struct fake_file *)f;
+
+	memset(buf, 0, 64);
+	((u64 *)buf)[1] = ff->size;		/* EFI_FILE_INFO.FileSize */
+	return EFI_SUCCESS;
+}
+
+static int name_is(const efi_char16_t *name, const char *want)
+{
+	while (*want && *name == (efi_char16_t)*want)
+		name++, want++;
+	return !*want && !*name;
+}
+
+static efi_status_t fake_file_open(efi_file_protocol_t *vol, efi_file_protocol_t **out,
+				   efi_char16_t *name, u64 mode, u64 attr)
+{
+	static const char *const names[2] = { "a\\one", "two" };
+	static const char *const data[2] = { "first-file|", "second" };
+	int i;
+
+	assert_int_equal(mode, 1);		/* EFI_FILE_MODE_READ */
+	for (i = 0; i < 2 && !fs_open_fail; i++) {
+		if (!name_is(name, names[i]))
+			continue;
+		fake_files[i].p = fake_root.p;
+		fake_files[i].data = data[i];
+		fake_files[i].pos = 0;
+		fake_files[i].size = strlen(data[i]);
+		*out = &fake_files[i].p;
+		files_open++;
+		return EFI_SUCCESS;
+	}
+	return EFI_NOT_FOUND;
+}
+
+static efi_status_t fake_open_volume(struct efi_simple_file_system_protocol *fs,
+				     efi_file_protocol_t **root)
+{
+	*root = &fake_root.p;
+	files_open++;
+	return EFI_SUCCESS;
+}
+
+static efi_status_t fake_handle_protocol(efi_handle_t h, efi_guid_t *proto, void **iface)
+{
+	efi_guid_t lf2_guid = EFI_LOAD_FILE2_PROTOCOL_GUID;
+
+	if (h == &lf2_handle && !memcmp(proto, &lf2_guid, sizeof(lf2_guid))) {
+		*iface = &lf2;
+		return EFI_SUCCESS;
+	}
+	if (h == &fs_handle) {		/* EFI_SIMPLE_FILE_SYSTEM_PROTOCOL */
+		*iface = &fake_fs;
+		return EFI_SUCCESS;
+	}
+	return EFI_UNSUPPORTED;
+}
+
+static int setup_initrd(void **state)
+{
+	setup_firmware(state);
+	bs.locate_device_path = fake_locate_device_path;
+	bs.handle_protocol = fake_handle_protocol;
+	lf2.load_file = fake_load_file;
+	fake_fs.open_volume = fake_open_volume;
+	memset(&fake_root, 0, sizeof(fake_root));
+	fake_root.p.open = fake_file_open;
+	fake_root.p.close = fake_file_close;
+	fake_root.p.read = fake_file_read;
+	fake_root.p.get_info = fake_file_get_info;
+	lf2_mode = 1;
+	fs_open_fail = files_open = 0;
+	efi_noinitrd = false;
+	return 0;
+}
+
+/* The table the stub installed, NULL if none. */
+static struct linux_efi_initrd *initrd_table(void)
+{
+	efi_guid_t guid = LINUX_EFI_INITRD_MEDIA_GUID;
+	int i;
+
+	for (i = 0; i < n_installed; i++)
+		if (!memcmp(&installed_guid[i], &guid, sizeof(guid)))
+			return installed[i];
+	return NULL;
+}
+
+static efi_loaded_image_t image_on_fs(const char *opts, efi_char16_t *buf)
+{
+	size_t i, n = strlen(opts);
+	efi_loaded_image_t li;
+
+	for (i = 0; i < n; i++)
+		buf[i] = opts[i];
+	li = image_with(buf, n);
+	li.device_handle = &fs_handle;
+	return li;
+}
+
+static void test_initrd_load_file2(void **state)
+{
+	efi_char16_t buf[64];
+	efi_loaded_image_t li = image_on_fs("initrd=two", buf);
+	struct linux_efi_initrd *t;
+	unsigned long max = arena_top - 0x10000;
+
+	/* The device path wins over initrd=; the pages go below the limit given. */
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, max), EFI_SUCCESS);
+	assert_string_equal(console, "EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path\r\n");
+	t = initrd_table();
+	assert_non_null(t);
+	assert_int_equal(t->size, sizeof(initrd_data));
+	assert_true(t->base + t->size <= max);
+	assert_memory_equal((void *)t->base, initrd_data, sizeof(initrd_data));
+	assert_int_equal(files_open, 0);
+	fake_free_pool(t);
+}
+
+static void test_initrd_bad(void **state)
+{
+	efi_char16_t buf[64];
+	efi_loaded_image_t li = image_on_fs("noinitrd", buf);
+
+	/* A LoadFile2 that does not answer the size question: reported, no table. */
+	lf2_mode = 2;
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, ULONG_MAX), EFI_LOAD_ERROR);
+	assert_string_equal(console, "EFI stub: ERROR: Failed to load initrd: 0x8000000000000001\r\n");
+	assert_null(initrd_table());
+
+	/* noinitrd: nothing is asked for at all. */
+	setup_initrd(state);
+	assert_int_equal(efi_parse_options("noinitrd"), EFI_SUCCESS);
+	assert_true(efi_noinitrd);
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, ULONG_MAX), EFI_SUCCESS);
+	assert_string_equal(console, "");
+	assert_null(initrd_table());
+
+	/* No device path and no initrd= (none of "noinitrd"'s letters match): no initrd. */
+	setup_initrd(state);
+	lf2_mode = 0;
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, ULONG_MAX), EFI_SUCCESS);
+	assert_string_equal(console, "");
+	assert_null(initrd_table());
+	assert_int_equal(n_installed, 0);
+}
+
+static void test_initrd_cmdline_files(void **state)
+{
+	efi_char16_t buf[64];
+	efi_loaded_image_t li = image_on_fs("quiet initrd=//a/one x initrd=two", buf);
+	struct linux_efi_initrd *t;
+
+	/* No device path: every initrd= file, slashes stripped and turned, one after the other. */
+	lf2_mode = 0;
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, ULONG_MAX), EFI_SUCCESS);
+	assert_string_equal(console, "EFI stub: Loaded initrd from command line option\r\n");
+	t = initrd_table();
+	assert_non_null(t);
+	assert_int_equal(t->size, strlen("first-file|second"));
+	assert_memory_equal((void *)t->base, "first-file|second", t->size);
+	assert_int_equal(files_open, 0);		/* every file and the volume closed */
+	fake_free_pool(t);
+
+	/* A file that is not there: said by name, no table. */
+	setup_initrd(state);
+	lf2_mode = 0;
+	li = image_on_fs("initrd=/boot/missing.img", buf);
+	assert_int_equal(efi_load_initrd(&li, ULONG_MAX, ULONG_MAX), EFI_NOT_FOUND);
+	assert_string_equal(console, "EFI stub: ERROR: Failed to open file: boot\\missing.img\r\n"
+				     "EFI stub: ERROR: Failed to load initrd: 0x800000000000000e\r\n");
+	assert_null(initrd_table());
+	assert_int_equal(files_open, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -509,6 +768,9 @@ int main(void)
 		cmocka_unit_test_setup(test_get_fdt, setup_firmware),
 		cmocka_unit_test_setup(test_exit_boot_services, setup_firmware),
 		cmocka_unit_test_setup(test_exit_boot_services_retry, setup_firmware),
+		cmocka_unit_test_setup(test_initrd_load_file2, setup_initrd),
+		cmocka_unit_test_setup(test_initrd_bad, setup_initrd),
+		cmocka_unit_test_setup(test_initrd_cmdline_files, setup_initrd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

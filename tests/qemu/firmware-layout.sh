@@ -5,7 +5,8 @@
 # (tests/expected-firmware/<firmware>/<name>.txt) by scripts/compare-layout.py, minus the
 # differences tests/firmware/known-differences explains; plus the invariants after every
 # phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
-# UEFI runtime-services memory. Ends with "N passed, N failed".
+# UEFI runtime-services memory; what the small Image file (--small-image) moves; an initrd
+# through the EFI stub. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-build/qemu-firmware-layout}
@@ -74,6 +75,69 @@ while read -r name tree mem fws words; do
 		fi
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+
+# The initrd through EDK2's EFI stub, against Linux's booted the same way
+# (tests/expected-firmware/edk2/initrd*.txt): initrd: QEMU's -initrd (1 MiB of zeros: only
+# its size places anything), which the stub loads through LoadFile2 on the
+# LINUX_EFI_INITRD_MEDIA_GUID device path; initrd-cmdline: initrd=kernel, a file of the volume
+# QEMU's EDK2 loaded the image from (its fw_cfg kernel-loader file system, where the file
+# "kernel" is the Image); initrd-missing: initrd= naming no file. Each: the stub's console
+# lines, the INITRD table, the initrd's reservation and the layout equal Linux's.
+truncate -s 0 "$OUT/zero-1M.img" && truncate -s 1M "$OUT/zero-1M.img"
+stub_lines() { tr -d '\r' < "$1" | grep -ao 'EFI stub: .*' | awk '!seen[$0]++'; }
+for c in "initrd|--initrd $OUT/zero-1M.img|" "initrd-cmdline||initrd=kernel" \
+	 "initrd-missing||initrd=/boot/nosuch.img"; do
+	IFS='|' read -r name rargs words <<< "$c"
+	exp=tests/expected-firmware/edk2/$name.txt
+	log=$OUT/edk2-$name.log
+	# shellcheck disable=SC2086
+	./run-qemu.sh --no-build --timeout 90 --firmware edk2 $rargs -m 1G \
+		--append "$WORDS${words:+ $words} debug_invariants poweroff" > "$log" 2>&1 < /dev/null
+	st=$?
+	want=$(grep -a '^memblock_reserve: .* arm64_memblock_init$' "$exp" | head -1 | cut -d' ' -f2)
+	[ "$name" = initrd-missing ] && want=
+	if [ "$st" = 0 ] && stub_lines "$exp" | grep -q 'initrd' &&
+	   diff <(stub_lines "$exp") <(stub_lines "$log") > "$OUT/edk2-$name.stub" &&
+	   grep -qa "$(grep -o 'INITRD=0x[0-9a-f]*' "$exp" || echo 'efi: ')" "$log" &&
+	   { [ -z "$want" ] || grep -qaF "memblock_reserve: $want arm64_memblock_init" "$log"; } &&
+	   { [ -n "$want" ] || ! grep -qa 'INITRD=' "$log"; }; then
+		ok "edk2 $name: the stub's lines, the INITRD table and the reservation (${want:-none}) as Linux's"
+	else
+		bad "edk2 $name: exit $st, or not as Linux's (want reservation ${want:-none}); stub lines:" "$OUT/edk2-$name.stub" 20
+	fi
+	if python3 scripts/compare-layout.py "$exp" "$log" > "$OUT/edk2-$name.cmp" 2>&1; then
+		ok "edk2 $name: layout equals Linux 6.1's ($(tail -1 "$OUT/edk2-$name.cmp"))"
+	else
+		bad "edk2 $name: layout differs from Linux 6.1's" "$OUT/edk2-$name.cmp" 40
+	fi
+done
+# noinitrd: the stub leaves the initrd alone; no table, no reservation.
+log=$OUT/edk2-noinitrd.log
+./run-qemu.sh --no-build --timeout 90 --firmware edk2 --initrd "$OUT/zero-1M.img" -m 1G \
+	--append "$WORDS noinitrd poweroff" > "$log" 2>&1 < /dev/null
+st=$?
+if [ "$st" = 0 ] && ! grep -qa 'Loaded initrd\|INITRD=\|bootmem: initrd \[mem' "$log"; then
+	ok "edk2 noinitrd: the stub loads no initrd"
+else
+	bad "edk2 noinitrd: exit $st, or an initrd was loaded" "$log" 20
+fi
+
+# The Image file's size is what EDK2 and booti copy: the small file (--small-image) must move
+# exactly what depends on it, and nothing else.
+for fc in "edk2 cma,efi-map" "uboot cma"; do
+	read -r fw kd <<< "$fc"
+	log=$OUT/$fw-boot-paths-small.log
+	./run-qemu.sh --no-build --timeout 90 --firmware "$fw" --small-image \
+		--dtb tests/scenarios/boot-paths.dts -m 1G --append "$WORDS poweroff" \
+		> "$log" 2>&1 < /dev/null
+	st=$?
+	if [ "$st" = 0 ] && python3 scripts/compare-layout.py --expect-differ "$kd" \
+		tests/expected-firmware/$fw/boot-paths.txt "$log" > "$OUT/$fw-boot-paths-small.cmp" 2>&1; then
+		ok "$fw boot-paths --small-image: only $kd move ($(grep -a 'cma: Reserved' "$log" | sed 's/.*at //'))"
+	else
+		bad "$fw boot-paths --small-image: exit $st, or more than $kd moved" "$OUT/$fw-boot-paths-small.cmp" 20
+	fi
+done
 
 # Runtime-services memory is NOMAP, so never in the linear map: touching it faults, decoded.
 log=$OUT/edk2-test-fault.log

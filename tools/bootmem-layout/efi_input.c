@@ -83,10 +83,11 @@ static int attr_of(const char *name, u64 *bit)
 /* "[Conventional|   |  |...|WB|  |  |  ]" or "[type=20|attr=0x...]" */
 static int parse_typeattr(char *s, u32 *type, u64 *attr)
 {
-	char *end = strchr(s, ']'), *tok;
+	char *end, *tok;
 	int t;
 
-	if (*s != '[' || !end)
+	/* A line with no '[' at all comes here as NULL. */
+	if (!s || *s != '[' || !(end = strchr(s, ']')))
 		return -1;
 	*end = 0;
 	tok = strsep(&s, "|");
@@ -148,6 +149,9 @@ static int parse_tables(struct bml_efi *e, char *s, int line)
 			e->memattr_at = addr;
 		else if (!strcmp(name, "MEMRESERVE"))
 			e->memreserve_at = addr;
+		else if (e->fw.nr_tables >= EFI_FW_MAX_TABLES)
+			return fail("line %d: more than %d configuration tables", line,
+				    EFI_FW_MAX_TABLES);
 		else
 			efi_fw_add_table(&e->fw, g, addr);
 	}
@@ -226,6 +230,8 @@ static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 
 		if (b < a || (a & 0xfff) || ((b + 1) & 0xfff) || parse_typeattr(br, &type, &attr))
 			return fail("line %d: cannot read the descriptor line '%s'", line, s);
+		if (e->fw.nr_desc >= EFI_FW_MAX_DESC)
+			return fail("line %d: more than %d descriptors", line, EFI_FW_MAX_DESC);
 		efi_fw_add_desc(&e->fw, type, a, (b - a + 1) >> 12, attr);
 		e->seen_map = true;
 	} else if (sscanf(s, "EFI v%u.%u by %63[^\n]", &maj, &min, vendor) == 3) {
@@ -282,29 +288,45 @@ static char *jstring(void)
 	return s;
 }
 
-static int jcompound(struct jv *out, char close, bool obj)
+/* Deeper than any map needs: a hostile file cannot run the reader out of stack. */
+#define JSON_MAX_DEPTH	32
+static int jdepth;
+
+/* One more member slot in @out (its value and key zeroed); -1 when out of memory. */
+static int jgrow(struct jv *out)
 {
-	out->t = obj ? J_OBJ : J_ARR;
-	jp++;
-	jws();
-	if (*jp == close) {
-		jp++;
-		return 0;
-	}
+	struct jv *v = realloc(out->v, (out->n + 1) * sizeof(*out->v));
+	char **keys;
+
+	if (!v)
+		return -1;
+	out->v = v;
+	keys = realloc(out->keys, (out->n + 1) * sizeof(*out->keys));
+	if (!keys)
+		return -1;
+	out->keys = keys;
+	memset(&out->v[out->n], 0, sizeof(out->v[0]));
+	out->keys[out->n] = NULL;
+	return 0;
+}
+
+static int jmembers(struct jv *out, char close, bool obj)
+{
 	for (;;) {
-		out->v = realloc(out->v, (out->n + 1) * sizeof(*out->v));
-		out->keys = realloc(out->keys, (out->n + 1) * sizeof(*out->keys));
-		if (!out->v || !out->keys)
+		if (jgrow(out))
 			return -1;
-		memset(&out->v[out->n], 0, sizeof(out->v[0]));
-		out->keys[out->n] = NULL;
 		jws();
 		if (obj) {
 			if (*jp != '"' || !(out->keys[out->n] = jstring()))
 				return -1;
 			jws();
-			if (*jp++ != ':')
+			if (*jp != ':') {
+				/* Not counted yet, so jfree would not see it. */
+				free(out->keys[out->n]);
+				out->keys[out->n] = NULL;
 				return -1;
+			}
+			jp++;
 		}
 		if (jparse(&out->v[out->n++]))
 			return -1;
@@ -313,10 +335,30 @@ static int jcompound(struct jv *out, char close, bool obj)
 			jp++;
 			continue;
 		}
-		if (*jp++ != close)
+		if (*jp != close)
 			return -1;
+		jp++;
 		return 0;
 	}
+}
+
+static int jcompound(struct jv *out, char close, bool obj)
+{
+	int ret;
+
+	out->t = obj ? J_OBJ : J_ARR;
+	jp++;
+	jws();
+	if (*jp == close) {
+		jp++;
+		return 0;
+	}
+	if (jdepth >= JSON_MAX_DEPTH)
+		return -1;
+	jdepth++;
+	ret = jmembers(out, close, obj);
+	jdepth--;
+	return ret;
 }
 
 static int jparse(struct jv *out)
@@ -385,10 +427,13 @@ static int json_desc(struct bml_efi *e, struct jv *d, int i)
 
 	if (!jnum(jget(d, "start"), &start))
 		return fail("memmap[%d]: no \"start\"", i);
-	if (jnum(jget(d, "pages"), &pages))
+	if (jnum(jget(d, "pages"), &pages)) {
+		if (!pages || pages > (~0ULL - start) >> 12)
+			return fail("memmap[%d]: \"pages\" is 0 or runs past 2^64", i);
 		end = start + (pages << 12) - 1;
-	else if (!jnum(jget(d, "end"), &end) || end < start)
+	} else if (!jnum(jget(d, "end"), &end) || end < start) {
 		return fail("memmap[%d]: no \"end\" (inclusive) or \"pages\"", i);
+	}
 	if (type && type->t == J_STR && type_of(type->s) >= 0)
 		t = type_of(type->s);
 	else if (!jnum(type, &t))
@@ -406,6 +451,8 @@ static int json_desc(struct bml_efi *e, struct jv *d, int i)
 	}
 	if ((start & 0xfff) || ((end + 1) & 0xfff))
 		return fail("memmap[%d]: not whole 4 KiB pages", i);
+	if (e->fw.nr_desc >= EFI_FW_MAX_DESC)
+		return fail("memmap[%d]: more than %d descriptors", i, EFI_FW_MAX_DESC);
 	efi_fw_add_desc(&e->fw, t, start, (end - start + 1) >> 12, a);
 	return 0;
 }
@@ -418,6 +465,7 @@ static int parse_json(struct bml_efi *e, const char *text)
 	int ret;
 
 	jp = text;
+	jdepth = 0;
 	if (jparse(&root) || root.t != J_OBJ)
 		ret = fail("not a JSON object");
 	else
@@ -470,6 +518,7 @@ int bml_efi_load(const char *text, struct bml_efi *e)
 	bool in_early = false;
 	int n = 0;
 
+	errbuf[0] = '\0';
 	memset(e, 0, sizeof(*e));
 	efi_fw_init(&e->fw, 0, 0, 48);
 	e->fw.revision = 0;
