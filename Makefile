@@ -9,6 +9,16 @@ NM		:= $(CROSS_COMPILE)nm
 HOSTCC		?= gcc
 B		:= build
 
+# The translation granule, arm64's choice (asm/page-def.h): PAGE_SIZE=4K, the default, or 16K
+# (Linux's CONFIG_ARM64_16K_PAGES), built apart in build-16k.
+PAGE_SIZE	?= 4K
+ifeq ($(PAGE_SIZE),16K)
+B		:= build-16k
+GRANULE_FLAGS	:= -DCONFIG_ARM64_16K_PAGES
+else ifneq ($(PAGE_SIZE),4K)
+$(error PAGE_SIZE=$(PAGE_SIZE): 4K or 16K)
+endif
+
 # Debian's multiarch directories: the arm64 libfdt.a for the kernel, the host's runtime for tests.
 LIBFDT_A	:= /usr/lib/$(shell $(CC) -print-multiarch 2>/dev/null)/libfdt.a
 LIBFDT_HOST	:= /usr/lib/$(shell $(HOSTCC) -print-multiarch 2>/dev/null)/libfdt.so.1
@@ -17,7 +27,7 @@ LIBGCC		:= $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
 # Kernel build: freestanding; our minimal libc headers come first so that libfdt_env.h finds them.
 KCPPFLAGS	:= -nostdinc -Iinclude/libc -Iinclude -Iarch/arm64/include \
-		   -isystem $(GCC_INC) -idirafter /usr/include -D__KERNEL__
+		   -isystem $(GCC_INC) -idirafter /usr/include -D__KERNEL__ $(GRANULE_FLAGS)
 KCFLAGS		:= -std=gnu11 -O2 -g -ffreestanding -fno-builtin -fno-common -fno-pie \
 		   -mgeneral-regs-only -mcmodel=small -fno-omit-frame-pointer \
 		   -fno-optimize-sibling-calls -fstack-protector-strong \
@@ -132,7 +142,8 @@ $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 # The kernel's portable code (generic and arch/arm64's setup.c and mm/) is built once per
 # flavour into objects, and every host binary links the same ones: the tests, bootmem-layout,
 # the fuzzer and the benchmarks run the kernel's one boot sequence (tests/host/host_boot.c).
-HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -Iarch/arm64/include -DBOOTMEM_HOST
+HOST_CPPFLAGS	:= -Itests/host/include -Iinclude -Itests/host -Iarch/arm64/include -DBOOTMEM_HOST \
+		   $(GRANULE_FLAGS)
 HOST_WARN	:= -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wmissing-prototypes \
 		   -Wmissing-declarations -Wno-missing-field-initializers
 HOST_CFLAGS	:= -std=gnu11 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -153,7 +164,7 @@ $(B)/host/o/%.o: %.c
 HT_lib_SRCS		:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) boot/params.c \
 			   boot/crash_core.c tests/host/string_selftest.c $(HARNESS)
 HT_memblock_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) mm/memblock.c \
-			   mm/memory_hotplug.c $(HARNESS)
+			   mm/memory_hotplug.c boot/linux_version.c $(HARNESS)
 HT_mm_SRCS		:= $(BOOT_SRCS)
 HT_fdt_SRCS		:= $(BOOT_SRCS)
 HT_rpi4_SRCS		:= $(BOOT_SRCS)
@@ -164,6 +175,7 @@ HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 HT_checksum_SRCS	:= $(BOOT_SRCS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
+HT_granule_SRCS		:=
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -172,10 +184,15 @@ $(B)/host/test_$(1): $(call hobj,tests/host/test_$(1).c $(HT_$(1)_SRCS))
 endef
 $(foreach t,$(HOST_TESTS),$(eval $(call host_test,$(t))))
 
-host: $(addprefix $(B)/host/test_,$(HOST_TESTS))
+# The granule's constants with CONFIG_ARM64_16K_PAGES, against Debian's arm64-16k Linux 6.12.
+$(B)/host/test_granule_16k: tests/host/test_granule.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CPPFLAGS) -DCONFIG_ARM64_16K_PAGES $(HOST_CFLAGS) -o $@ $< $(HOST_LIBS)
+
+host: $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
 
 test-host: host
-	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS))
+	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
 
 test-qemu: kernel
 	@tests/qemu/run.sh
@@ -203,7 +220,8 @@ bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 layout-corpus: $(B)/host/bootmem-layout
 	@scripts/layout-corpus.py
 
-# Linux 6.1's own memblock simulator tests, built against our mm/memblock.c (downloads linux-source-6.1).
+# Linux 6.1's and 6.12's own memblock simulator tests, built against our mm/memblock.c following
+# each (downloads linux-source-6.1 and linux-source-6.12).
 linux-memblock-tests:
 	@scripts/linux-memblock-tests.sh
 

@@ -197,6 +197,37 @@ int parse_crashkernel_low(char *cmdline, unsigned long long system_ram,
 	return __parse_crashkernel(cmdline, system_ram, crash_size, crash_base, ",low");
 }
 
+/*
+ * 6.12's parse_crashkernel() (kernel/crash_reserve.c, with the generic reservation):
+ * crashkernel=X[@offset] or, without one, X,high with Y,low (128 MiB when absent); 0, or
+ * -EINVAL for no size, a size at or above @system_ram, or bad syntax.
+ */
+int parse_crashkernel_generic(char *cmdline, unsigned long long system_ram,
+			      unsigned long long *crash_size, unsigned long long *crash_base,
+			      unsigned long long *low_size, bool *high)
+{
+	int ret = __parse_crashkernel(cmdline, system_ram, crash_size, crash_base, NULL);
+
+	if (high && ret == -ENOENT) {
+		ret = __parse_crashkernel(cmdline, 0, crash_size, crash_base, ",high");
+		if (ret || !*crash_size)
+			return -EINVAL;
+		ret = __parse_crashkernel(cmdline, 0, low_size, crash_base, ",low");
+		if (ret == -ENOENT) {
+			*low_size = DEFAULT_CRASH_KERNEL_LOW_SIZE;
+			ret = 0;
+		} else if (ret) {
+			return ret;
+		}
+		*high = true;
+	}
+	if (!*crash_size)
+		ret = -EINVAL;
+	if (*crash_size >= system_ram)
+		ret = -EINVAL;
+	return ret;
+}
+
 static void crash_core_reset(void)
 {
 	/* the tree links too: the next boot's iomem tree starts empty */

@@ -12,6 +12,7 @@
 #include <linux/memblock.h>
 #include <linux/efi_init.h>
 #include <linux/initrd.h>
+#include <linux/version.h>
 #include <asm-generic/early_ioremap.h>
 
 #define NO_TABLE	EFI_INVALID_TABLE_ADDR
@@ -244,6 +245,16 @@ void efi_systab_report_header(const efi_table_hdr_t *systab_hdr, unsigned long f
 		early_memunmap((void *)c16, sizeof(vendor) * sizeof(efi_char16_t));
 	} else {
 		pr_err("Could not map the firmware vendor!\n");
+	}
+	/* 6.12 prints the minor revision as the specification writes it: v2.7, v2.3.1. */
+	if (linux_since(6, 12)) {
+		u16 rev = (u16)systab_hdr->revision;
+
+		pr_info("EFI v%u.%u", systab_hdr->revision >> 16, rev / 10);
+		if (rev % 10)
+			pr_cont(".%u", rev % 10);
+		pr_cont(" by %s\n", vendor);
+		return;
 	}
 	pr_info("EFI v%u.%.02u by %s\n", systab_hdr->revision >> 16,
 		systab_hdr->revision & 0xffff, vendor);

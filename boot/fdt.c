@@ -12,6 +12,7 @@
 #include <linux/memblock.h>
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 #include <asm/image.h>
 #include <linux/initrd.h>
@@ -200,10 +201,15 @@ u64 dt_mem_next_cell(int s, const fdt32_t **cellp)
  * Linux reads dt_root_*_cells unchecked; 0 cells divide by zero in the reserved-memory
  * parser and more than 2 silently drop the high bits. Refuse them, naming the value.
  */
+bool dt_root_cells_usable(void)
+{
+	return dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
+	       dt_root_size_cells >= 1 && dt_root_size_cells <= 2;
+}
+
 static bool dt_root_cells_ok(const char *who)
 {
-	if (dt_root_addr_cells >= 1 && dt_root_addr_cells <= 2 &&
-	    dt_root_size_cells >= 1 && dt_root_size_cells <= 2)
+	if (dt_root_cells_usable())
 		return true;
 	bm_err("%s: unsupported root #address-cells = %d / #size-cells = %d (1 or 2 each), ignored\n",
 	       who, dt_root_addr_cells, dt_root_size_cells);
@@ -221,6 +227,15 @@ static bool dt_range_wraps(const char *uname, const char *prop, u64 base, u64 si
 }
 
 /* ------------------------------------------------------------------ reserved memory */
+
+/* 6.12 moved this code to of_reserved_mem.c: its messages carry that file's prefix. */
+#define rmem_pr_err(fmt, ...)							\
+	do {									\
+		if (linux_since(6, 12))						\
+			printk(KERN_ERR "OF: reserved mem: " fmt, ##__VA_ARGS__);	\
+		else								\
+			pr_err(fmt, ##__VA_ARGS__);				\
+	} while (0)
 
 static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
 {
@@ -250,8 +265,8 @@ static const char *reserved_owner(phys_addr_t base, phys_addr_t size, phys_addr_
 {
 	phys_addr_t end = base + size;
 
-	if (kernel_image.end && base < kernel_image.end && end > kernel_image.stext) {
-		*ob = kernel_image.stext;
+	if (kernel_image.end && base < kernel_image.end && end > kernel_image.reserve) {
+		*ob = kernel_image.reserve;
 		*oe = kernel_image.end;
 		*named = true;
 		return "the kernel image";
@@ -307,7 +322,10 @@ static void explain_reserve_conflict(const char *uname, phys_addr_t base, phys_a
 	c->nomap = nomap;
 }
 
-/* Reserve every tuple of a /reserved-memory child's reg; save the node with its first one. */
+/*
+ * Reserve every tuple of a /reserved-memory child's reg; 6.1 also saves the node with its
+ * first one (6.12 saves it later, fdt_scan_reserved_mem_reg_nodes()).
+ */
 static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 {
 	int t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
@@ -322,8 +340,8 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 		return -ENOENT;
 
 	if (len && len % t_len != 0) {
-		pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
-		       uname);
+		rmem_pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
+			    uname);
 		return -EINVAL;
 	}
 
@@ -343,13 +361,13 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
 			pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
 				 uname, &base, (unsigned long)(size / SZ_1M));
 		} else {
-			pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
-			       uname, &base, (unsigned long)(size / SZ_1M));
+			rmem_pr_err("Reserved memory: failed to reserve memory for node '%s': base %pa, size %lu MiB\n",
+				    uname, &base, (unsigned long)(size / SZ_1M));
 			if (size)
 				explain_reserve_conflict(uname, base, size, nomap, true);
 		}
 
-		if (first) {
+		if (first && !linux_since(6, 12)) {
 			fdt_reserved_mem_save_node(node, uname, base, size);
 			first = false;
 		}
@@ -361,7 +379,7 @@ static int __reserved_mem_reserve_reg(unsigned long node, const char *uname)
  * /reserved-memory must use the root's #address-cells/#size-cells (its children are parsed
  * with those) and have "ranges" (its children's addresses are CPU addresses).
  */
-static int __reserved_mem_check_root(unsigned long node)
+int __reserved_mem_check_root(unsigned long node)
 {
 	const fdt32_t *prop;
 	int len;
@@ -383,14 +401,15 @@ static int __reserved_mem_check_root(unsigned long node)
 static int fdt_scan_reserved_mem(void)
 {
 	const void *fdt = initial_boot_params;
-	int node, child;
+	int node, child, i, count = 0, nr_dynamic = 0;
+	int dynamic[MAX_RESERVED_REGIONS];
 
 	node = of_fdt_path_offset(fdt, "/reserved-memory");
 	if (node < 0)
 		return -ENODEV;
 
 	if (__reserved_mem_check_root(node) != 0) {
-		pr_err("Reserved memory: unsupported node format, ignoring\n");
+		rmem_pr_err("Reserved memory: unsupported node format, ignoring\n");
 		return -EINVAL;
 	}
 	if (!dt_root_cells_ok("/reserved-memory"))
@@ -408,9 +427,30 @@ static int fdt_scan_reserved_mem(void)
 			continue;
 
 		err = __reserved_mem_reserve_reg(child, uname);
-		if (err == -ENOENT && of_get_flat_dt_prop(child, "size", NULL))
+		if (linux_since(6, 12)) {
+			if (!err)
+				count++;
+			if (err != -ENOENT || !of_get_flat_dt_prop(child, "size", NULL))
+				continue;
+			if (nr_dynamic == MAX_RESERVED_REGIONS) {
+				rmem_pr_err("too many defined dynamic regions, skip '%s'\n", uname);
+				continue;
+			}
+			dynamic[nr_dynamic++] = child;
+		} else if (err == -ENOENT && of_get_flat_dt_prop(child, "size", NULL)) {
 			fdt_reserved_mem_save_node(child, uname, 0, 0);
+		}
 	}
+
+	/*
+	 * 6.12 places the dynamic regions right after every static one is reserved or
+	 * no-mapped, in DT order (6.1: after the sort, in fdt_init_reserved_mem()).
+	 */
+	for (i = 0; i < nr_dynamic; i++)
+		if (!fdt_reserved_mem_alloc_node(dynamic[i], fdt_get_name(fdt, dynamic[i], NULL)))
+			count++;
+	if (linux_since(6, 12))
+		fdt_reserved_mem_set_count(count);
 	return 0;
 }
 
@@ -465,6 +505,17 @@ void early_init_fdt_scan_reserved_mem(void)
 	if (!initial_boot_params)
 		return;
 
+	/*
+	 * 6.12 takes the elfcorehdr and /reserved-memory first (fdt_scan_reserved_mem() places
+	 * the dynamic regions too), then /memreserve/: a no-map region over a /memreserve/
+	 * entry is no longer refused. 6.1 takes /memreserve/ first, then /reserved-memory, the
+	 * elfcorehdr and the second pass.
+	 */
+	if (linux_since(6, 12)) {
+		fdt_reserve_elfcorehdr();
+		fdt_scan_reserved_mem();
+	}
+
 	/* The header's /memreserve/ entries, up to the terminating zero-size one. */
 	max = dt_memreserve_entries(initial_boot_params, &next, &next_off);
 	for (n = 0; ; n++) {
@@ -486,9 +537,11 @@ void early_init_fdt_scan_reserved_mem(void)
 		memblock_reserve(base, size);
 	}
 
-	fdt_scan_reserved_mem();
-	fdt_reserve_elfcorehdr();
-	fdt_init_reserved_mem();
+	if (!linux_since(6, 12)) {
+		fdt_scan_reserved_mem();
+		fdt_reserve_elfcorehdr();
+		fdt_init_reserved_mem();
+	}
 }
 
 /**
@@ -1019,6 +1072,9 @@ void early_init_dt_scan_nodes(void)
 
 	/* Retrieve various information from the /chosen node */
 	early_init_dt_scan_chosen(boot_command_line);
+
+	/* linux=6.1|6.12 (the banner): before memblock holds a region, since memblock differs. */
+	linux_version_setup(boot_command_line);
 
 	/* Setup memory, calling early_init_dt_add_memory_arch */
 	early_init_dt_scan_memory();

@@ -12,6 +12,7 @@
 #include <linux/debug_invariants.h>
 #include <linux/bootmem_checksum.h>
 #include <linux/start_kernel.h>
+#include <linux/version.h>
 #include <linux/proc_fs.h>
 #include <linux/efi_init.h>
 #include <asm/memory.h>
@@ -51,10 +52,18 @@ void mm_core_init(void)
 {
 	build_all_zonelists();
 	mem_init();
+	/*
+	 * 6.1's mm_init() prints "Memory:" right after mem_init(); 6.12 waits for the deferred
+	 * struct pages, in page_alloc_init_late(), long after the rest of mm_core_init().
+	 */
+	if (!linux_since(6, 12))
+		mem_init_print_info();
 	boot_phase_done("free_all");
 	/* Linux: setup_per_cpu_pageset() in start_kernel, then two initcalls (postcore, subsys). */
 	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
+	if (linux_since(6, 12))
+		mem_init_print_info();
 	hugepage_init();
 }
 

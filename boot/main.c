@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * start_kernel: the generic boot flow after head.S, in Linux 6.1's order for memory:
+ * start_kernel: the generic boot flow after head.S, in Linux's order for memory:
  * setup_arch (memblock, paging, nodes and zones), zonelists, mem_init (the buddy hand-off
  * and the "Memory:" line), then the arch's rest (self-tests and the monitor or power-off).
  */
@@ -33,7 +33,7 @@ static void do_initcalls(void)
 void __no_stack_protector start_kernel(void)
 {
 	smp_setup_processor_id();
-	pr_info("bootmem: Linux 6.1 arm64 early memory bring-up, shown plainly\n");
+	/* The banner waits for /chosen, which says which Linux to follow (linux_version_setup). */
 	setup_arch();
 	boot_init_stack_canary();
 	print_kernel_command_line();

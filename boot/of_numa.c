@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * NUMA from the device tree, as Linux 6.1's drivers/of/of_numa.c: numa-node-id of cpus and
+ * NUMA from the device tree, as Linux's drivers/of/of_numa.c: numa-node-id of cpus and
  * memory nodes, and the numa-distance-map-v1 matrix. The NUMA core (mm/numa.c) calls us.
  */
 #define pr_fmt(fmt) "OF: NUMA: " fmt
@@ -10,6 +10,7 @@
 #include <linux/of_fdt.h>
 #include <linux/of_address.h>
 #include <linux/of_numa.h>
+#include <linux/version.h>
 
 /* Linux's of_property_read_u32 results: -EINVAL absent, -ENODATA empty, -EOVERFLOW short. */
 static int of_property_read_u32(int node, const char *name, u32 *val)
@@ -81,7 +82,12 @@ static void of_numa_parse_cpu_nodes(void)
 static int of_numa_parse_memory_nodes(void)
 {
 	const void *fdt = initial_boot_params;
-	int np, i, r;
+	/*
+	 * 6.12 returns what the last memory node gave: -EINVAL when none (or the last one)
+	 * has a numa-node-id, so NUMA falls back to a fake node without "No NUMA
+	 * configuration found". 6.1 returns 0 there.
+	 */
+	int np, i, r = -EINVAL;
 	u64 start, size;
 	u32 nid = 0;
 
@@ -111,7 +117,7 @@ static int of_numa_parse_memory_nodes(void)
 		}
 	}
 
-	return 0;
+	return linux_since(6, 12) ? r : 0;
 }
 
 static int of_numa_parse_distance_map_v1(int map)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /reserved-memory second pass, as Linux 6.1's drivers/of/of_reserved_mem.c: sort and
+ * /reserved-memory second pass, as Linux's drivers/of/of_reserved_mem.c. 6.1: sort and
  * overlap-check the saved regions, place the dynamic ones, then init them by compatible.
+ * 6.12: place and init each dynamic region during the first pass, then, when the tree is
+ * unflattened, save and init the static ones in a table sized for them all, and check overlaps.
  */
 #define pr_fmt(fmt) "OF: reserved mem: " fmt
 
@@ -14,9 +16,17 @@
 #include <linux/cma.h>
 #include <linux/of_fdt.h>
 #include <linux/of_reserved_mem.h>
+#include <linux/version.h>
+#include <libfdt.h>
 
-struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
+/*
+ * 6.1: the static table of 64. 6.12 starts with it too, then alloc_reserved_mem_array()
+ * moves it to memblock memory sized for every region the first pass counted.
+ */
+static struct reserved_mem reserved_mem_array[MAX_RESERVED_REGIONS];
+struct reserved_mem *reserved_mem = reserved_mem_array;
 int reserved_mem_count;
+static int total_reserved_mem_cnt = MAX_RESERVED_REGIONS;
 
 /*
  * Linux collects these with RESERVEDMEM_OF_DECLARE in a linker section; the order is link
@@ -33,8 +43,10 @@ static const struct {
 
 static void of_reserved_mem_reset(void)
 {
-	memset(reserved_mem, 0, sizeof(reserved_mem));
+	memset(reserved_mem_array, 0, sizeof(reserved_mem_array));
+	reserved_mem = reserved_mem_array;
 	reserved_mem_count = 0;
+	total_reserved_mem_cnt = MAX_RESERVED_REGIONS;
 }
 host_reset(of_reserved_mem_reset);
 
@@ -61,13 +73,18 @@ static int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_
 	return err;
 }
 
-/* Remember a region for fdt_init_reserved_mem(); dynamic ones come with base = size = 0. */
+static void fdt_init_reserved_mem_node(struct reserved_mem *rmem);
+
+/*
+ * Remember a region. 6.1: for fdt_init_reserved_mem(), dynamic ones with base = size = 0.
+ * 6.12: placed already, and initialised right here (fdt_init_reserved_mem_node()).
+ */
 void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
 				phys_addr_t base, phys_addr_t size)
 {
 	struct reserved_mem *rmem;
 
-	if (reserved_mem_count == ARRAY_SIZE(reserved_mem)) {
+	if (reserved_mem_count == total_reserved_mem_cnt) {
 		pr_err("not enough space for all defined regions.\n");
 		return;
 	}
@@ -78,7 +95,41 @@ void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
 	rmem->base = base;
 	rmem->size = size;
 
+	if (linux_since(6, 12))
+		fdt_init_reserved_mem_node(rmem);
+
 	reserved_mem_count++;
+}
+
+/*
+ * 6.12's __reserved_mem_alloc_in_range(): inside one alloc-ranges tuple, allocate bottom-up
+ * when the range starts at (or inside) a region already placed, top-down when it ends at
+ * one, so that neighbouring pools stay contiguous; memblock's direction otherwise.
+ */
+static int __reserved_mem_alloc_in_range(phys_addr_t size, phys_addr_t align, phys_addr_t start,
+					 phys_addr_t end, bool nomap, phys_addr_t *res_base)
+{
+	bool prev_bottom_up = memblock_bottom_up();
+	bool bottom_up = false, top_down = false;
+	int ret, i;
+
+	for (i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *rmem = &reserved_mem[i];
+
+		if (rmem->size == 0)
+			continue;
+		if (start >= rmem->base && start <= rmem->base + rmem->size)
+			bottom_up = true;
+		if (end >= rmem->base && end <= rmem->base + rmem->size)
+			top_down = true;
+	}
+
+	if (bottom_up != top_down)
+		memblock_set_bottom_up(bottom_up);
+	ret = early_init_dt_alloc_reserved_memory_arch(size, align, start, end, nomap, res_base);
+	if (bottom_up != top_down)
+		memblock_set_bottom_up(prev_bottom_up);
+	return ret;
 }
 
 /*
@@ -172,8 +223,13 @@ static int __reserved_mem_alloc_size(unsigned long node, const char *uname,
 				continue;
 			}
 
-			ret = early_init_dt_alloc_reserved_memory_arch(size, align, start, end,
-								       nomap, &base);
+			/* 6.12 picks the direction by the regions already placed. */
+			if (linux_since(6, 12))
+				ret = __reserved_mem_alloc_in_range(size, align, start, end,
+								    nomap, &base);
+			else
+				ret = early_init_dt_alloc_reserved_memory_arch(size, align, start,
+									       end, nomap, &base);
 			if (ret == 0) {
 				pr_debug("allocated memory for '%s' node: base %pa, size %lu MiB\n",
 					 uname, &base, (unsigned long)(size / SZ_1M));
@@ -239,6 +295,14 @@ static int __rmem_cmp(const void *a, const void *b)
 		return -1;
 	if (ra->size > rb->size)
 		return 1;
+
+	/* 6.12's __rmem_cmp() breaks the last ties by node offset: DT order. */
+	if (linux_since(6, 12)) {
+		if (ra->fdt_node < rb->fdt_node)
+			return -1;
+		if (ra->fdt_node > rb->fdt_node)
+			return 1;
+	}
 
 	return 0;
 }
@@ -309,6 +373,146 @@ void fdt_init_reserved_mem(void)
 			}
 		}
 	}
+}
+
+/*
+ * 6.12: init one region by compatible as soon as it is saved; a failing init gives the
+ * memory back (as 6.1's fdt_init_reserved_mem()), anything else says what the region is.
+ */
+static void fdt_init_reserved_mem_node(struct reserved_mem *rmem)
+{
+	unsigned long node = rmem->fdt_node;
+	bool nomap = of_get_flat_dt_prop(node, "no-map", NULL) != NULL;
+	bool reusable = of_get_flat_dt_prop(node, "reusable", NULL) != NULL;
+	int err = __reserved_mem_init_node(rmem);
+
+	if (err != 0 && err != -ENOENT) {
+		pr_info("node %s compatible matching fail\n", rmem->name);
+		if (nomap)
+			memblock_clear_nomap(rmem->base, rmem->size);
+		else
+			memblock_phys_free(rmem->base, rmem->size);
+	} else {
+		phys_addr_t end = rmem->base + rmem->size - 1;
+
+		pr_info("%pa..%pa (%lu KiB) %s %s %s\n", &rmem->base, &end,
+			(unsigned long)(rmem->size / SZ_1K), nomap ? "nomap" : "map",
+			reusable ? "reusable" : "non-reusable", rmem->name ? rmem->name : "unknown");
+	}
+}
+
+/* 6.12: a dynamic region, placed and saved (and so initialised) in the first pass. */
+int fdt_reserved_mem_alloc_node(unsigned long node, const char *uname)
+{
+	phys_addr_t base, size;
+	int err = __reserved_mem_alloc_size(node, uname, &base, &size);
+
+	if (err)
+		return err;
+	fdt_reserved_mem_save_node(node, uname, base, size);
+	return 0;
+}
+
+/* 6.12: how many regions the first pass found, the size of the table to come. */
+void fdt_reserved_mem_set_count(int count)
+{
+	total_reserved_mem_cnt = count;
+}
+
+/*
+ * 6.12's alloc_reserved_mem_array(): the table, sized for every region the first pass
+ * counted, moves from the static 64 entries to memblock memory (sizeof(struct
+ * reserved_mem) is Linux's 48 bytes), with the dynamic regions saved so far.
+ */
+static int alloc_reserved_mem_array(void)
+{
+	struct reserved_mem *new_array;
+	size_t alloc_size, copy_size;
+
+	_Static_assert(sizeof(struct reserved_mem) == 48, "Linux 6.12's struct reserved_mem is 48 bytes");
+	if (!total_reserved_mem_cnt)
+		return 0;
+
+	alloc_size = (size_t)total_reserved_mem_cnt * sizeof(*new_array);
+	new_array = memblock_alloc(alloc_size, SMP_CACHE_BYTES);
+	if (!new_array) {
+		pr_err("Failed to allocate memory for reserved_mem array with err: %d", -ENOMEM);
+		reserved_mem_count = 0;
+		return -ENOMEM;
+	}
+
+	copy_size = (size_t)reserved_mem_count * sizeof(*new_array);
+	memcpy(new_array, reserved_mem, copy_size);
+	memset(new_array + reserved_mem_count, 0, alloc_size - copy_size);
+	reserved_mem = new_array;
+	return 0;
+}
+
+/*
+ * 6.12's fdt_scan_reserved_mem_reg_nodes(), the start of unflatten_device_tree(): save (and
+ * init) the statically placed regions, by the first tuple of their reg, then check overlaps.
+ */
+void fdt_scan_reserved_mem_reg_nodes(void)
+{
+	int t_len = (dt_root_addr_cells + dt_root_size_cells) * sizeof(fdt32_t);
+	const void *fdt = initial_boot_params;
+	phys_addr_t base, size;
+	const fdt32_t *prop;
+	int node, child, len;
+
+	if (!fdt)
+		return;
+
+	node = fdt_path_offset(fdt, "/reserved-memory");
+	if (node < 0) {
+		pr_info("Reserved memory: No reserved-memory node in the DT\n");
+		return;
+	}
+
+	if (alloc_reserved_mem_array())
+		return;
+
+	if (__reserved_mem_check_root(node) || !dt_root_cells_usable()) {
+		pr_err("Reserved memory: unsupported node format, ignoring\n");
+		return;
+	}
+
+	fdt_for_each_subnode(child, fdt, node) {
+		const char *uname;
+
+		prop = of_get_flat_dt_prop(child, "reg", &len);
+		if (!prop)
+			continue;
+		if (!of_fdt_device_is_available(fdt, child))
+			continue;
+
+		uname = fdt_get_name(fdt, child, NULL);
+		if (!uname)
+			continue;
+		if (len && len % t_len != 0) {
+			pr_err("Reserved memory: invalid reg property in '%s', skipping node.\n",
+			       uname);
+			continue;
+		}
+		/* Linux reads a first tuple even from an empty reg (past the property). */
+		if (len < t_len) {
+			bm_warn("node '%s': empty reg, not saved (Linux would read past the property)\n",
+				uname);
+			continue;
+		}
+
+		if (len > t_len)
+			pr_warn("%s() ignores %d regions in node '%s'\n",
+				__func__, len / t_len - 1, uname);
+
+		base = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		size = dt_mem_next_cell(dt_root_size_cells, &prop);
+
+		if (size)
+			fdt_reserved_mem_save_node(child, uname, base, size);
+	}
+
+	__rmem_check_for_overlap();
 }
 
 /*

@@ -23,7 +23,7 @@ static void for_each_owner(void (*fn)(phys_addr_t base, phys_addr_t end, const c
 	unsigned int i;
 
 	if (kernel_image.end)
-		fn(kernel_image.stext, kernel_image.end, "kernel image (footprint)", arg);
+		fn(kernel_image.reserve, kernel_image.end, "kernel image (footprint)", arg);
 	if (initial_boot_params && initial_boot_params_pa != PHYS_ADDR_MAX)
 		fn(initial_boot_params_pa,
 		   initial_boot_params_pa + fdt_totalsize(initial_boot_params), "device tree blob", arg);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Contiguous Memory Allocator, boot part (Linux 6.1's mm/cma.c): declaring areas, placing them
+ * Contiguous Memory Allocator, boot part (Linux's mm/cma.c): declaring areas, placing them
  * with memblock and counting their pages in totalcma_pages. Allocation from them comes later.
  */
 #define pr_fmt(fmt) "cma: " fmt
@@ -12,6 +12,7 @@
 #include <linux/memblock.h>
 #include <linux/cma.h>
 #include <linux/init.h>
+#include <linux/version.h>
 
 struct cma cma_areas[MAX_CMA_AREAS];
 unsigned int cma_area_count;
@@ -187,13 +188,21 @@ int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t l
 	if (ret)
 		goto free_mem;
 
-	pr_info("Reserved %ld MiB at %pa\n", (unsigned long)size / SZ_1M, &base);
+	/* 6.12's cma_declare_contiguous_nid() names the node asked for (-1: any). */
+	if (linux_since(6, 12))
+		pr_info("Reserved %ld MiB at %pa on node %d\n", (unsigned long)size / SZ_1M,
+			&base, nid);
+	else
+		pr_info("Reserved %ld MiB at %pa\n", (unsigned long)size / SZ_1M, &base);
 	return 0;
 
 free_mem:
 	memblock_phys_free(base, size);
 err:
-	pr_err("Failed to reserve %ld MiB\n", (unsigned long)size / SZ_1M);
+	if (linux_since(6, 12))
+		pr_err("Failed to reserve %ld MiB on node %d\n", (unsigned long)size / SZ_1M, nid);
+	else
+		pr_err("Failed to reserve %ld MiB\n", (unsigned long)size / SZ_1M);
 	return ret;
 }
 

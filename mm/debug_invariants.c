@@ -11,6 +11,7 @@
 #include <linux/mmzone.h>
 #include <linux/numa.h>
 #include <linux/debug_invariants.h>
+#include <linux/version.h>
 #include <linux/efi_init.h>
 
 static int check_type(struct memblock_type *type, bool nid_matters)
@@ -61,7 +62,9 @@ static int check_type(struct memblock_type *type, bool nid_matters)
 
 int memblock_check_invariants(void)
 {
-	return check_type(&memblock.memory, true) + check_type(&memblock.reserved, false);
+	/* Reserved regions carry a node only in 6.12 (numa_clear_kernel_node_hotplug()). */
+	return check_type(&memblock.memory, true) +
+	       check_type(&memblock.reserved, linux_since(6, 12));
 }
 
 /*

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * memblock: the boot-time map of memory and reserved ranges, and the allocator built on it.
- * Linux 6.1's interface, semantics and messages; the hand-over to the page allocator too.
+ * Linux 6.1's interface, semantics and messages (6.12's with linux=6.12); the hand-over to
+ * the page allocator too.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -10,28 +11,34 @@
 #include <linux/memblock.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
+#include <linux/version.h>
 #include <linux/seq_file.h>
 #include <asm/memory.h>
 
 /*
  * Initial array sizes. Linux arm64 with EFI: 128 * 8 memory regions and
- * 128 + NR_CPUS + 1 reserved ones (asm/memory.h there). Either may be overridden.
+ * 128 + NR_CPUS + 1 reserved ones (asm/memory.h there). Debian's CONFIG_NR_CPUS is 256 in
+ * 6.1 and 512 in 6.12, so the static reserved array holds 6.12's 641 and 6.1 uses 385 of
+ * them. Either size may be overridden (Linux's memblock simulator uses 128 and 128).
  */
 #ifndef INIT_MEMBLOCK_REGIONS
 #define INIT_MEMBLOCK_REGIONS		128
-#endif
-#ifndef NR_CPUS
-#define NR_CPUS				256	/* Debian arm64: CONFIG_NR_CPUS=256 */
 #endif
 #ifndef INIT_MEMBLOCK_MEMORY_REGIONS
 #define INIT_MEMBLOCK_MEMORY_REGIONS	(INIT_MEMBLOCK_REGIONS * 8)
 #endif
 #ifndef INIT_MEMBLOCK_RESERVED_REGIONS
-#define INIT_MEMBLOCK_RESERVED_REGIONS	(INIT_MEMBLOCK_REGIONS + NR_CPUS + 1)
+#define INIT_MEMBLOCK_RESERVED_REGIONS		(INIT_MEMBLOCK_REGIONS + 512 + 1)
+#define INIT_MEMBLOCK_RESERVED_REGIONS_6_1	(INIT_MEMBLOCK_REGIONS + 256 + 1)
+#else
+#define INIT_MEMBLOCK_RESERVED_REGIONS_6_1	INIT_MEMBLOCK_RESERVED_REGIONS
 #endif
 
 #ifndef MAX_ORDER
 #define MAX_ORDER			11	/* buddy orders 0..10, as Linux 6.1 arm64 4K */
+#endif
+#ifndef MAX_PAGE_ORDER
+#define MAX_PAGE_ORDER			(MAX_ORDER - 1)	/* 6.12's name for order 10 */
 #endif
 
 /*
@@ -54,7 +61,10 @@ unsigned long long max_possible_pfn;
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_MEMORY_REGIONS] __initdata_memblock;
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_RESERVED_REGIONS] __initdata_memblock;
 
-/* Each array starts with one zero-size dummy entry: cnt is never 0. */
+/*
+ * In 6.1 each array starts with one zero-size dummy entry, so cnt is never 0 (6.12 counts an
+ * empty array as 0: memblock_follow_linux_version()).
+ */
 struct memblock memblock __initdata_memblock = {
 	.memory.regions		= memblock_memory_init_regions,
 	.memory.cnt		= 1,
@@ -63,7 +73,7 @@ struct memblock memblock __initdata_memblock = {
 
 	.reserved.regions	= memblock_reserved_init_regions,
 	.reserved.cnt		= 1,
-	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS,
+	.reserved.max		= INIT_MEMBLOCK_RESERVED_REGIONS_6_1,
 	.reserved.name		= "reserved",
 
 	.bottom_up		= false,
@@ -95,6 +105,41 @@ int memblock_debug __initdata_memblock;
 static bool system_has_some_mirror __initdata_memblock;
 static int memblock_can_resize __initdata_memblock;
 
+/*
+ * The count of an empty array: 6.1 keeps one zero-size dummy entry (cnt 1); 6.12 counts 0
+ * (its struct memblock initialiser has no .cnt = 1, memblock_remove_region() no cnt = 1,
+ * and memblock_add_range() sets cnt = 1 for the first region).
+ */
+static unsigned long memblock_empty_cnt(void)
+{
+	return linux_since(6, 12) ? 0 : 1;
+}
+
+/* 128 + NR_CPUS + 1: Debian's NR_CPUS went from 256 (6.1) to 512 (6.12). */
+static unsigned long memblock_init_reserved_max(void)
+{
+	return linux_since(6, 12) ? INIT_MEMBLOCK_RESERVED_REGIONS :
+				    INIT_MEMBLOCK_RESERVED_REGIONS_6_1;
+}
+
+void __init_memblock memblock_follow_linux_version(void)
+{
+	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(types); i++)
+		if (!types[i]->total_size && !types[i]->regions[0].size)
+			types[i]->cnt = memblock_empty_cnt();
+	if (memblock.reserved.regions == memblock_reserved_init_regions)
+		memblock.reserved.max = memblock_init_reserved_max();
+}
+
+/* 6.12's numa_valid_node(): a real node id, neither NUMA_NO_NODE nor MAX_NUMNODES. */
+static bool numa_valid_nid(int nid)
+{
+	return nid >= 0 && nid < MAX_NUMNODES;
+}
+
 static enum memblock_flags __init_memblock choose_memblock_flags(void)
 {
 	return system_has_some_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
@@ -106,14 +151,17 @@ static inline phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
 	return *size = min(*size, PHYS_ADDR_MAX - base);
 }
 
-/* Linux WARN_ONCEs on MAX_NUMNODES as a node selector and treats it as "any node". */
+/*
+ * Linux 6.1 WARN_ONCEs on MAX_NUMNODES as a node selector and treats it as "any node"; 6.12
+ * takes it for "any node" without a word (numa_valid_node() in memblock_alloc_range_nid()).
+ */
 static int __init_memblock memblock_any_node(int nid)
 {
 	static bool warned;
 
 	if (nid != MAX_NUMNODES)
 		return nid;
-	if (!warned) {
+	if (!warned && !linux_since(6, 12)) {
 		warned = true;
 		pr_warn("WARNING: Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n");
 	}
@@ -237,10 +285,10 @@ static void __init_memblock memblock_remove_region(struct memblock_type *type,
 		(type->cnt - (r + 1)) * sizeof(type->regions[r]));
 	type->cnt--;
 
-	/* An empty type goes back to its single dummy entry. */
+	/* An empty type goes back to its single dummy entry (6.12: and counts 0). */
 	if (type->cnt == 0) {
 		WARN_ON(type->total_size != 0);
-		type->cnt = 1;
+		type->cnt = memblock_empty_cnt();
 		type->regions[0].base = 0;
 		type->regions[0].size = 0;
 		type->regions[0].flags = 0;
@@ -296,8 +344,16 @@ static noinline int __init_memblock memblock_double_array(struct memblock_type *
 	phys_addr_t old_alloc_size, new_alloc_size;
 	phys_addr_t old_size, new_size, addr, new_end;
 
-	if (!memblock_can_resize)
+	if (!memblock_can_resize) {
+		/* 6.12 panics here (memblock_double_array()); 6.1 returns -1 and drops the range. */
+		if (linux_since(6, 12)) {
+			new_end = new_area_start + new_area_size - 1;
+			bm_err("memblock.%s is full (%lu regions) before memblock may grow it, at [mem %pa-%pa]\n",
+			       type->name, type->max, &new_area_start, &new_end);
+			panic("memblock: cannot resize %s array\n", type->name);
+		}
 		return -1;
+	}
 
 	old_size = type->max * sizeof(struct memblock_region);
 	new_size = old_size << 1;
@@ -358,12 +414,25 @@ static void __init_memblock memblock_report_full(struct memblock_type *type,
 	       type->name, type->max, what, &base, &end);
 }
 
-/* Merge neighbours that touch and have the same node and flags. */
-static void __init_memblock memblock_merge_regions(struct memblock_type *type)
+/*
+ * Merge neighbours that touch and have the same node and flags. 6.1 scans the whole array;
+ * 6.12's memblock_merge_regions(type, start_rgn, end_rgn) only [@start_rgn - 1, @end_rgn)
+ * around what changed, which is the same on arrays that were merged before.
+ */
+static void __init_memblock memblock_merge_regions(struct memblock_type *type,
+						   unsigned long start_rgn,
+						   unsigned long end_rgn)
 {
 	int i = 0;
 
-	while (i < type->cnt - 1) {
+	if (!linux_since(6, 12)) {
+		start_rgn = 0;
+		end_rgn = ULONG_MAX;
+	}
+	if (start_rgn)
+		i = start_rgn - 1;
+	end_rgn = min(end_rgn, type->cnt - 1);
+	while (i < end_rgn) {
 		struct memblock_region *this = &type->regions[i];
 		struct memblock_region *next = &type->regions[i + 1];
 
@@ -379,6 +448,7 @@ static void __init_memblock memblock_merge_regions(struct memblock_type *type)
 		this->size += next->size;
 		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
 		type->cnt--;
+		end_rgn--;
 	}
 }
 
@@ -415,7 +485,7 @@ static int __init_memblock memblock_add_range(struct memblock_type *type,
 	bool insert = false;
 	phys_addr_t obase = base;
 	phys_addr_t end = base + memblock_cap_size(base, &size);
-	int idx, nr_new;
+	int idx, nr_new, start_rgn = -1, end_rgn = 0;
 	struct memblock_region *rgn;
 
 	if (!size)
@@ -423,21 +493,24 @@ static int __init_memblock memblock_add_range(struct memblock_type *type,
 
 	/* The dummy entry of an empty type is simply overwritten. */
 	if (type->regions[0].size == 0) {
-		WARN_ON(type->cnt != 1 || type->total_size);
+		WARN_ON(type->cnt != memblock_empty_cnt() || type->total_size);
 		type->regions[0].base = base;
 		type->regions[0].size = size;
 		type->regions[0].flags = flags;
 		memblock_set_region_node(&type->regions[0], nid);
 		type->total_size = size;
+		type->cnt = 1;
 		return 0;
 	}
 
 	/*
 	 * At worst the new range fills a hole before every region and one after them all:
 	 * cnt + 1 new entries. With that much room, insert on the first pass; otherwise
-	 * count first, grow the array, then insert.
+	 * count first, grow the array, then insert. 6.1 wants one entry to spare; 6.12's
+	 * memblock_add_range() does not ("cnt * 2 + 1 <= max").
 	 */
-	if (type->cnt * 2 + 1 < type->max)
+	if (type->cnt * 2 + 1 < type->max ||
+	    (linux_since(6, 12) && type->cnt * 2 + 1 == type->max))
 		insert = true;
 
 repeat:
@@ -457,10 +530,14 @@ repeat:
 			WARN_ON(nid != memblock_get_region_node(rgn));
 			WARN_ON(flags != rgn->flags);
 			nr_new++;
-			if (insert)
+			if (insert) {
+				if (start_rgn == -1)
+					start_rgn = idx;
+				end_rgn = idx + 1;
 				memblock_insert_region(type, idx++, base,
 						       rbase - base, nid,
 						       flags);
+			}
 		}
 		base = min(rend, end);
 	}
@@ -468,9 +545,13 @@ repeat:
 	/* Whatever is left lies above every overlapping region. */
 	if (base < end) {
 		nr_new++;
-		if (insert)
+		if (insert) {
+			if (start_rgn == -1)
+				start_rgn = idx;
+			end_rgn = idx + 1;
 			memblock_insert_region(type, idx, base, end - base,
 					       nid, flags);
+		}
 	}
 
 	if (!nr_new)
@@ -487,7 +568,7 @@ repeat:
 		goto repeat;
 	}
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
@@ -659,11 +740,13 @@ noinline int __init_memblock memblock_reserve(phys_addr_t base, phys_addr_t size
 	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES, 0);
 }
 
-/* Set or clear @flag on the memory inside [@base, @base + @size), splitting as needed. */
-static int __init_memblock memblock_setclr_flag(phys_addr_t base,
+/*
+ * Set or clear @flag on @type's regions inside [@base, @base + @size), splitting as needed.
+ * 6.1 only ever flags memory; 6.12 also flags reserved regions (memblock_reserved_mark_noinit).
+ */
+static int __init_memblock memblock_setclr_flag(struct memblock_type *type, phys_addr_t base,
 						phys_addr_t size, int set, int flag)
 {
-	struct memblock_type *type = &memblock.memory;
 	int i, ret, start_rgn, end_rgn;
 
 	ret = memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
@@ -679,18 +762,18 @@ static int __init_memblock memblock_setclr_flag(phys_addr_t base,
 			r->flags &= ~flag;
 	}
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
 int __init_memblock memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_HOTPLUG);
 }
 
 int __init_memblock memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_HOTPLUG);
 }
 
 /* Does nothing unless kernelcore=mirror asked for mirrored memory (Linux 6.1). */
@@ -701,7 +784,7 @@ int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 
 	system_has_some_mirror = true;
 
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_MIRROR);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_MIRROR);
 }
 
 /*
@@ -710,12 +793,23 @@ int __init_memblock memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
  */
 int __init_memblock memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_NOMAP);
 }
 
 int __init_memblock memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_NOMAP);
+}
+
+/*
+ * 6.12: a reserved range whose struct pages memblock_free_all() leaves uninitialised
+ * (MEMBLOCK_RSRV_NOINIT; Linux's hugetlb boot pages use it). 6.1 has no such flag: -EINVAL.
+ */
+int __init_memblock memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
+{
+	if (!linux_since(6, 12))
+		return -EINVAL;
+	return memblock_setclr_flag(&memblock.reserved, base, size, 1, MEMBLOCK_RSRV_NOINIT);
 }
 
 /* Which memory regions an iteration with @nid and @flags must pass over. */
@@ -729,7 +823,9 @@ static bool should_skip_region(struct memblock_type *type,
 	if (type != memblock_memory)
 		return false;
 
-	if (nid != NUMA_NO_NODE && nid != m_nid)
+	/* 6.12: numa_valid_node(nid); the same once memblock_any_node() turned MAX_NUMNODES. */
+	if (linux_since(6, 12) ? numa_valid_nid(nid) && nid != m_nid :
+				 nid != NUMA_NO_NODE && nid != m_nid)
 		return true;
 
 	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
@@ -905,7 +1001,9 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 
 		if (PFN_UP(r->base) >= PFN_DOWN(r->base + r->size))
 			continue;
-		if (nid == MAX_NUMNODES || nid == r_nid)
+		/* 6.12 takes NUMA_NO_NODE for "any node" too (!numa_valid_node(nid)). */
+		if ((linux_since(6, 12) ? !numa_valid_nid(nid) : nid == MAX_NUMNODES) ||
+		    nid == r_nid)
 			break;
 	}
 	if (*idx >= type->cnt) {
@@ -919,6 +1017,28 @@ void __init_memblock __next_mem_pfn_range(int *idx, int nid,
 		*out_end_pfn = PFN_DOWN(r->base + r->size);
 	if (out_nid)
 		*out_nid = r_nid;
+}
+
+/*
+ * 6.12's memblock_validate_numa_coverage(): false, with Linux's message, when more than
+ * @threshold_bytes of memory belongs to no node.
+ */
+bool __init_memblock memblock_validate_numa_coverage(unsigned long threshold_bytes)
+{
+	unsigned long nr_pages = 0, start_pfn, end_pfn;
+	int nid, i;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &start_pfn, &end_pfn, &nid)
+		if (!numa_valid_nid(nid))
+			nr_pages += end_pfn - start_pfn;
+
+	if ((nr_pages << PAGE_SHIFT) > threshold_bytes) {
+		pr_err("NUMA: no nodes coverage for %luMB of %luMB RAM\n",
+		       (nr_pages << PAGE_SHIFT) >> 20,
+		       (unsigned long)(memblock_phys_mem_size() >> 20));
+		return false;
+	}
+	return true;
 }
 
 /**
@@ -940,7 +1060,7 @@ int __init_memblock memblock_set_node(phys_addr_t base, phys_addr_t size,
 	for (i = start_rgn; i < end_rgn; i++)
 		memblock_set_region_node(&type->regions[i], nid);
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
@@ -1370,8 +1490,12 @@ static void __init_memblock memblock_dump(struct memblock_type *type)
 		flags = rgn->flags;
 		nid = memblock_get_region_node(rgn);
 
-		/* Regions never given a node (all reserved ones) print no " on node". */
-		if (nid != MAX_NUMNODES)
+		/*
+		 * Regions never given a node print no " on node": in 6.1 those with MAX_NUMNODES
+		 * (every reserved one); in 6.12 any outside 0..MAX_NUMNODES - 1 (numa_valid_node()),
+		 * and reserved regions get a node from NUMA init (numa_clear_kernel_node_hotplug).
+		 */
+		if (linux_since(6, 12) ? numa_valid_nid(nid) : nid != MAX_NUMNODES)
 			pr_info(" %s[%#x]\t[%pa-%pa], %pa bytes on node %d flags: %#x\n",
 				type->name, idx, &base, &end, &size, nid, flags);
 		else
@@ -1397,6 +1521,38 @@ void __init_memblock memblock_dump_all(void)
 		__memblock_dump_all();
 }
 
+/*
+ * 6.12's memblock_debug_show() also names each region's node ('x' for none) and its flags
+ * (NONE, or flagname[]'s words joined by '|'); 6.1 prints the range alone.
+ */
+static void memblock_debug_show_node_flags(struct seq_file *m, struct memblock_region *reg)
+{
+	static const char * const flagname[] = {
+		"HOTPLUG", "MIRROR", "NOMAP", "DRV_MNG", "RSV_NIT",
+	};
+	unsigned int flags = reg->flags, j;
+	int nid = memblock_get_region_node(reg);
+	bool first = true;
+
+	if (numa_valid_nid(nid))
+		seq_printf(m, "%4d ", nid);
+	else
+		seq_printf(m, "%4c ", 'x');
+	if (!flags) {
+		seq_puts(m, "NONE\n");
+		return;
+	}
+	for (j = 0; flags; j++, flags >>= 1) {
+		if (!(flags & 1))
+			continue;
+		if (!first)
+			seq_putc(m, '|');
+		seq_puts(m, j < ARRAY_SIZE(flagname) ? flagname[j] : "UNKNOWN");
+		first = false;
+	}
+	seq_putc(m, '\n');
+}
+
 /* debugfs memblock/memory and memblock/reserved: "   0: 0x...0000..0x...ffff" per region. */
 void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
 {
@@ -1407,7 +1563,13 @@ void memblock_debug_show(struct seq_file *m, struct memblock_type *type)
 	for (i = 0; i < type->cnt; i++) {
 		reg = &type->regions[i];
 		end = reg->base + reg->size - 1;
-		seq_printf(m, "%4d: %pa..%pa\n", i, &reg->base, &end);
+		seq_printf(m, "%4d: %pa..%pa", i, &reg->base, &end);
+		if (linux_since(6, 12)) {
+			seq_putc(m, ' ');
+			memblock_debug_show_node_flags(m, reg);
+		} else {
+			seq_putc(m, '\n');
+		}
 	}
 }
 
@@ -1434,9 +1596,9 @@ static void __init __free_pages_memory(unsigned long start, unsigned long end)
 	int order;
 
 	while (start < end) {
-		/* __ffs(0) is undefined: pfn 0 is aligned to every order. */
-		order = start ? min_t(unsigned long, MAX_ORDER - 1, __ffs64(start))
-			      : MAX_ORDER - 1;
+		/* __ffs(0) is undefined: pfn 0 is aligned to every order (6.12 says so too). */
+		order = start ? min_t(unsigned long, MAX_PAGE_ORDER, __ffs64(start))
+			      : MAX_PAGE_ORDER;
 
 		while (start + (1UL << order) > end)
 			order--;
@@ -1467,6 +1629,32 @@ static unsigned long __init __free_memory_core(phys_addr_t start,
 	return end_pfn - start_pfn;
 }
 
+/*
+ * 6.12: every reserved region takes the node of the memory under it (memblock_set_node on
+ * memblock.reserved, again if that doubled the array), NOMAP memory gets PageReserved, and
+ * then every reserved region not marked MEMBLOCK_RSRV_NOINIT.
+ */
+static void __init memmap_init_reserved_pages_612(void)
+{
+	struct memblock_region *region;
+	unsigned long max_reserved;
+
+repeat:
+	max_reserved = memblock.reserved.max;
+	for_each_mem_region(region) {
+		if (memblock_is_nomap(region))
+			reserve_bootmem_region(region->base, region->base + region->size);
+		memblock_set_node(region->base, region->size, &memblock.reserved,
+				  memblock_get_region_node(region));
+	}
+	if (max_reserved != memblock.reserved.max)
+		goto repeat;
+
+	for_each_reserved_mem_region(region)
+		if (!memblock_is_reserved_noinit(region))
+			reserve_bootmem_region(region->base, region->base + region->size);
+}
+
 /* Reserved ranges and NOMAP memory get PageReserved struct pages. */
 static void __init memmap_init_reserved_pages(void)
 {
@@ -1474,6 +1662,10 @@ static void __init memmap_init_reserved_pages(void)
 	phys_addr_t start, end;
 	u64 i;
 
+	if (linux_since(6, 12)) {
+		memmap_init_reserved_pages_612();
+		return;
+	}
 	for_each_reserved_mem_range(i, &start, &end)
 		reserve_bootmem_region(start, end);
 
@@ -1521,6 +1713,81 @@ void __init memblock_free_all(void)
 	totalram_pages_add(pages);
 }
 
+/*
+ * 6.12's reserve_mem=SIZE:ALIGN:NAME (a __setup parameter, so after setup_arch): up to 8
+ * named areas from memblock, found again by name (reserve_mem_find_by_name(), for
+ * ramoops and the like). 6.1 has no such parameter: the word goes to init, unknown.
+ */
+#define RESERVE_MEM_MAX_ENTRIES		8
+#define RESERVE_MEM_NAME_SIZE		16
+
+static struct {
+	char name[RESERVE_MEM_NAME_SIZE];
+	phys_addr_t start, size;
+} reserved_mem_table[RESERVE_MEM_MAX_ENTRIES];
+static int reserved_mem_table_count;
+
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size)
+{
+	int i;
+
+	for (i = 0; i < reserved_mem_table_count; i++) {
+		if (reserved_mem_table[i].size && !strcmp(name, reserved_mem_table[i].name)) {
+			*start = reserved_mem_table[i].start;
+			*size = reserved_mem_table[i].size;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int __init reserve_mem(char *p)
+{
+	phys_addr_t start, size, align, tmp;
+	char *name, *oldp = p;
+	size_t len;
+
+	if (!linux_since(6, 12))
+		return 0;	/* not handled: an unknown parameter, as in 6.1 */
+	if (!p)
+		return -EINVAL;
+	if (reserved_mem_table_count >= RESERVE_MEM_MAX_ENTRIES)
+		return -EBUSY;
+
+	size = memparse(p, &p);
+	if (!size || p == oldp || *p != ':')
+		return -EINVAL;
+	align = memparse(p + 1, &p);
+	if (*p != ':')
+		return -EINVAL;
+	/* memblock_phys_alloc() does not like a zero alignment; the parameter may say 0. */
+	if (align < SMP_CACHE_BYTES)
+		align = SMP_CACHE_BYTES;
+
+	name = p + 1;
+	len = strlen(name);
+	if (!len || len >= RESERVE_MEM_NAME_SIZE)
+		return -EINVAL;
+	for (p = name; *p && isspace_c(*p); p++)
+		;
+	if (!*p)
+		return -EINVAL;
+	if (reserve_mem_find_by_name(name, &start, &tmp))
+		return -EBUSY;
+
+	start = memblock_phys_alloc(size, align);
+	if (!start)
+		return -ENOMEM;
+
+	snprintf(reserved_mem_table[reserved_mem_table_count].name, RESERVE_MEM_NAME_SIZE,
+		 "%s", name);
+	reserved_mem_table[reserved_mem_table_count].start = start;
+	reserved_mem_table[reserved_mem_table_count].size = size;
+	reserved_mem_table_count++;
+	return 1;
+}
+__setup("reserve_mem=", reserve_mem);
+
 /* Back to the static arrays, empty: Linux's tools/testing/memblock reset_memblock_regions(). */
 static void memblock_reset(void)
 {
@@ -1532,7 +1799,7 @@ static void memblock_reset(void)
 	memblock.memory.total_size = 0;
 	memblock.reserved.regions = memblock_reserved_init_regions;
 	memblock.reserved.cnt = 1;
-	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS;
+	memblock.reserved.max = INIT_MEMBLOCK_RESERVED_REGIONS_6_1;
 	memblock.reserved.total_size = 0;
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
@@ -1543,5 +1810,7 @@ static void memblock_reset(void)
 	mirrored_kernelcore = false;
 	max_low_pfn = min_low_pfn = max_pfn = 0;
 	max_possible_pfn = 0;
+	memset(reserved_mem_table, 0, sizeof(reserved_mem_table));
+	reserved_mem_table_count = 0;
 }
 host_reset(memblock_reset);

@@ -6,6 +6,7 @@
  * free memblock pages to the buddy allocator.
  */
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
@@ -392,6 +393,20 @@ static void zone_init_free_lists(struct zone *zone)
 	}
 }
 
+/* 6.12: the pages memblock has free now (no highmem on arm64: all of them are kernel pages). */
+static void calc_nr_kernel_pages(void)
+{
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL) {
+		if (PFN_UP(start) < PFN_DOWN(end)) {
+			nr_all_pages += PFN_DOWN(end) - PFN_UP(start);
+			nr_kernel_pages += PFN_DOWN(end) - PFN_UP(start);
+		}
+	}
+}
+
 static void free_area_init_core(struct pglist_data *pgdat)
 {
 	int nid = pgdat->node_id, j;
@@ -413,11 +428,19 @@ static void free_area_init_core(struct pglist_data *pgdat)
 		/* Linux's dma_reserve is always 0 on arm64, but 5.x still printed it. */
 		if (j == 0 && freesize > 0 && mminit_loglevel >= MMINIT_OLD_ZONE_LINES)
 			printk(KERN_DEBUG "  %s zone: %lu pages reserved\n", zone_names[0], 0UL);
-		nr_kernel_pages += freesize;
-		nr_all_pages += freesize;
-
-		/* An estimate until memblock_free_all() counts the real ones. */
-		zone->managed_pages = freesize;
+		/*
+		 * An estimate until memblock_free_all() counts the real ones: 6.1 takes present
+		 * minus the memmap's pages; 6.12's free_area_init_core() the present pages (and
+		 * counts nr_kernel_pages from memblock's free ranges, calc_nr_kernel_pages()).
+		 * build_all_zonelists() prints their sum as "Total pages".
+		 */
+		if (linux_since(6, 12)) {
+			zone->managed_pages = zone->present_pages;
+		} else {
+			nr_kernel_pages += freesize;
+			nr_all_pages += freesize;
+			zone->managed_pages = freesize;
+		}
 		zone->free_pages = 0;
 		zone->node = nid;
 		zone->name = zone_names[j];
@@ -617,6 +640,12 @@ void free_area_init(unsigned long *max_zone_pfn)
 				PFN_PHYS(arch_zone_lowest_possible_pfn[i]),
 				PFN_PHYS(arch_zone_highest_possible_pfn[i]) - 1);
 	}
+	/*
+	 * Debian builds 6.12 with CONFIG_ZONE_DEVICE (6.1 without): a fifth zone, after Movable,
+	 * for device memory that memremap_pages() adds later. Boot memory never goes there.
+	 */
+	if (linux_since(6, 12))
+		pr_info("  %-8s empty\n", "Device");
 
 	pr_info("Movable zone start for each node\n");
 	for (i = 0; i < MAX_NUMNODES; i++) {
@@ -639,6 +668,8 @@ void free_area_init(unsigned long *max_zone_pfn)
 		}
 		free_area_init_node(nid);
 	}
+	if (linux_since(6, 12))
+		calc_nr_kernel_pages();
 	memmap_init();
 }
 
@@ -902,29 +933,37 @@ void setup_per_zone_lowmem_reserve(void)
 }
 
 /*
- * Linux's __setup_per_zone_wmarks(). Only highmem zones get the small fixed minimum; arm64
- * has none, so every zone, Movable too, gets its share of min_free_kbytes by managed pages.
+ * Linux's __setup_per_zone_wmarks(). In 6.1 only highmem zones get the small fixed minimum;
+ * arm64 has none, so every zone, Movable too, gets its share of min_free_kbytes by managed
+ * pages. 6.12 treats ZONE_MOVABLE as highmem: out of the lowmem total, and a minimum of
+ * managed / 1024 clamped to [SWAP_CLUSTER_MAX, 128] (32 for an empty Movable zone).
  */
 void setup_per_zone_wmarks(void)
 {
 	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
 	unsigned long lowmem_pages = 0;
+	bool movable_capped = linux_since(6, 12);
 	struct zone *zone;
 	int nid;
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid))
-			lowmem_pages += zone_managed_pages(zone);
+			if (!(movable_capped && zone_idx(zone) == ZONE_MOVABLE))
+				lowmem_pages += zone_managed_pages(zone);
 
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
 			unsigned long managed = zone_managed_pages(zone);
 			u64 tmp = lowmem_pages ? (u64)pages_min * managed / lowmem_pages : 0;
 
-			zone->_watermark[WMARK_MIN] = tmp;
+			if (movable_capped && zone_idx(zone) == ZONE_MOVABLE)
+				zone->_watermark[WMARK_MIN] = clamp(managed / 1024, 32UL, 128UL);
+			else
+				zone->_watermark[WMARK_MIN] = tmp;
 			tmp = max(tmp >> 2, (u64)managed * watermark_scale_factor / 10000);
 			zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + tmp;
 			zone->_watermark[WMARK_HIGH] = min_wmark_pages(zone) + tmp * 2;
+			zone->_watermark[WMARK_PROMO] = high_wmark_pages(zone) + tmp;
 		}
 	calculate_totalreserve_pages();
 

@@ -4,6 +4,7 @@
  * only sections holding memblock.memory get a memmap, allocated from memblock on their node.
  */
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/memblock.h>
@@ -30,9 +31,16 @@ static unsigned long section_map_size(void)
 	return ALIGN(LINUX_STRUCT_PAGE_SIZE * PAGES_PER_SECTION, PMD_SIZE);
 }
 
-/* arm64: __pa(MAX_DMA_ADDRESS) is __pa(PAGE_OFFSET), the start of the linear map. */
+/*
+ * arm64: __pa(MAX_DMA_ADDRESS) is __pa(PAGE_OFFSET), the start of the linear map. Debian's
+ * 6.12 is built for 52-bit VAs: on a CPU without LPA2 arm64_memblock_init() moves
+ * memstart_addr down by _PAGE_OFFSET(48) - _PAGE_OFFSET(52), so this "from" wraps above all
+ * memory (0xfff1000040000000 on virt, in memblock=debug) and memblock retries from 0.
+ */
 static phys_addr_t memmap_min_addr(void)
 {
+	if (linux_since(6, 12))
+		return PHYS_OFFSET - ((1ULL << 52) - (1ULL << 48));
 	return PHYS_OFFSET;
 }
 

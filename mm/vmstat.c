@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/zoneinfo, /proc/buddyinfo and /proc/meminfo in Linux 6.1's formats and order (its
- * mm/vmstat.c and fs/proc/meminfo.c), from the zones and counters bootmem keeps.
+ * /proc/zoneinfo, /proc/buddyinfo and /proc/meminfo in Linux 6.1's (or 6.12's) formats and
+ * order (its mm/vmstat.c and fs/proc/meminfo.c), from the zones and counters bootmem keeps.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/numa.h>
 #include <linux/seq_file.h>
+#include <linux/version.h>
 #include <linux/vmstat.h>
 
 /*
@@ -29,6 +30,23 @@ static const char * const node_stat_names[] = {
 	"nr_foll_pin_released", "nr_kernel_stack", "nr_page_table_pages",
 	"nr_sec_page_table_pages", "nr_swapcached", "pgpromote_success", "pgpromote_candidate",
 };
+
+/* 6.12's node counters: nr_iommu_pages (6.8) after the secondary page tables, demotion's three. */
+static void print_node_stats(struct seq_file *m)
+{
+	static const char * const demote_612[] = {
+		"pgdemote_kswapd", "pgdemote_direct", "pgdemote_khugepaged",
+	};
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(node_stat_names); i++) {
+		seq_printf(m, "\n      %-12s %lu", node_stat_names[i], 0UL);
+		if (linux_since(6, 12) && !strcmp(node_stat_names[i], "nr_sec_page_table_pages"))
+			seq_printf(m, "\n      %-12s %lu", "nr_iommu_pages", 0UL);
+	}
+	for (i = 0; linux_since(6, 12) && i < ARRAY_SIZE(demote_612); i++)
+		seq_printf(m, "\n      %-12s %lu", demote_612[i], 0UL);
+}
 
 /* After nr_free_pages; nr_free_cma is 0 too: bootmem's CMA areas stay out of the buddy lists. */
 static const char * const zone_stat_names[] = {
@@ -60,19 +78,28 @@ static void zoneinfo_show_print(struct seq_file *m, pg_data_t *pgdat, struct zon
 	seq_printf(m, "Node %d, zone %8s", pgdat->node_id, zone->name);
 	if (is_zone_first_populated(pgdat, zone)) {
 		seq_puts(m, "\n  per-node stats");
-		for (i = 0; i < ARRAY_SIZE(node_stat_names); i++)
-			seq_printf(m, "\n      %-12s %lu", node_stat_names[i], 0UL);
+		print_node_stats(m);
 	}
 	/* No watermark boosting (it follows fragmentation events) and no CMA pages here. */
 	seq_printf(m, "\n  pages free     %lu\n        boost    %lu\n        min      %lu"
-		   "\n        low      %lu\n        high     %lu\n        spanned  %lu"
-		   "\n        present  %lu\n        managed  %lu\n        cma      %lu",
+		   "\n        low      %lu\n        high     %lu",
 		   zone->free_pages, 0UL, min_wmark_pages(zone), low_wmark_pages(zone),
-		   high_wmark_pages(zone), zone->spanned_pages, zone->present_pages,
-		   zone_managed_pages(zone), 0UL);
+		   high_wmark_pages(zone));
+	/* 6.12's zoneinfo_show_print() adds the promotion mark (6.1 keeps it unprinted). */
+	if (linux_since(6, 12))
+		seq_printf(m, "\n        promo    %lu", promo_wmark_pages(zone));
+	seq_printf(m, "\n        spanned  %lu\n        present  %lu\n        managed  %lu"
+		   "\n        cma      %lu",
+		   zone->spanned_pages, zone->present_pages, zone_managed_pages(zone), 0UL);
 	seq_printf(m, "\n        protection: (%ld", zone->lowmem_reserve[0]);
 	for (i = 1; i < MAX_NR_ZONES; i++)
 		seq_printf(m, ", %ld", zone->lowmem_reserve[i]);
+	/*
+	 * Debian's 6.12 has CONFIG_ZONE_DEVICE: a fifth, always empty zone above Movable. It adds
+	 * no managed pages, so setup_per_zone_lowmem_reserve() gives it Movable's entry.
+	 */
+	if (linux_since(6, 12))
+		seq_printf(m, ", %ld", zone->lowmem_reserve[MAX_NR_ZONES - 1]);
 	seq_putc(m, ')');
 
 	if (!populated_zone(zone)) {
@@ -90,14 +117,27 @@ static void zoneinfo_show_print(struct seq_file *m, pg_data_t *pgdat, struct zon
 		   zone->zone_start_pfn);
 }
 
+/* 6.12's ZONE_DEVICE, as zoneinfo_show_print() prints an unpopulated zone: all zeros. */
+static void zone_device_show_print(struct seq_file *m, int nid)
+{
+	seq_printf(m, "Node %d, zone %8s\n  pages free     0\n        boost    0\n"
+		   "        min      0\n        low      0\n        high     0\n"
+		   "        promo    0\n        spanned  0\n        present  0\n"
+		   "        managed  0\n        cma      0\n        protection: (0, 0, 0, 0, 0)\n",
+		   nid, "Device");
+}
+
 void zoneinfo_show(struct seq_file *m)
 {
 	struct zone *zone;
 	int nid;
 
-	for_each_online_node(nid)
+	for_each_online_node(nid) {
 		for_each_zone_in_node(zone, NODE_DATA(nid))
 			zoneinfo_show_print(m, NODE_DATA(nid), zone);
+		if (linux_since(6, 12))
+			zone_device_show_print(m, nid);
+	}
 }
 
 void frag_show(struct seq_file *m)

@@ -2,9 +2,11 @@
 """compare-layout.py [--expect-differ CASE,...] EXPECTED.txt OUR_LOG [DTB]
 
 bootmem's own conformance check: compares the early memory layout our kernel printed
-(OUR_LOG, the raw console log with "[    0.000000] " timestamps) with Linux 6.1's report
-for the same device tree (EXPECTED.txt, in tests/expected/). Only what precedes the first
-"Memory:" line counts, as in Linux's report. Cases, each passing or failing on its own:
+(OUR_LOG, the raw console log with "[    0.000000] " timestamps) with Linux's report for
+the same device tree (EXPECTED.txt: 6.1's in tests/expected/, 6.12's in tests/expected-6.12/).
+Only what precedes the first "Memory:" line counts, as in Linux's report. A report whose
+Linux stopped before its "Memory:" line (# status: not ok) has no 'total' to compare: that
+case is skipped, saying so. Cases, each passing or failing on its own:
   memory    'memory size', 'memory.cnt' and every memory[i] line of MEMBLOCK configuration
   zones     the 'Zone ranges:' block          movable  'Movable zone start for each node'
   nodes     'Early memory node ranges'        initmem  'Initmem setup node' lines
@@ -88,7 +90,8 @@ def our_sections(lines):
         8: [l for l in lines if l.startswith(("OF: reserved mem:", "Reserved memory:", "cma:",
                                               "OF: fdt:", "Reserving "))
             or "overlaps with" in l or "OVERLAP" in l
-            or ("crashkernel" in l and not l.startswith("Kernel command line:"))],
+            or ("crashkernel" in l
+                and not l.startswith(("Kernel command line:", "memblock_")))],
         12: [l.rstrip() for l in lines if l.startswith(("efi:", "secureboot:"))],
     }
 
@@ -96,6 +99,8 @@ def our_sections(lines):
 def expected_sections(path):
     secs, cur = {}, None
     for ln in open(path).read().split("\n"):
+        if ln.startswith("# status: "):
+            secs["status"] = ln[len("# status: "):]
         m = re.match(r"^## (\d+) ", ln)
         if m:
             cur = int(m.group(1))
@@ -248,9 +253,11 @@ def main():
         ("initmem", exp.get(5, []), ours[5]),
         ("unavail", exp.get(6, []), ours[6]),
         ("total", total(exp.get(7, [])), total(ours[7])),
-        # The command line is there when it says crashkernel=; ours also says poweroff.
-        ("resmem", resmem([l for l in exp.get(8, []) if not l.startswith("Kernel command line:")]),
-         resmem([l for l in ours[8] if not l.startswith("Kernel command line:")])),
+        # The command line is there when it says crashkernel=; ours also says poweroff. So is
+        # a memblock=debug line whose caller says crashkernel (6.12's
+        # reserve_crashkernel_generic+0x6c/0x208): a call, compared nowhere, not a message.
+        ("resmem", resmem([l for l in exp.get(8, []) if not l.startswith(("Kernel command line:", "memblock_"))]),
+         resmem([l for l in ours[8] if not l.startswith(("Kernel command line:", "memblock_"))])),
         ("cma", cma(exp.get(8, [])), cma(ours[8])),
     ]
     if exp.get(12):
@@ -261,7 +268,11 @@ def main():
             ("efi-map", efi_map(exp[12], False), efi_map(ours[12], False)),
         ]
     passed = failed = 0
+    status = exp.get("status", "ok")
     for name, want, got in cases:
+        if name == "total" and not want and status != "ok":
+            print("skip total (Linux's report has no Memory: line: %s)" % status)
+            continue
         same = want == got and (want or name in ("movable", "unavail", "resmem", "cma"))
         if name in known:
             if same:
@@ -292,7 +303,9 @@ def main():
         freed = [m.group(1) for m in (re.match(r"OF: reserved mem: node (\S+) compatible matching fail", l)
                                       for l in exp.get(8, [])) if m]
         want = dt_reservations(sys.argv[3], freed)
-        if "OF: fdt: Reserved memory: unsupported node format, ignoring" in exp.get(8, []):
+        # (6.1 says it with "OF: fdt: ", 6.12 with of_reserved_mem.c's "OF: reserved mem: ".)
+        if any(ln.endswith(": Reserved memory: unsupported node format, ignoring")
+               for ln in exp.get(8, [])):
             # Linux ignored /reserved-memory as a whole (its cells differ from the root's).
             want = [w for w in want if not w[0].startswith("/reserved-memory/")]
         missing = [w for w in want if not covered(w[1], w[2], rs)]

@@ -22,6 +22,16 @@ int parse_crashkernel_high(char *cmdline, unsigned long long system_ram,
 int parse_crashkernel_low(char *cmdline, unsigned long long system_ram,
 			  unsigned long long *crash_size, unsigned long long *crash_base);
 
+/* 6.12: the ,low part a ,high (or fallen-back) crash kernel gets when none is given. */
+#define DEFAULT_CRASH_KERNEL_LOW_SIZE	(128ULL << 20)
+/*
+ * 6.12's parse_crashkernel(): every form at once; *high set for X,high (with *low_size).
+ * 0, or -EINVAL (also for no size, or one at or above @system_ram).
+ */
+int parse_crashkernel_generic(char *cmdline, unsigned long long system_ram,
+			      unsigned long long *crash_size, unsigned long long *crash_base,
+			      unsigned long long *low_size, bool *high);
+
 /* The reservations made (end 0: none), as Linux's resources "Crash kernel". */
 extern struct resource crashk_res;
 extern struct resource crashk_low_res;

@@ -37,9 +37,12 @@
 #ifndef ULLONG_MAX
 #define ULLONG_MAX	(~0ULL)
 #endif
+#ifndef ULONG_MAX
+#define ULONG_MAX	(~0UL)
+#endif
 #define PHYS_ADDR_MAX	(~(phys_addr_t)0)
 
-#define PAGE_SHIFT	12
+#include <asm/page-def.h>	/* PAGE_SHIFT: the granule is arm64's choice */
 #define PAGE_SIZE	(1UL << PAGE_SHIFT)
 #define PAGE_MASK	(~(PAGE_SIZE - 1))
 #define PAGE_ALIGN(x)	ALIGN(x, PAGE_SIZE)

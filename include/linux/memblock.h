@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * memblock: the early boot memory map (memory and reserved regions) and its allocator.
- * Same structures, names, flags and semantics as Linux 6.1's include/linux/memblock.h.
+ * Same structures, names, flags and semantics as Linux 6.1's include/linux/memblock.h (and
+ * 6.12's, with linux=6.12: MEMBLOCK_RSRV_NOINIT, memblock_reserved_mark_noinit()).
  */
 #ifndef _LINUX_MEMBLOCK_H
 #define _LINUX_MEMBLOCK_H
@@ -17,13 +18,15 @@ extern unsigned long max_pfn;
 extern unsigned long long max_possible_pfn;
 
 /**
- * enum memblock_flags - attributes of a memory region (values as in Linux 6.1)
+ * enum memblock_flags - attributes of a memory region (values as in Linux 6.1 and 6.12)
  * @MEMBLOCK_NONE: nothing special
  * @MEMBLOCK_HOTPLUG: firmware says it may be unplugged later; with "movable_node"
  *	memblock does not allocate from it
  * @MEMBLOCK_MIRROR: mirrored memory (only with kernelcore=mirror)
  * @MEMBLOCK_NOMAP: not in the linear map; its struct pages are PageReserved
  * @MEMBLOCK_DRIVER_MANAGED: added by a driver, never from the firmware memory map
+ * @MEMBLOCK_RSRV_NOINIT: 6.12 only, on reserved regions: their struct pages are left
+ *	uninitialised by memblock_free_all() (memblock_reserved_mark_noinit())
  */
 enum memblock_flags {
 	MEMBLOCK_NONE		= 0x0,
@@ -31,6 +34,7 @@ enum memblock_flags {
 	MEMBLOCK_MIRROR		= 0x2,
 	MEMBLOCK_NOMAP		= 0x4,
 	MEMBLOCK_DRIVER_MANAGED	= 0x8,
+	MEMBLOCK_RSRV_NOINIT	= 0x10,
 };
 
 /**
@@ -38,7 +42,8 @@ enum memblock_flags {
  * @base: physical base address
  * @size: size in bytes
  * @flags: enum memblock_flags
- * @nid: NUMA node; MAX_NUMNODES while no node has been assigned (reserved regions always)
+ * @nid: NUMA node; MAX_NUMNODES while no node has been assigned (6.1: reserved regions
+ *	always; 6.12: NUMA init gives reserved regions the node of the memory under them)
  */
 struct memblock_region {
 	phys_addr_t base;
@@ -50,6 +55,7 @@ struct memblock_region {
 /**
  * struct memblock_type - a sorted array of non-overlapping regions
  * @cnt: regions in use; an empty type holds one zero-size dummy region, so cnt >= 1
+ *	(6.12: cnt is 0 for an empty type)
  * @max: capacity of @regions
  * @total_size: sum of all region sizes
  * @regions: the array (static at boot, doubled by memblock_double_array())
@@ -94,6 +100,14 @@ extern int memblock_debug;
  */
 void memblock_discard(void);
 void memblock_allow_resize(void);
+/* linux=: memblock's empty arrays and the reserved array's size follow that Linux. */
+void memblock_follow_linux_version(void);
+/* 6.12's reserve_mem=SIZE:ALIGN:NAME areas: 1 and the area if @name is one, else 0. */
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
+/* 6.12: no more than @threshold_bytes of memory without a node (else a message, false). */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes);
+/* 6.12: mark reserved regions MEMBLOCK_RSRV_NOINIT (-EINVAL when following 6.1). */
+int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size);
 int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid,
 		      enum memblock_flags flags);
 int memblock_add(phys_addr_t base, phys_addr_t size);
@@ -195,6 +209,11 @@ static inline bool memblock_is_nomap(struct memblock_region *m)
 static inline bool memblock_is_driver_managed(struct memblock_region *m)
 {
 	return m->flags & MEMBLOCK_DRIVER_MANAGED;
+}
+
+static inline bool memblock_is_reserved_noinit(struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_RSRV_NOINIT;
 }
 
 int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,

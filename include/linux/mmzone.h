@@ -12,9 +12,19 @@
 #include <linux/mm_types.h>
 #include <linux/vmstat.h>
 
-#define MAX_ORDER		11	/* orders 0 .. MAX_ORDER-1, 4 MiB blocks */
+/* orders 0 .. MAX_ORDER-1: 4 MiB blocks with 4 KiB pages, 32 MiB with 16 KiB */
+#define MAX_ORDER		(ARCH_FORCE_MAX_ORDER + 1)
+/*
+ * Linux 6.12's name for the largest order, MAX_ORDER - 1 in 6.1's terms: the same orders
+ * (0..10 with 4 KiB pages), renamed; 6.12's MAX_ORDER is gone.
+ */
+#define MAX_PAGE_ORDER		(MAX_ORDER - 1)
 #define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
-#define pageblock_order		9	/* PMD-sized, as arm64 with 4 KiB pages */
+/*
+ * A PMD's worth (HUGETLB_PAGE_ORDER): the pages one last-level table of PAGE_SIZE / 8
+ * entries maps, order 9 with 4 KiB pages (2 MiB), 11 with 16 KiB (32 MiB).
+ */
+#define pageblock_order		(PAGE_SHIFT - 3)
 #define pageblock_nr_pages	(1UL << pageblock_order)
 #define pageblock_start_pfn(pfn)	round_down(pfn, pageblock_nr_pages)
 #define pageblock_end_pfn(pfn)	ALIGN((pfn) + 1, pageblock_nr_pages)
@@ -47,6 +57,7 @@ enum zone_watermarks {
 	WMARK_MIN,
 	WMARK_LOW,
 	WMARK_HIGH,
+	WMARK_PROMO,	/* memory tiering's promotion mark; /proc/zoneinfo shows it from 6.12 */
 	NR_WMARK
 };
 
@@ -114,6 +125,7 @@ struct zone {
 #define min_wmark_pages(z)	((z)->_watermark[WMARK_MIN])
 #define low_wmark_pages(z)	((z)->_watermark[WMARK_LOW])
 #define high_wmark_pages(z)	((z)->_watermark[WMARK_HIGH])
+#define promo_wmark_pages(z)	((z)->_watermark[WMARK_PROMO])
 #define wmark_pages(z, i)	((z)->_watermark[i])
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)
@@ -167,6 +179,8 @@ typedef struct pglist_data {
  * the same so the top-down allocations after it land where Linux's do (ours is smaller).
  */
 #define LINUX_PGDAT_SIZE	0x2c80
+/* Linux 6.12's (Debian 6.12.117: NODE_DATA(0) allocated [mem 0x7fd07a80-0x7fd0b1bf]). */
+#define LINUX_612_PGDAT_SIZE	0x3740
 
 extern struct pglist_data *node_data[MAX_NUMNODES];
 #define NODE_DATA(nid)		(node_data[nid])

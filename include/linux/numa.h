@@ -11,6 +11,8 @@
 #define LOCAL_DISTANCE		10
 #define REMOTE_DISTANCE		20
 #define DISTANCE_BITS		8
+/* cpumask_size() with Debian 6.12's NR_CPUS 512 and CPUMASK_OFFSTACK: 512 bits. */
+#define LINUX_612_CPUMASK_SIZE	64
 
 /* A node mask is one word: MAX_NUMNODES is 16. */
 typedef struct { unsigned long bits; } nodemask_t;

@@ -106,5 +106,9 @@ struct reserve_conflict {
 extern struct reserve_conflict reserve_conflicts[MAX_RESERVE_CONFLICTS];
 extern int nr_reserve_conflicts;
 void early_init_fdt_scan_reserved_mem(void);
+/* /reserved-memory has the root's cells and "ranges" (0), else -EINVAL. */
+int __reserved_mem_check_root(unsigned long node);
+/* Root #address-cells and #size-cells of 1 or 2, which the reg parsers can read. */
+bool dt_root_cells_usable(void);
 
 #endif

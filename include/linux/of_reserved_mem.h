@@ -20,10 +20,20 @@ typedef int (*reservedmem_of_init_fn)(struct reserved_mem *rmem);
 
 void fdt_reserved_mem_save_node(unsigned long node, const char *uname,
 				phys_addr_t base, phys_addr_t size);
+/* 6.1: sort, overlap check, place the dynamic regions, init all of them. */
 void fdt_init_reserved_mem(void);
+/* 6.12, first pass: place, save and init one dynamic region (0 or -errno). */
+int fdt_reserved_mem_alloc_node(unsigned long node, const char *uname);
+/* 6.12, first pass: the number of regions found, which sizes the table. */
+void fdt_reserved_mem_set_count(int count);
+/* 6.12, from unflatten_device_tree(): save and init the static regions, check overlaps. */
+void fdt_scan_reserved_mem_reg_nodes(void);
 
-/* The saved regions, in the order fdt_init_reserved_mem() left them (sorted). */
-extern struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
+/*
+ * The saved regions, in the order fdt_init_reserved_mem() (6.1) or the overlap check
+ * (6.12) left them (sorted); 6.12 moves the table to memblock memory for more than 64.
+ */
+extern struct reserved_mem *reserved_mem;
 extern int reserved_mem_count;
 /* Forget every saved region (host tests scan several trees in one process). */
 

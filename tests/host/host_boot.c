@@ -16,6 +16,7 @@
 #include <linux/reboot.h>
 #include <linux/start_kernel.h>
 #include <linux/debug_invariants.h>
+#include <linux/version.h>
 #include <libfdt.h>
 #include <asm/memory.h>
 #include <asm/sections.h>
@@ -258,12 +259,31 @@ static void host_entry(void *arg)
 	start_kernel();
 }
 
+/* /chosen/bootargs of the blob, "" if it has none (or is no valid blob). */
+static const char *host_bootargs(const void *fdt, size_t len)
+{
+	const char *args;
+	int node, plen;
+
+	if (len < sizeof(struct fdt_header) || fdt_check_header(fdt) || fdt_totalsize(fdt) > len)
+		return "";
+	node = fdt_path_offset(fdt, "/chosen");
+	args = node >= 0 ? fdt_getprop(fdt, node, "bootargs", &plen) : NULL;
+	if (!args || plen <= 0 || strnlen(args, plen) == (size_t)plen)
+		return "";
+	return args;
+}
+
 int host_boot(const struct host_boot_params *p)
 {
 	size_t copy = min_t(size_t, p->fdt_len, MAX_FDT_SIZE);
 	int ret;
 
-	host_kernel_size = p->kernel_size != HOST_BOOT_DEFAULT ? p->kernel_size : LINUX_IMAGE_SIZE;
+	/* The boot loader sees the Image of the Linux that /chosen/bootargs' linux= names. */
+	host_reset_boot_state();
+	linux_version_code = linux_version_from_cmdline(host_bootargs(p->fdt, p->fdt_len));
+	host_kernel_size = p->kernel_size != HOST_BOOT_DEFAULT ? p->kernel_size :
+				linux_image_size(linux_version_code);
 	host_default_placement(p->fdt, p->fdt_len, host_kernel_size, &host_kernel_at, &host_dtb_at);
 	if (p->kernel_at != HOST_BOOT_DEFAULT)
 		host_kernel_at = p->kernel_at;
@@ -274,11 +294,10 @@ int host_boot(const struct host_boot_params *p)
 	    host_dtb_at + MAX_FDT_SIZE >= SIM_PHYS_LIMIT)
 		return HOST_BOOT_BADPARAM;
 
-	host_reset_boot_state();
 	boot_params = p;
 	boot_phase_hook = phase_hook;
 	/* The Image's footprint, as a boot loader sees it; kernel_size= may still change it. */
-	kernel_image_size = host_kernel_size;
+	kernel_image_size = p->kernel_size != HOST_BOOT_DEFAULT ? p->kernel_size : 0;
 	kernel_image_setup(host_kernel_at);
 	place_own_image(p->own_image);
 	/* The boot loader's copy in memory, for whatever reads it by physical address. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bootmem-layout against Linux 6.1's reports: every scenario in tests/scenarios (and the
-# imx8mp board) through scripts/compare-layout.py, and the compared blocks against our own
+# bootmem-layout against Linux's reports: every scenario in tests/scenarios (and the
+# imx8mp board) through scripts/compare-layout.py, against Linux 6.1's and, with --linux 6.12,
+# against Linux 6.12's (tests/expected-6.12), and the compared blocks against our own
 # kernel's QEMU log when tests/qemu/run.sh left one. Bad input: a clear message, exit 2,
 # no crash. Ends with "N passed, N failed".
 set -u
@@ -33,20 +34,21 @@ sys.exit(1 if bad else 0)
 PY
 }
 
-# agree NAME DT EXPECTED BOOTARGS: (a) Linux's report, (b) our kernel's QEMU log.
+# agree NAME DT EXPECTED BOOTARGS [VERSION]: (a) Linux's report, (b) our kernel's QEMU log
+# (NAME-612 for 6.12: build/qemu-tests/NAME-612.log).
 agree() {
-	local name=$1 dt=$2 exp=$3 args=$4 place kat dat
+	local name=$1 dt=$2 exp=$3 args=$4 ver=${5:-6.1} place kat dat
 	place=$(sed -n 's/^# load: Image@\(0x[0-9a-f]*\) DTB@\(0x[0-9a-f]*\).*/\1 \2/p' "$exp")
 	kat=${place% *}; dat=${place#* }
-	if ! $TOOL --timestamps ${kat:+--kernel-at $kat --dtb-at $dat} --append "$args" "$dt" \
+	if ! $TOOL --timestamps --linux "$ver" ${kat:+--kernel-at $kat --dtb-at $dat} --append "$args" "$dt" \
 		> "$OUT/$name.log" 2> "$OUT/$name.err"; then
 		bad "$name: bootmem-layout failed" "$OUT/$name.err"
 		return
 	fi
 	if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" > "$OUT/$name.cmp" 2>&1; then
-		ok "$name: layout equals Linux 6.1's ($(tail -1 "$OUT/$name.cmp"))"
+		ok "$name: layout equals Linux $ver's ($(tail -1 "$OUT/$name.cmp"))"
 	else
-		bad "$name: layout differs from Linux 6.1's" "$OUT/$name.cmp" 40
+		bad "$name: layout differs from Linux $ver's" "$OUT/$name.cmp" 40
 	fi
 	if [ -f "build/qemu-tests/$name.log" ] && ! grep -qa '\] Memory: ' "build/qemu-tests/$name.log"; then
 		echo "note $name: build/qemu-tests/$name.log has no layout (QEMU cannot boot it), kernel check skipped"
@@ -66,12 +68,17 @@ for dts in tests/scenarios/*.dts; do
 	[ -f "tests/expected/$name.txt" ] || continue
 	args=$(sed -n 's|^// bootargs: *||p' "$dts" | head -1)
 	agree "$name" "$dts" "tests/expected/$name.txt" "${args:+$args }memblock=debug mminit_loglevel=4"
+	[ -f "tests/expected-6.12/$name.txt" ] &&
+		agree "$name-612" "$dts" "tests/expected-6.12/$name.txt" \
+			"${args:+$args }memblock=debug mminit_loglevel=4" 6.12
 done
 # The i.MX 8M Plus EVK as the oracle booted it: QEMU -m 6G, RAM at 0x40000000.
 dtc -q -I dtb -O dtb -p 4096 -o "$OUT/imx8mp.dtb" tests/data/imx8mp-evk.dtb
 fdtput -t s "$OUT/imx8mp.dtb" /psci method hvc
 agree board-imx8mp-evk "$OUT/imx8mp.dtb" tests/expected/board-imx8mp-evk.txt \
 	"memblock=debug mminit_loglevel=4"
+agree board-imx8mp-evk-612 "$OUT/imx8mp.dtb" tests/expected-6.12/board-imx8mp-evk.txt \
+	"memblock=debug mminit_loglevel=4" 6.12
 
 # UEFI: Linux's firmware reports (tests/expected-firmware) give bootmem-layout --efi-memmap the
 # map, the tables and where the stub put the kernel and the DTB; the device tree is the one the
@@ -127,6 +134,7 @@ bad_input hostile-cells "$OUT/hostile.dts" 'describes no usable memory|cells'
 printf '/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>; compatible = "x";\n memory@0 { device_type = "memory"; reg = <0x400 0 0x1 0>; }; };\n' > "$OUT/huge.dts"
 bad_input above-4tib "$OUT/huge.dts" '4 TiB'
 bad_input usage /dev/null 'bad value' --kernel-at zz
+bad_input linux-version /dev/null '--linux: 6.1 or 6.12' --linux 5.10
 # --efi-memmap: a log without the map, broken JSON, an unknown attribute, a descriptor Linux
 # never prints
 dtc -q -I dts -O dtb -o "$OUT/efi-plain.dtb" tests/host/fixtures/efi-virt.dts

@@ -28,6 +28,7 @@
 #include <linux/of_reserved_mem.h>
 #include <asm/memory.h>
 #include <asm/image.h>
+#include <asm/mmu.h>
 #include "harness.h"
 #include "host_boot.h"
 
@@ -829,7 +830,7 @@ static void test_resmem_alignment(void **state)
 
 	/* A power of two: Linux's place (top-down, round_down), and nothing said. */
 	assert_int_equal(valid, 0x7fc00000);
-	expect_no_console("bootmem:");
+	expect_no_console("bootmem: reserved-memory");
 
 	base = place_aligned(0x300000);
 	expect_console("bootmem: reserved-memory node 'dyn': alignment 0x300000 is not a power of two; rounded up to 0x400000\n");
@@ -1185,6 +1186,179 @@ static void test_image_footprint(void **state)
 	sim_discard(0x40000000, SZ_1G);
 }
 
+/* ------------------------------------------------------------------ linux=6.12 */
+
+/*
+ * linux=6.12: Debian 6.12's footprint, reserved whole from _text (nothing freed later), its
+ * image mapped in page tables of its own (none from memblock: all of those are map_mem's),
+ * and the Memory: line with its sections.
+ */
+static void test_612_image_footprint(void **state)
+{
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "linux=6.12 memblock=debug"),
+			 HOST_BOOT_OK);
+	expect_text("memblock_reserve: [0x0000000040200000-0x0000000042d2ffff]");
+	assert_null(strstr(console_text(), "memblock_phys_free: [0x0000000042d"));
+	expect_text(" reserved[0x0]\t[0x0000000040200000-0x0000000042d2ffff], 0x0000000002b30000 bytes on node 0 flags: 0x0\n");
+	expect_text("bootmem: kernel image footprint [mem 0x0000000040200000-0x0000000042d2ffff]: image_size 0x2b30000 (Debian's Linux 6.12 Image), reserved from _text");
+	expect_text("(15616K kernel code, 3820K rwdata, 13948K rodata, 9664K init, 938K bss,");
+	assert_true(map_mem_pgtable_pages > 0);
+	assert_int_equal(early_pgtable_pages, map_mem_pgtable_pages);
+	sim_discard(0x40000000, SZ_1G);
+
+	/* 6.1: map_kernel's seven pages came from memblock before map_mem's. */
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), ""), HOST_BOOT_OK);
+	assert_int_equal(early_pgtable_pages, map_mem_pgtable_pages + 7);
+	sim_discard(0x40000000, SZ_1G);
+}
+
+/*
+ * virt-1g with a /reserved-memory of @n plain 64 KiB regions from 0x50000000 (a step of
+ * 128 KiB), optionally a /memreserve/ entry: built into a static buffer.
+ */
+static void *resmem_tree(int n, u64 memreserve)
+{
+	static char buf[1 << 18];
+	int rm, i;
+
+	assert_int_equal(fdt_open_into(load_dts(SCENARIOS, "virt-1g"), buf, sizeof(buf)), 0);
+	rm = fdt_add_subnode(buf, 0, "reserved-memory");
+	assert_true(rm >= 0);
+	assert_int_equal(fdt_setprop_u32(buf, rm, "#address-cells", 2), 0);
+	assert_int_equal(fdt_setprop_u32(buf, rm, "#size-cells", 2), 0);
+	assert_int_equal(fdt_setprop(buf, rm, "ranges", NULL, 0), 0);
+	for (i = n - 1; i >= 0; i--) {	/* fdt_add_subnode prepends: DT order is 0..n-1 */
+		char name[32];
+		u64 base = 0x50000000 + (u64)i * SZ_128K;
+		fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(SZ_64K) };
+		int c;
+
+		snprintf(name, sizeof(name), "r%d@%llx", i, base);
+		c = fdt_add_subnode(buf, rm, name);
+		assert_true(c >= 0);
+		assert_int_equal(fdt_setprop(buf, c, "reg", reg, sizeof(reg)), 0);
+		if (memreserve)
+			assert_int_equal(fdt_setprop(buf, c, "no-map", NULL, 0), 0);
+	}
+	if (memreserve)
+		assert_int_equal(fdt_add_mem_rsv(buf, memreserve, SZ_64K), 0);
+	return buf;
+}
+
+static int count_text(const char *needle)
+{
+	const char *p = console_text();
+	int n = 0;
+
+	while ((p = strstr(p, needle))) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
+ * 6.1 keeps 64 /reserved-memory regions and says so for the others; 6.12 moves its table to
+ * memblock memory sized for all of them (alloc_reserved_mem_array: 70 * 48 bytes) and
+ * prints one line per region, when the tree would be unflattened.
+ */
+static void test_612_reserved_mem_table(void **state)
+{
+	assert_int_equal(boot_with_args(resmem_tree(70, 0), "memblock=debug"), HOST_BOOT_OK);
+	assert_int_equal(reserved_mem_count, 64);
+	assert_int_equal(count_text("OF: reserved mem: not enough space for all defined regions.\n"), 6);
+	assert_int_equal(count_text("OF: reserved mem: 0x"), 0);
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_with_args(resmem_tree(70, 0), "linux=6.12 memblock=debug"), HOST_BOOT_OK);
+	assert_int_equal(reserved_mem_count, 70);
+	assert_int_equal(count_text("not enough space"), 0);
+	assert_int_equal(count_text(" (64 KiB) map non-reusable r"), 70);
+	expect_text("OF: reserved mem: 0x0000000050000000..0x000000005000ffff (64 KiB) map non-reusable r0@50000000\n");
+	expect_text("OF: reserved mem: 0x00000000508a0000..0x00000000508affff (64 KiB) map non-reusable r69@508a0000\n");
+	expect_text("memblock_alloc_try_nid: 3360 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000");
+	/* the table now lives in memblock memory, in DT order */
+	assert_true((char *)reserved_mem >= (char *)phys_to_virt(0x40000000));
+	assert_string_equal(reserved_mem[69].name, "r69@508a0000");
+	assert_true(memblock_is_region_reserved(0x508a0000, SZ_64K));
+	sim_discard(0x40000000, SZ_1G);
+
+	/* no /reserved-memory at all: 6.12 says so */
+	assert_int_equal(boot_with_args(load_dts(SCENARIOS, "virt-1g"), "linux=6.12"), HOST_BOOT_OK);
+	expect_text("OF: reserved mem: Reserved memory: No reserved-memory node in the DT\n");
+	sim_discard(0x40000000, SZ_1G);
+}
+
+/*
+ * /memreserve/ came first in 6.1, so a no-map region over one was refused (-EBUSY); 6.12
+ * takes /reserved-memory first: the region is no-map, and the /memreserve/ still reserved.
+ */
+static void test_612_memreserve_after_reserved_memory(void **state)
+{
+	assert_int_equal(boot_with_args(resmem_tree(1, 0x50000000), ""), HOST_BOOT_OK);
+	expect_text("OF: fdt: Reserved memory: failed to reserve memory for node 'r0@50000000': base 0x0000000050000000, size 0 MiB\n");
+	assert_false(memblock_is_nomap(&memblock.memory.regions[0]));
+	assert_true(memblock_is_region_reserved(0x50000000, SZ_64K));
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_with_args(resmem_tree(1, 0x50000000), "linux=6.12"), HOST_BOOT_OK);
+	assert_int_equal(count_text("failed to reserve"), 0);
+	expect_text("OF: reserved mem: 0x0000000050000000..0x000000005000ffff (64 KiB) nomap non-reusable r0@50000000\n");
+	assert_int_equal(memblock.memory.regions[1].base, 0x50000000);
+	assert_true(memblock_is_nomap(&memblock.memory.regions[1]));
+	assert_true(memblock_is_region_reserved(0x50000000, SZ_64K));
+	sim_discard(0x40000000, SZ_1G);
+}
+
+/*
+ * An alloc-ranges tuple that starts where a region placed before it ends: 6.12 allocates
+ * bottom-up there, keeping the pools together (__reserved_mem_alloc_in_range; only the
+ * dynamic regions are placed by then); 6.1 top-down, at the range's end.
+ */
+static void add_dynamic(void *fdt, int parent, const char *name, u64 start, u64 len)
+{
+	fdt64_t range[2] = { cpu_to_fdt64(start), cpu_to_fdt64(len) };
+	fdt64_t size = cpu_to_fdt64(SZ_1M);
+	int c = fdt_add_subnode(fdt, parent, name);
+
+	assert_true(c >= 0);
+	assert_int_equal(fdt_setprop(fdt, c, "size", &size, sizeof(size)), 0);
+	assert_int_equal(fdt_setprop(fdt, c, "alloc-ranges", range, sizeof(range)), 0);
+}
+
+static phys_addr_t rmem_base(const char *name)
+{
+	int i;
+
+	for (i = 0; i < reserved_mem_count; i++)
+		if (!strcmp(reserved_mem[i].name, name))
+			return reserved_mem[i].base;
+	fail_msg("no reserved_mem entry %s", name);
+	return 0;
+}
+
+static void test_612_alloc_in_range(void **state)
+{
+	static char buf[1 << 18];
+	int rm, i;
+
+	assert_int_equal(fdt_open_into(load_dts(SCENARIOS, "virt-1g"), buf, sizeof(buf)), 0);
+	rm = fdt_add_subnode(buf, 0, "reserved-memory");
+	assert_int_equal(fdt_setprop_u32(buf, rm, "#address-cells", 2), 0);
+	assert_int_equal(fdt_setprop_u32(buf, rm, "#size-cells", 2), 0);
+	assert_int_equal(fdt_setprop(buf, rm, "ranges", NULL, 0), 0);
+	/* prepended: DT order is dyn-a, then dyn-b */
+	add_dynamic(buf, rm, "dyn-b", 0x60100000, SZ_16M);
+	add_dynamic(buf, rm, "dyn-a", 0x60000000, SZ_1M);
+
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(boot_with_args(buf, i ? "linux=6.12" : ""), HOST_BOOT_OK);
+		assert_int_equal(rmem_base("dyn-a"), 0x60000000);
+		assert_int_equal(rmem_base("dyn-b"), i ? 0x60100000 : 0x61000000);
+		sim_discard(0x40000000, SZ_1G);
+	}
+}
+
 /* kernel_size= sets another footprint; one too small to hold the image is raised, saying so. */
 static void test_kernel_size_param(void **state)
 {
@@ -1277,6 +1451,10 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_image_footprint),
 		cmocka_unit_test(test_kernel_size_param),
 		cmocka_unit_test(test_reserve_conflicts),
+		cmocka_unit_test(test_612_image_footprint),
+		cmocka_unit_test(test_612_reserved_mem_table),
+		cmocka_unit_test(test_612_memreserve_after_reserved_memory),
+		cmocka_unit_test(test_612_alloc_in_range),
 	};
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);

@@ -17,6 +17,7 @@
 #include <linux/memblock.h>
 #include <linux/memory_hotplug.h>
 #include <linux/mm.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 #include "harness.h"
 
@@ -1347,6 +1348,149 @@ static void test_mirror(void **state)
 	assert_console_has("Could not allocate 0x0000000002000000 bytes of mirrored memory");
 }
 
+/* ---------------------------------------------------------------- linux=6.12 */
+/* The boot's choice, as /chosen's bootargs make it (prints the banner). */
+static void follow(const char *cmdline)
+{
+	linux_version_setup(cmdline);
+	console_capture_reset();
+}
+
+/* linux=: the last one before "--" wins; anything but 6.1 and 6.12 is named and refused. */
+static void test_linux_param(void **state)
+{
+	assert_int_equal(linux_version_setup("mem=1G linux=6.12 quiet"), KERNEL_VERSION(6, 12, 0));
+	assert_true(linux_since(6, 12));
+	assert_string_equal(linux_version_name(), "6.12");
+	assert_console_has("bootmem: Linux 6.12 arm64 early memory bring-up, shown plainly\n");
+
+	console_capture_reset();
+	assert_int_equal(linux_version_setup("linux=6.12 linux=6.1"), KERNEL_VERSION(6, 1, 0));
+	assert_false(linux_since(6, 12));
+	assert_console_has("bootmem: Linux 6.1 arm64");
+
+	assert_int_equal(linux_version_setup("linux=6.1 -- linux=6.12"), KERNEL_VERSION(6, 1, 0));
+	assert_int_equal(linux_version_setup(""), KERNEL_VERSION(6, 1, 0));
+
+	console_capture_reset();
+	assert_int_equal(linux_version_setup("linux=5.10"), KERNEL_VERSION(6, 1, 0));
+	assert_console_has("bootmem: linux=5.10: not a Linux bootmem follows (6.1 or 6.12): following 6.1\n");
+	console_capture_reset();
+	assert_int_equal(linux_version_setup("linux"), KERNEL_VERSION(6, 1, 0));
+	assert_console_has("bootmem: linux=: not a Linux bootmem follows");
+
+	/* The host's boot loader reads the same word, without a message. */
+	console_capture_reset();
+	assert_int_equal(linux_version_from_cmdline("a linux=6.12 b"), KERNEL_VERSION(6, 12, 0));
+	assert_int_equal(linux_version_from_cmdline("linux=7"), KERNEL_VERSION(6, 1, 0));
+	assert_int_equal(linux_version_from_cmdline(NULL), KERNEL_VERSION(6, 1, 0));
+	assert_string_equal(console_text(), "");
+}
+
+/* 6.12: an empty array counts 0 (6.1: one dummy entry); 641 reserved entries (NR_CPUS 512). */
+static void test_612_empty_arrays(void **state)
+{
+	follow("linux=6.12");
+	assert_int_equal(memblock.memory.cnt, 0);
+	assert_int_equal(memblock.reserved.cnt, 0);
+	assert_int_equal(memblock.memory.max, 1024);
+	assert_int_equal(memblock.reserved.max, 641);
+	assert_int_equal(MEMBLOCK_RSRV_NOINIT, 0x10);
+
+	memblock_add(0x40000000, 0x1000000);
+	LAYOUT(&memblock.memory, { 0x40000000, 0x1000000, 0, NONODE });
+	memblock_remove(0x40000000, 0x1000000);
+	assert_int_equal(memblock.memory.cnt, 0);
+	assert_int_equal(memblock.memory.total_size, 0);
+
+	__memblock_dump_all();
+	assert_string_equal(console_text(),
+		"MEMBLOCK configuration:\n"
+		" memory size = 0x0000000000000000 reserved size = 0x0000000000000000\n"
+		" memory.cnt  = 0x0\n"
+		" reserved.cnt  = 0x0\n");
+
+	/* Back to 6.1 on an empty memblock: the dummy entries are counted again. */
+	follow("linux=6.1");
+	assert_empty(&memblock.memory);
+	assert_empty(&memblock.reserved);
+	assert_int_equal(memblock.reserved.max, 385);
+}
+
+/* 6.12 panics when an array is full before it may grow; 6.1 drops the range (tested above). */
+static void fill_memory_array(void *arg)
+{
+	unsigned long i;
+
+	for (i = 0; i <= 1024; i++)
+		memblock_add(0x40000000 + i * 0x2000, 0x1000);
+}
+
+static void test_612_full_array_panics(void **state)
+{
+	follow("linux=6.12");
+	assert_true(run_expect_panic(fill_memory_array, NULL));
+	assert_int_equal(memblock.memory.cnt, 1024);
+	assert_console_has("bootmem: memblock.memory is full (1024 regions) before memblock may grow it, at [mem 0x0000000040800000-0x0000000040800fff]\n");
+	assert_console_has("Kernel panic - not syncing: memblock: cannot resize memory array");
+}
+
+/*
+ * MEMBLOCK_RSRV_NOINIT: only 6.12 has it, only on reserved regions; memblock_free_all()
+ * then gives every reserved region the node of its memory and leaves NOINIT ones alone.
+ */
+static void test_612_reserved_noinit_and_nodes(void **state)
+{
+	assert_int_equal(memblock_reserved_mark_noinit(0x40000000, 0x1000), -EINVAL);
+
+	follow("linux=6.12");
+	fake_sections();
+	nr_freed = nr_bootmem_reserved = 0;
+	memblock_add_node(0x40000000, 0x2000000, 0, MEMBLOCK_NONE);
+	memblock_add_node(0x42000000, 0x2000000, 1, MEMBLOCK_NONE);
+	memblock_reserve(0x40000000, 0x100000);
+	memblock_reserve(0x41f00000, 0x200000);		/* across the node boundary */
+	assert_int_equal(memblock_reserved_mark_noinit(0x40080000, 0x80000), 0);
+	LAYOUT(&memblock.reserved,
+	       { 0x40000000, 0x80000, 0, NONODE },
+	       { 0x40080000, 0x80000, MEMBLOCK_RSRV_NOINIT, NONODE },
+	       { 0x41f00000, 0x200000, 0, NONODE });
+	/* memory is never flagged NOINIT */
+	LAYOUT(&memblock.memory, { 0x40000000, 0x2000000, 0, 0 }, { 0x42000000, 0x2000000, 0, 1 });
+
+	max_low_pfn = 0x44000;
+	memblock_free_all();
+	LAYOUT(&memblock.reserved,
+	       { 0x40000000, 0x80000, 0, 0 },
+	       { 0x40080000, 0x80000, MEMBLOCK_RSRV_NOINIT, 0 },
+	       { 0x41f00000, 0x100000, 0, 0 },
+	       { 0x42000000, 0x100000, 0, 1 });
+	/* PageReserved for every reserved region but the NOINIT one */
+	assert_int_equal(nr_bootmem_reserved, 3);
+	assert_int_equal(bootmem_reserved[0].start, 0x40000000);
+	assert_int_equal(bootmem_reserved[0].end, 0x40080000);
+	assert_int_equal(bootmem_reserved[1].start, 0x41f00000);
+	assert_int_equal(bootmem_reserved[2].end, 0x42100000);
+}
+
+/* The dump: " on node N" for a real node only in 6.12 (6.1: for anything but MAX_NUMNODES). */
+static void test_612_dump_nodes(void **state)
+{
+	memblock_add_node(0x40000000, 0x1000, NUMA_NO_NODE, MEMBLOCK_NONE);
+	__memblock_dump_all();
+	assert_console_has(" memory[0x0]\t[0x0000000040000000-0x0000000040000fff], 0x0000000000001000 bytes on node -1 flags: 0x0\n");
+
+	host_reset_boot_state();
+	follow("linux=6.12");
+	memblock_add_node(0x40000000, 0x1000, NUMA_NO_NODE, MEMBLOCK_NONE);
+	memblock_add_node(0x40001000, 0x1000, 3, MEMBLOCK_NONE);
+	memblock_reserve(0x40000000, 0x10);
+	__memblock_dump_all();
+	assert_console_has(" memory[0x0]\t[0x0000000040000000-0x0000000040000fff], 0x0000000000001000 bytes flags: 0x0\n");
+	assert_console_has(" memory[0x1]\t[0x0000000040001000-0x0000000040001fff], 0x0000000000001000 bytes on node 3 flags: 0x0\n");
+	assert_console_has(" reserved[0x0]\t[0x0000000040000000-0x000000004000000f], 0x0000000000000010 bytes flags: 0x0\n");
+}
+
 /* ---------------------------------------------------------------- discard (last: irreversible) */
 static void test_discard(void **state)
 {
@@ -1402,6 +1546,11 @@ int main(void)
 		T(test_free_all),
 		T(test_free_late),
 		T(test_mirror),
+		T(test_linux_param),
+		T(test_612_empty_arrays),
+		T(test_612_full_array_panics),
+		T(test_612_reserved_noinit_and_nodes),
+		T(test_612_dump_nodes),
 		T(test_discard),
 	};
 

@@ -31,7 +31,7 @@ struct layout {
 	u64 dma_max;		/* the highest CPU address DMA reaches (dma-ranges); 0: none */
 	bool numa, movable_node;
 	u64 cma_size;		/* the default CMA (64 MiB, Linux's), or 0: cma=0 */
-	const char *args;	/* more kernel words */
+	const char *args;	/* more kernel words (linux=6.12) */
 };
 
 static void *dtb;
@@ -43,12 +43,12 @@ static void boot_mm(const struct layout *l)
 		.kernel_at = HOST_BOOT_DEFAULT, .kernel_size = HOST_BOOT_DEFAULT,
 		.dtb_at = HOST_BOOT_DEFAULT,
 	};
-	char args[128];
+	char args[256];
 	int st;
 
-	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s %s",
+	snprintf(args, sizeof(args), "mminit_loglevel=4 ignore_loglevel%s%s%s%s",
 		 l->movable_node ? " movable_node" : "", l->cma_size ? "" : " cma=0",
-		 l->args ? l->args : "");
+		 l->args ? " " : "", l->args ? l->args : "");
 	assert_true(!l->cma_size || l->cma_size == SZ_64M);
 	free(dtb);
 	dtb = host_dt_build(l->mem, l->nr, l->numa, l->dma_max, args, &p.fdt_len);
@@ -131,6 +131,115 @@ static void test_virt_1g(void **state)
 }
 
 static const struct region virt4g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+
+/*
+ * crashkernel= in 6.12 (the generic reservation): a size at or above memory is refused
+ * without a word (6.1 tries and says it cannot); X,high gets a 128 MiB ,low part when none
+ * is given (6.1: none); X that does not fit below the DMA limit goes above it, with 128 MiB
+ * below (6.1: it fails).
+ */
+static const struct region virt4g_at_1g[] = { { 0x40000000, SZ_4G, 0, 0 } };
+static const struct region virt8g_at_1g[] = { { 0x40000000, 2 * SZ_4G, 0, 0 } };
+
+static void test_crashkernel_612(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M, .args = "crashkernel=2G" };
+	struct layout h = { virt4g_at_1g, 1, .cma_size = SZ_64M, .args = "crashkernel=512M,high" };
+	struct layout f = { virt8g_at_1g, 1, .cma_size = SZ_64M, .args = "crashkernel=3G" };
+
+	boot_mm(&l);
+	expect_line("cannot allocate crashkernel (size:0x80000000)\n");
+	discard(&l);
+	l.args = "linux=6.12 crashkernel=2G";
+	boot_mm(&l);
+	expect_no("crashkernel reserved");
+	expect_no("cannot allocate crashkernel");
+	discard(&l);
+
+	boot_mm(&h);
+	expect_no("crashkernel low memory reserved");
+	expect_line("crashkernel reserved: 0x");
+	discard(&h);
+	h.args = "linux=6.12 crashkernel=512M,high";
+	boot_mm(&h);
+	expect_line("crashkernel low memory reserved: 0xf4000000 - 0xfc000000 (128 MB)\n");
+	expect_line("crashkernel reserved: 0x0000000");
+	discard(&h);
+
+	boot_mm(&f);
+	expect_line("cannot allocate crashkernel (size:0xc0000000)\n");
+	discard(&f);
+	f.args = "linux=6.12 crashkernel=3G";
+	boot_mm(&f);
+	/* above the DMA limit (4 GiB), top-down; 128 MiB below it */
+	expect_line("crashkernel low memory reserved: 0xf4000000 - 0xfc000000 (128 MB)\n"
+		    "crashkernel reserved: 0x00000001");
+	expect_line(" (3072 MB)\n");
+	expect_no("cannot allocate crashkernel");
+	discard(&f);
+}
+
+/* 6.12's reserve_mem=: a named area from memblock after setup_arch; an unknown word in 6.1. */
+static void test_reserve_mem_param(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M,
+			    .args = "reserve_mem=16M:4096:trace reserve_mem=1M:0:trace" };
+	struct layout l612 = l;
+	phys_addr_t start, size;
+
+	boot_mm(&l);
+	expect_line("Unknown kernel command line parameters \"reserve_mem=16M:4096:trace reserve_mem=1M:0:trace\"");
+	assert_int_equal(reserve_mem_find_by_name("trace", &start, &size), 0);
+	discard(&l);
+
+	l612.args = "linux=6.12 reserve_mem=16M:4096:trace reserve_mem=1M:0:trace reserve_mem=0:0:x";
+	boot_mm(&l612);
+	expect_no("Unknown kernel command line");
+	assert_int_equal(reserve_mem_find_by_name("trace", &start, &size), 1);
+	assert_int_equal(size, SZ_16M);
+	assert_int_equal(start & (SZ_4K - 1), 0);
+	assert_true(memblock_is_region_reserved(start, size));
+	/* the second "trace" and the empty one are refused (-EBUSY, -EINVAL), nothing reserved */
+	assert_int_equal(reserve_mem_find_by_name("x", &start, &size), 0);
+	discard(&l612);
+}
+
+/*
+ * linux=6.12 on the same 1 GiB: no "No NUMA configuration found", 6.12's NODE_DATA line, the
+ * Device zone, Total pages = present pages, and a 1 MiB bounce buffer although nothing is
+ * above the DMA limit (Linux 6.12's own lines for virt-1g).
+ */
+static void test_virt_1g_612(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M, .args = "linux=6.12" };
+
+	boot_mm(&l);
+	expect_no("No NUMA configuration found");
+	expect_line("NUMA: Faking a node at [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "NODE_DATA(0) allocated [mem 0x");
+	expect_line("Zone ranges:\n  DMA      [mem 0x0000000040000000-0x000000007fffffff]\n"
+		    "  DMA32    empty\n  Normal   empty\n  Device   empty\n"
+		    "Movable zone start for each node\n");
+	expect_line("cma: Reserved 64 MiB at 0x000000007ac00000 on node -1\n");
+	expect_line("Built 1 zonelists, mobility grouping on.  Total pages: 262144\n");
+	/* One CPU: one area; 512 slabs are a power of two, so no roundup. */
+	expect_line("software IO TLB: SWIOTLB bounce buffer size adjusted to 1MB\n"
+		    "software IO TLB: area num 1.\n"
+		    "software IO TLB: mapped [mem 0x");
+	{
+		/* The end printed is exclusive, as Linux's swiotlb_print_info(). */
+		const char *m = strstr(console_text(), "software IO TLB: mapped [mem ");
+		unsigned long long a, b;
+
+		assert_int_equal(sscanf(m, "software IO TLB: mapped [mem %llx-%llx]", &a, &b), 2);
+		assert_int_equal(b - a, SZ_1M);
+		assert_true(b <= 0x80000000);
+	}
+	/* 6.12 prints Memory: after the rest of mm_core_init, the same figures. */
+	assert_int_equal(memory_B_kib(), 1048576);
+	expect_cma_kib(65536);
+	discard(&l);
+}
 
 static void test_virt_4g(void **state)
 {
@@ -815,6 +924,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_virt_1g),
+		cmocka_unit_test(test_virt_1g_612),
+		cmocka_unit_test(test_reserve_mem_param),
+		cmocka_unit_test(test_crashkernel_612),
 		cmocka_unit_test(test_virt_4g),
 		cmocka_unit_test(test_virt_6g),
 		cmocka_unit_test(test_mem_gaps),

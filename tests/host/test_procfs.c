@@ -24,6 +24,7 @@
 #include <linux/ioport.h>
 #include <linux/seq_file.h>
 #include <linux/proc_fs.h>
+#include <linux/version.h>
 #include <linux/vmstat.h>
 #include <linux/of_fdt.h>
 #include <libfdt.h>
@@ -33,6 +34,8 @@
 #include "host_boot.h"
 
 #define LINUX_PROC	"tests/linux-proc"
+/* Linux 6.12's side (tests/linux-proc/regen.sh with LINUX=6.12): a few scenarios, dt-test. */
+#define LINUX_PROC_612	"tests/linux-proc-6.12"
 #define SCENARIOS	"tests/scenarios"
 /* What linux-proc.sh puts in /chosen/bootargs before the scenario's own words. */
 #define ORACLE_ARGS	"earlycon=pl011,0x9000000 console=ttyAMA0 nokaslr"
@@ -224,10 +227,11 @@ static void set_chosen_u64(void *fdt, const char *name, u64 v)
 }
 
 /*
- * Boot tests/scenarios/@name.dts as linux-proc.sh booted Linux on it: its bootargs, and its
- * initramfs of @initrd_size bytes (0: none) at the DTB + 4 MiB, 2 MiB aligned, in /chosen.
+ * Boot tests/scenarios/@name.dts as linux-proc.sh booted Linux @version on it: its bootargs
+ * (and linux=@version), and its initramfs of @initrd_size bytes (0: none) at the DTB + 4 MiB,
+ * 2 MiB aligned, in /chosen; the DTB after that Linux's Image.
  */
-static void boot_scenario(const char *name, u64 initrd_size)
+static void boot_scenario(const char *name, u64 initrd_size, const char *version)
 {
 	char path[256], ba[512], args[1024];
 	char *dts;
@@ -239,11 +243,12 @@ static void boot_scenario(const char *name, u64 initrd_size)
 	dts = slurp(path, NULL);
 	assert_non_null(dts);
 	dts_header(dts, "bootargs", ba, sizeof(ba));
-	snprintf(args, sizeof(args), ORACLE_ARGS "%s%s", *ba ? " " : "", ba);
+	snprintf(args, sizeof(args), "linux=%s " ORACLE_ARGS "%s%s", version, *ba ? " " : "", ba);
 	fdt = compile_dts(path, &len);
 	set_chosen(fdt, "bootargs", args, strlen(args) + 1);
 	if (initrd_size) {
-		host_default_placement(fdt, len, LINUX_IMAGE_SIZE, &kernel_at, &dtb_at);
+		host_default_placement(fdt, len, linux_image_size(linux_version_from_cmdline(args)),
+				       &kernel_at, &dtb_at);
 		initrd = (dtb_at + SZ_4M) & ~(u64)(SZ_2M - 1);
 		set_chosen_u64(fdt, "linux,initrd-start", initrd);
 		set_chosen_u64(fdt, "linux,initrd-end", initrd + initrd_size);
@@ -494,7 +499,7 @@ static int check_pagesets(const char *name, const char *lx, const char *ours,
  * places it), Crash kernel, the initramfs, memblock.memory, each zone's spanned and present pages, the
  * populated zones.
  */
-static int check_scenario(const char *name, const char *lx)
+static int check_scenario(const char *name, const char *lx, const char *version)
 {
 	char *l_iomem = section(lx, "/proc/iomem"), *l_mem = section(lx, "/sys/kernel/debug/memblock/memory");
 	char *l_zone = section(lx, "/proc/zoneinfo"), *l_buddy = section(lx, "/proc/buddyinfo");
@@ -509,7 +514,7 @@ static int check_scenario(const char *name, const char *lx)
 	assert_non_null(l_buddy);
 	ir = strstr(lx, "\n# initramfs: ");
 	assert_non_null(ir);
-	boot_scenario(name, strtoull(ir + 14, NULL, 10));
+	boot_scenario(name, strtoull(ir + 14, NULL, 10), version);
 
 	/* the initramfs, reserved in whole pages under its System RAM, in both */
 	if (initrd_res.end) {
@@ -559,9 +564,10 @@ static int check_scenario(const char *name, const char *lx)
 	return fails;
 }
 
-static void test_scenarios_against_linux(void **state)
+/* Every scenario of @dir (Linux @version's files) booted with linux=@version; how many. */
+static int scenarios_against(const char *dir, const char *version)
 {
-	DIR *d = opendir(LINUX_PROC);
+	DIR *d = opendir(dir);
 	struct dirent *de;
 	int fails = 0, count = 0;
 
@@ -577,23 +583,37 @@ static void test_scenarios_against_linux(void **state)
 		snprintf(path, sizeof(path), SCENARIOS "/%s.dts", name);
 		if (access(path, R_OK))
 			continue;	/* commands.txt, dt-test.txt */
-		snprintf(path, sizeof(path), LINUX_PROC "/%s", de->d_name);
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
 		lx = slurp(path, NULL);
 		assert_non_null(lx);
-		fails += check_scenario(name, lx);
+		fails += check_scenario(name, lx, version);
 		free(lx);
 		count++;
 	}
 	closedir(d);
-	print_message("%d scenarios held against Linux's /proc, %d differences\n", count, fails);
-	assert_true(count >= 40);
+	print_message("%d scenarios held against Linux %s's /proc, %d differences\n", count,
+		      version, fails);
 	assert_int_equal(fails, 0);
+	return count;
+}
+
+static void test_scenarios_against_linux(void **state)
+{
+	assert_true(scenarios_against(LINUX_PROC, "6.1") >= 40);
+}
+
+/* linux=6.12: the Device zone in zoneinfo (never in buddyinfo), 6.12's counts. */
+static void test_scenarios_against_linux_612(void **state)
+{
+	assert_true(scenarios_against(LINUX_PROC_612, "6.12") >= 10);
 }
 
 /* ---- the device-tree test tree, command by command ---- */
 
-static char *dt_linux;
-static size_t dt_linux_len;
+static char *dt_linux, *dt_linux_612;
+static size_t dt_linux_len, dt_linux_612_len;
+/* The dt-test tests below run against Linux 6.1's transcript; the 6.12 ones swap this in. */
+static bool dt_612;
 
 static char *dt_section(const char *name)
 {
@@ -626,6 +646,11 @@ static void boot_dt_test(bool nokaslr)
 
 			assert_non_null(nk);
 			memcpy(nk, "dokaslr", 7);
+		}
+		if (dt_612 && i == 0) {	/* Linux's words, and which Linux to follow */
+			assert_true(n > 0 && !bytes[n - 1] && n + 12 < (int)sizeof(bytes));
+			memcpy(bytes + n - 1, " linux=6.12", 12);
+			n += 11;
 		}
 		set_chosen(fdt, copied[i], bytes, n);
 	}
@@ -829,10 +854,11 @@ static char *labels(const char *text)
 
 /*
  * zoneinfo: Linux's lines in Linux's order, the pagesets block too; spanned/present equal.
+ * @protection: the populated zone's line before nr_free_pages.
  */
-static void test_zoneinfo_format(void **state)
+static void test_zoneinfo_format_versioned(const char *protection)
 {
-	char *lx = dt_section("/proc/zoneinfo"), *a, *b;
+	char *lx = dt_section("/proc/zoneinfo"), *a, *b, want[128];
 	const char *ours;
 	int i;
 
@@ -857,17 +883,49 @@ static void test_zoneinfo_format(void **state)
 	a = lines_where(lx, zone_counts);
 	b = lines_where(ours, zone_counts);
 	assert_string_equal(a, b);
-	assert_non_null(strstr(ours, "        protection: (0, 0, 0, 0)\n      nr_free_pages "));
+	snprintf(want, sizeof(want), "        protection: %s\n      nr_free_pages ", protection);
+	assert_non_null(strstr(ours, want));
 	/* this 1 GiB tree's per-CPU lists are sized as Linux's (count is what each has cached) */
 	assert_non_null(strstr(lx, "              high:  7040\n              batch: 63\n"));
 	assert_non_null(strstr(ours, "              high:  7040\n              batch: 63\n"));
 	free(a);
 	free(b);
 	free(lx);
-	discard();
+	if (!dt_612)
+		discard();
+}
+
+static void test_zoneinfo_format(void **state)
+{
+	test_zoneinfo_format_versioned("(0, 0, 0, 0)");
 }
 
 /* meminfo: each of our lines is one of Linux's, in its order and its "%-16s%8lu kB" shape. */
+/*
+ * linux=6.12 on the same tree: 6.12's zoneinfo (promo, the Device zone, five protection
+ * entries, an empty Movable zone's min of 32, 6.12's node counters) line for line.
+ */
+static void test_zoneinfo_format_612(void **state)
+{
+	char *save = dt_linux;
+	size_t save_len = dt_linux_len;
+
+	dt_linux = dt_linux_612;
+	dt_linux_len = dt_linux_612_len;
+	dt_612 = true;
+	test_zoneinfo_format_versioned("(0, 0, 0, 0, 0)");
+	assert_non_null(strstr(read_proc("/proc/zoneinfo"),
+			       "Node 0, zone  Movable\n  pages free     0\n        boost    0\n"
+			       "        min      32\n        low      32\n        high     32\n"
+			       "        promo    32\n"));
+	assert_non_null(strstr(read_proc("/proc/zoneinfo"), "Node 0, zone   Device\n"));
+	assert_null(strstr(read_proc("/proc/buddyinfo"), "Device"));
+	discard();
+	dt_612 = false;
+	dt_linux = save;
+	dt_linux_len = save_len;
+}
+
 static void test_meminfo_format(void **state)
 {
 	char *lx = dt_section("/proc/meminfo"), *nl, *at, lab[32];
@@ -983,7 +1041,7 @@ static void test_iomem_covers_reserved(void **state)
 	u64 i;
 	phys_addr_t s, e;
 
-	boot_scenario("resmem-nomap-inside", 0);
+	boot_scenario("resmem-nomap-inside", 0, "6.1");
 	for (ram = iomem_resource.child; ram; ram = ram->sibling) {
 		if (strcmp(ram->name, "System RAM"))
 			continue;
@@ -1208,6 +1266,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_dt_all_properties),
 		cmocka_unit_test(test_dt_kaslr_seed_zeroed),
 		cmocka_unit_test(test_zoneinfo_format),
+		cmocka_unit_test(test_zoneinfo_format_612),
+		cmocka_unit_test(test_scenarios_against_linux_612),
 		cmocka_unit_test(test_meminfo_format),
 		cmocka_unit_test(test_hexdump_rules),
 		cmocka_unit_test(test_paths),
@@ -1237,7 +1297,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "no " LINUX_PROC "/dt-test.txt (tests/linux-proc/regen.sh makes it)\n");
 		return 1;
 	}
+	dt_linux_612 = slurp(LINUX_PROC_612 "/dt-test.txt", &dt_linux_612_len);
+	if (!dt_linux_612) {
+		fprintf(stderr, "no " LINUX_PROC_612 "/dt-test.txt (LINUX=6.12 tests/linux-proc/regen.sh makes it)\n");
+		return 1;
+	}
 	ret = cmocka_run_group_tests(tests, NULL, NULL);
+	free(dt_linux_612);
 	free(dt_linux);
 	free(out.p);
 	free(booted_fdt);

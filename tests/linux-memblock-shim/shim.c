@@ -9,8 +9,22 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/mm.h>
+#include <linux/version.h>
+#include <linux/memblock.h>
 
 static struct page dummy_page;
+
+/* The Linux whose simulator this is: our memblock follows it (linux/version.h). */
+unsigned int linux_version_code = SHIM_LINUX_VERSION;
+
+/*
+ * As bootmem's boot does once /chosen names the Linux (linux_version_setup()), before
+ * memblock holds anything: the simulator's first check looks at that initial state.
+ */
+static void __attribute__((constructor)) shim_follow_linux(void)
+{
+	memblock_follow_linux_version();
+}
 
 /* Messages go to stderr only when asked: the simulator's own output stays clean. */
 int vprintk(const char *fmt, va_list args)

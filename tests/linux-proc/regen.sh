@@ -11,11 +11,21 @@
 #                               property's bytes, and the whole /proc/zoneinfo and /proc/meminfo
 # Usage: tests/linux-proc/regen.sh [NAME...]   (ORACLE=dir of linux-layout.sh/linux-proc.sh, default
 # ../shared/oracle; ORACLE_CACHE as for the oracle, default /tmp/oracle/cache). About 3 s a tree.
+# LINUX=6.12: Debian's Linux 6.12 (ORACLE_CACHE default /tmp/oracle/cache612), into tests/linux-proc-6.12;
+# LINUX=6.12-16k: its arm64-16k flavour (/tmp/oracle/cache612-16k) on -cpu cortex-a76 (QEMU's
+# cortex-a57 has no 16 KiB granule), into tests/linux-proc-6.12-16k.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ORACLE=${ORACLE:-../shared/oracle}
-CACHE=${ORACLE_CACHE:-/tmp/oracle/cache}
-DIR=tests/linux-proc
+LINUX=${LINUX:-6.1}
+QEMU_ARGS=()
+case $LINUX in
+6.1) CACHE=${ORACLE_CACHE:-/tmp/oracle/cache}; DIR=tests/linux-proc ;;
+6.12) CACHE=${ORACLE_CACHE:-/tmp/oracle/cache612}; DIR=tests/linux-proc-6.12; mkdir -p "$DIR" ;;
+6.12-16k) CACHE=${ORACLE_CACHE:-/tmp/oracle/cache612-16k}; DIR=tests/linux-proc-6.12-16k
+	QEMU_ARGS=(-cpu cortex-a76); mkdir -p "$DIR" ;;
+*) echo "regen: LINUX=6.1 or 6.12" >&2; exit 2 ;;
+esac
 [ -x "$ORACLE/linux-proc.sh" ] || { echo "regen: no $ORACLE/linux-proc.sh (set ORACLE=)" >&2; exit 2; }
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
@@ -27,12 +37,12 @@ for name in "${names[@]}"; do
 	dts=tests/scenarios/$name.dts
 	[ -f "$dts" ] || continue
 	grep -q '^// machine: raspi3b' "$dts" && continue
-	if ! ORACLE_CACHE=$CACHE "$ORACLE/linux-proc.sh" "$dts" > "$W/out" 2> "$W/err"; then
+	if ! ORACLE_CACHE=$CACHE "$ORACLE/linux-proc.sh" "$dts" "${QEMU_ARGS[@]}" > "$W/out" 2> "$W/err"; then
 		echo "regen: $name: linux-proc.sh failed: $(tail -1 "$W/err")" >&2
 		continue
 	fi
 	{
-		echo "# Linux 6.1 (linux-proc.sh) on tests/scenarios/$name.dts; memblock/reserved left out"
+		echo "# Linux $LINUX (linux-proc.sh) on tests/scenarios/$name.dts; memblock/reserved left out"
 		# what linux-proc.sh adds to /chosen besides bootargs (test_procfs does the same)
 		echo "# initramfs: $(stat -c %s "$CACHE/proc-initrd.cpio.gz") bytes at the DTB + 4 MiB, 2 MiB aligned"
 		awk '/^=== /{keep = ($2 != "/sys/kernel/debug/memblock/reserved")} keep' "$W/out"
@@ -45,7 +55,7 @@ done
 [ -s "$CACHE/proc-initrd.cpio.gz" ] || { echo "regen: run linux-proc.sh once first" >&2; exit 1; }
 mkdir -p "$W/ir" "$W/cache"
 (cd "$W/ir" && zcat "$CACHE/proc-initrd.cpio.gz" | cpio -id --quiet)
-cp "$DIR/commands.txt" "$W/ir/commands.txt"
+cp tests/linux-proc/commands.txt "$W/ir/commands.txt"
 cat > "$W/ir/init" <<'INIT'
 #!/bin/busybox sh
 B=/bin/busybox
@@ -67,10 +77,10 @@ for f in "$CACHE"/*; do
 	[ "$(basename "$f")" = proc-initrd.cpio.gz ] || ln -s "$f" "$W/cache/"
 done
 # quiet: no kernel message may land in the middle of a command's output.
-ORACLE_CACHE=$W/cache ORACLE_APPEND=quiet "$ORACLE/linux-proc.sh" "$DIR/dt-test.dts" > "$W/dt"
+ORACLE_CACHE=$W/cache ORACLE_APPEND=quiet "$ORACLE/linux-proc.sh" tests/linux-proc/dt-test.dts "${QEMU_ARGS[@]}" > "$W/dt"
 grep -q '^\[ *[0-9]*\.[0-9]*\]' "$W/dt" && { echo "regen: kernel messages in the transcript" >&2; exit 1; }
 {
-	echo "# Linux 6.1 (linux-proc.sh, our initramfs: tests/linux-proc/regen.sh) on $DIR/dt-test.dts"
+	echo "# Linux $LINUX (linux-proc.sh, our initramfs: tests/linux-proc/regen.sh) on tests/linux-proc/dt-test.dts"
 	cat "$W/dt"
 } > "$DIR/dt-test.txt"
 echo "regen: $DIR/dt-test.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Boots through real firmware: the Image's PE/COFF header; bootmem reaching Memory: and
-# powering off through EDK2, U-Boot's booti and U-Boot's bootefi, with and without --dtb;
+# powering off through EDK2, U-Boot's booti and U-Boot's bootefi, with and without --dtb, and
+# following Linux 6.12 (linux=6.12);
 # the EFI stub's console lines, /chosen and UEFI memory map against Linux 6.1's stub booted
 # the same way (tests/expected/efi-stub); bad input. Ends with "N passed, N failed".
 #
@@ -177,6 +178,49 @@ for fw in edk2 uboot uboot-efi; do
 		fi
 	done
 done
+
+# linux=6.12 through each firmware: the command line reaches the kernel (in /chosen), which
+# follows 6.12 and reserves its footprint from _text, wherever the firmware put the Image.
+for fw in edk2 uboot uboot-efi; do
+	name=$fw-612
+	boot "$name" 0 --firmware "$fw" --append "linux=6.12 earlycon=pl011,0x9000000 poweroff" ||
+		continue
+	log="$OUT/$name.log"
+	# Under EDK2 the 64 MiB flash is memory too (NOMAP), as in Linux's Memory: line, and the
+	# bounce buffer of 1 MiB per GiB (1088 KiB) becomes whole segments, then a power of two
+	# of slabs (2 MiB), as Linux 6.12 through EDK2 prints it.
+	total=1048576K
+	tlb='software IO TLB: area num 1\.'
+	if [ "$fw" = edk2 ]; then
+		total=1114112K
+		tlb='software IO TLB: SWIOTLB bounce buffer size roundup to 2MB'
+	fi
+	if grep -qa 'bootmem: Linux 6.12 arm64 early memory bring-up' "$log" &&
+	   grep -qa 'image_size 0x2b30000 (Debian.s Linux 6.12 Image), reserved from _text' "$log" &&
+	   grep -qa '  Device   empty' "$log" &&
+	   grep -qa "Memory: [0-9]*K/$total available (15616K kernel code" "$log" &&
+	   grep -qa "$tlb" "$log" &&
+	   grep -qa 'reboot: Power down' "$log"; then
+		ok "$name: linux=6.12 through $fw to Memory: and power-off"
+	else
+		bad "$name: linux=6.12 through $fw: not 6.12's lines" "$log"
+	fi
+done
+
+# linux=6.12 with an initrd through EDK2: the EFI stub loads it, the kernel reserves it.
+head -c 3000000 /dev/zero > "$OUT/initrd-612.img"
+if boot edk2-initrd-612 0 --firmware edk2 --initrd "$OUT/initrd-612.img" \
+	--append "linux=6.12 earlycon=pl011,0x9000000 poweroff"; then
+	log="$OUT/edk2-initrd-612.log"
+	if grep -qa 'EFI stub: Loaded initrd from LINUX_EFI_INITRD_MEDIA_GUID device path' "$log" &&
+	   grep -qa 'bootmem: Linux 6.12 arm64' "$log" &&
+	   grep -qaE 'bootmem: initrd \[mem 0x[0-9a-f]+-0x[0-9a-f]+\] \(3000000 bytes\)' "$log" &&
+	   grep -qa 'reboot: Power down' "$log"; then
+		ok "edk2-initrd-612: linux=6.12 through edk2 with an initrd loaded by the stub and reserved"
+	else
+		bad "edk2-initrd-612: linux=6.12 through edk2 with an initrd" "$log"
+	fi
+fi
 
 # KASLR's physical placement: a 64 KiB-aligned Loader Code descriptor of exactly the footprint
 # at the address the kernel reports, away from where the firmware loaded the image.

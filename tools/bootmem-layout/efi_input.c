@@ -209,7 +209,7 @@ static void parse_early_dump(struct bml_efi *e, const char *s, bool *in_early)
 static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 {
 	unsigned long long a, b, v;
-	unsigned int maj, min;
+	unsigned int maj, min, sub;
 	char vendor[64];
 
 	if (*s == '[' && strstr(s, "] "))
@@ -235,7 +235,13 @@ static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 		efi_fw_add_desc(&e->fw, type, a, (b - a + 1) >> 12, attr);
 		e->seen_map = true;
 	} else if (sscanf(s, "EFI v%u.%u by %63[^\n]", &maj, &min, vendor) == 3) {
+		/* 6.1 prints the minor revision in two digits (v2.70); 6.12 as v2.7 */
+		if (strchr(s, '.')[2] == ' ')
+			min *= 10;
 		e->fw.revision = maj << 16 | min;
+		snprintf(e->vendor, sizeof(e->vendor), "%s", vendor);
+	} else if (sscanf(s, "EFI v%u.%u.%u by %63[^\n]", &maj, &min, &sub, vendor) == 4) {
+		e->fw.revision = maj << 16 | (min * 10 + sub);
 		snprintf(e->vendor, sizeof(e->vendor), "%s", vendor);
 	} else if (sscanf(s, "  System Table : 0x%llx", &v) == 1 ||
 		   sscanf(s, "  System Table         : 0x%llx", &v) == 1) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bootmem-layout: Linux 6.1 arm64's early memory layout for a device tree, computed on the
- * host by bootmem's own boot code. Options, input loading, one child process per layout
+ * bootmem-layout: Linux 6.1 (or 6.12) arm64's early memory layout for a device tree, computed
+ * on the host by bootmem's own boot code. Options, input loading, one child process per layout
  * (the generic code keeps global state), text/JSON output and --diff.
  */
 #define _GNU_SOURCE
@@ -17,17 +17,20 @@
 #include <linux/sizes.h>
 #include "host_boot.h"
 #include "layout.h"
+#include <linux/version.h>
+#include <asm/image.h>
 
 #define EXIT_USAGE	2
 #define DTC_PAD		4096
 
 static const char usage_text[] =
 "NAME\n"
-"    bootmem-layout - Linux 6.1 arm64's early memory layout for a device tree, on the host\n"
+"    bootmem-layout - Linux 6.1 or 6.12 arm64's early memory layout for a device tree, on the host\n"
 "\n"
 "SYNOPSIS\n"
 "    bootmem-layout [OPTIONS] FILE.dtb|FILE.dts\n"
 "    bootmem-layout [OPTIONS] --diff OTHER.dtb|OTHER.dts FILE.dtb|FILE.dts\n"
+"    bootmem-layout [OPTIONS] --diff-linux FILE.dtb|FILE.dts\n"
 "    bootmem-layout --ram SIZE[@BASE] [--check] [--svg MAP.svg] [--json] FILE.dtb\n"
 "\n"
 "DESCRIPTION\n"
@@ -43,9 +46,11 @@ static const char usage_text[] =
 "OPTIONS\n"
 "    --append \"ARGS\"    the kernel command line (/chosen/bootargs), e.g.\n"
 "                       \"mem=2G movable_node cma=64M memblock=debug\"\n"
+"    --linux 6.1|6.12   the Linux to follow (the kernel word linux=VERSION; default 6.1)\n"
 "    --kernel-at ADDR   physical load address of the Image (default: QEMU's choice,\n"
 "                       the first memory range's 2 MiB-aligned base + 2 MiB)\n"
-"    --kernel-size SIZE the Image's image_size, _text to _end (default 0x2010000, Linux 6.1's):\n"
+"    --kernel-size SIZE the Image's image_size, _text to _end (default Debian's: 0x2010000\n"
+"                       for Linux 6.1, 0x2b30000 for 6.12):\n"
 "                       where the loader puts things and the footprint reserved; the kernel\n"
 "                       word kernel_size=SIZE (in --append) sets the footprint alone\n"
 "    --dtb-at ADDR      physical address of the DTB (default: base + min(size/2, 128M))\n"
@@ -58,6 +63,7 @@ static const char usage_text[] =
 "                       the messages, as JSON\n"
 "    --diff OTHER       the layouts of OTHER and FILE side by side, differences marked\n"
 "                       ('|' changed, '<' only in OTHER, '>' only in FILE)\n"
+"    --diff-linux       FILE under Linux 6.1 (left) and Linux 6.12 (right), side by side\n"
 "    --ram SIZE[@BASE]  fill the memory node in as the boot loader would (repeatable, one\n"
 "                       bank each): U-Boot's fdt_fixup_memory_banks() writes the banks into\n"
 "                       the first /memory node (created if missing) with the root's\n"
@@ -122,11 +128,11 @@ static void die_usage(const char *msg)
 {
 	if (msg)
 		fprintf(stderr, "bootmem-layout: %s\n", msg);
-	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--kernel-at ADDR] [--kernel-size SIZE]\n"
-		"                      [--initrd-size SIZE [--initrd-at ADDR]]\n"
-			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER] [--ram SIZE[@BASE]]\n"
-			"       [--gpu-mem SIZE] [--check] [--svg FILE] [--save-dtb OUT] [--efi-memmap MAP]\n"
-			"       FILE  (--help)\n");
+	fprintf(stderr, "Usage: bootmem-layout [--append ARGS] [--linux 6.1|6.12] [--kernel-at ADDR]\n"
+			"       [--kernel-size SIZE] [--initrd-size SIZE [--initrd-at ADDR]]\n"
+			"       [--dtb-at ADDR] [--timestamps] [--json] [--diff OTHER | --diff-linux]\n"
+			"       [--ram SIZE[@BASE]] [--gpu-mem SIZE] [--check] [--svg FILE] [--save-dtb OUT]\n"
+			"       [--efi-memmap MAP] FILE  (--help)\n");
 	exit(EXIT_USAGE);
 }
 
@@ -316,7 +322,8 @@ static void add_initrd(struct bml_opts *o, uint64_t at, uint64_t size)
 		exit(EXIT_USAGE);
 	}
 	host_default_placement(o->blob, o->blob_len,
-			       o->kernel_size != ~0ULL ? o->kernel_size : LINUX_IMAGE_SIZE, &kat, &dat);
+			       o->kernel_size != ~0ULL ? o->kernel_size :
+			       linux_image_size(linux_version_from_cmdline(o->append)), &kat, &dat);
 	if (at == ~0ULL) {
 		at = o->dtb_at != ~0ULL ? o->dtb_at : dat;
 		if (o->dtb_at == ~0ULL)
@@ -336,6 +343,20 @@ static void add_initrd(struct bml_opts *o, uint64_t at, uint64_t size)
 fail:
 	fprintf(stderr, "bootmem-layout: %s: cannot set the /chosen initrd properties\n", o->name);
 	exit(EXIT_USAGE);
+}
+
+/* "linux=VERSION ARGS": the command line that follows @version (NULL: @append as it is). */
+static const char *with_linux(const char *version, const char *append)
+{
+	static char lines[2][2100];
+	static int n;
+	char *s = lines[n++ & 1];
+
+	if (!version)
+		return append;
+	snprintf(s, sizeof(lines[0]), "linux=%s%s%s", version, append ? " " : "",
+		 append ? append : "");
+	return s;
 }
 
 /* Strips the "[    0.000000] " printk prefixes. */
@@ -586,6 +607,8 @@ int main(int argc, char **argv)
 		{ "timestamps", no_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "diff", required_argument, NULL, 'D' },
+		{ "linux", required_argument, NULL, 'L' },
+		{ "diff-linux", no_argument, NULL, 'V' },
 		{ "ram", required_argument, NULL, 'r' },
 		{ "gpu-mem", required_argument, NULL, 'g' },
 		{ "check", no_argument, NULL, 'c' },
@@ -598,8 +621,10 @@ int main(int argc, char **argv)
 	struct bml_opts o = { .kernel_at = ~0ULL, .kernel_size = ~0ULL, .dtb_at = ~0ULL };
 	struct bml_ram ram[BML_MAX_BANKS];
 	const char *other = NULL, *svg = NULL, *saved = NULL, *efi_map = NULL;
+	const char *linux_ver = NULL, *append;
 	static struct bml_efi efi;
-	uint64_t initrd_at = ~0ULL, initrd_size = 0, gpu_mem = 0;
+	uint64_t initrd_at = ~0ULL, initrd_size = 0, gpu_mem = 0, dtb_at;
+	bool diff_linux = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -613,6 +638,8 @@ int main(int argc, char **argv)
 		case 't': o.timestamps = true; break;
 		case 'j': o.json = true; break;
 		case 'D': other = optarg; break;
+		case 'L': linux_ver = optarg; break;
+		case 'V': diff_linux = true; break;
 		case 'r':
 			if (o.nram == BML_MAX_BANKS)
 				die_usage("--ram: at most 16 banks");
@@ -631,11 +658,15 @@ int main(int argc, char **argv)
 		die_usage(optind >= argc ? "no device tree given" : "one device tree, please");
 	if (o.append && strlen(o.append) >= 2048)
 		die_usage("--append: longer than the kernel's command line");
-	if (other && o.json)
+	if ((other || diff_linux) && o.json)
 		die_usage("--diff and --json do not go together");
-	if (other && o.check)
+	if (linux_ver && strcmp(linux_ver, "6.1") && strcmp(linux_ver, "6.12"))
+		die_usage("--linux: 6.1 or 6.12");
+	if (diff_linux && (other || linux_ver))
+		die_usage("--diff-linux compares 6.1 with 6.12: no --diff or --linux with it");
+	if ((other || diff_linux) && o.check)
 		die_usage("--check takes one device tree, not --diff");
-	if (other && saved)
+	if ((other || diff_linux) && saved)
 		die_usage("--save-dtb takes one device tree, not --diff");
 
 	if (initrd_at != ~0ULL && !initrd_size)
@@ -662,19 +693,28 @@ int main(int argc, char **argv)
 		o.efi = &efi;
 	}
 	o.name = argv[optind];
+	append = o.append;
+	o.append = with_linux(diff_linux ? "6.12" : linux_ver, append);
 	prepare(&o, ram, gpu_mem);
+	dtb_at = o.dtb_at;
 	/* After --ram: the initrd goes where the filled-in memory puts the DTB. */
 	if (initrd_size)
 		add_initrd(&o, initrd_at, initrd_size);
 	if (saved && save_dtb(saved, &o))
 		return EXIT_USAGE;
-	if (other) {
+	if (other || diff_linux) {
 		struct bml_opts p = o;
 		char *a = NULL, *b = NULL;
 		int sa, sb;
 
-		p.name = other;
+		p.name = diff_linux ? o.name : other;
+		if (diff_linux)
+			p.append = with_linux("6.1", append);
 		prepare(&p, ram, gpu_mem);
+		/* --diff-linux: the same tree, so the same initrd, placed for 6.1's image. */
+		p.dtb_at = dtb_at;
+		if (diff_linux && initrd_size)
+			add_initrd(&p, initrd_at, initrd_size);
 		p.timestamps = o.timestamps = false;
 		if (svg) {
 			p.map_out = map_file();
@@ -684,7 +724,10 @@ int main(int argc, char **argv)
 		sb = run_layout(&o, &b);
 		if (!a || !b)
 			return EXIT_USAGE;
-		print_diff(a, b, other, o.name);
+		if (diff_linux)
+			print_diff(a, b, "linux=6.1", "linux=6.12");
+		else
+			print_diff(a, b, other, o.name);
 		if (svg && draw_svg(svg, p.map_out, o.map_out))
 			return sa ? sa : sb ? sb : EXIT_USAGE;
 		free(a);

@@ -21,7 +21,7 @@
 u64 kimage_voffset;
 
 /* An all-invalid table for TTBR1 while it changes, and for TTBR0 after boot. */
-static u64 reserved_pg_dir[512] __aligned(PAGE_SIZE);
+static u64 reserved_pg_dir[PTRS_PER_TABLE] __aligned(PAGE_SIZE);
 
 u64 read_cpuid_id(void)
 {

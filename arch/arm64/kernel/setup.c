@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * setup_arch() in Linux 6.1 arm64's order: the DTB, the console, early parameters, memblock,
+ * setup_arch() in Linux arm64's order: the DTB, the console, early parameters, memblock,
  * paging, then nodes and zones. Portable: the kernel and every host build run this sequence;
  * what touches the CPU goes through the hooks of asm/setup.h.
  */
@@ -14,6 +14,8 @@
 #include <linux/serial.h>
 #include <linux/debug_invariants.h>
 #include <linux/start_kernel.h>
+#include <linux/of_reserved_mem.h>
+#include <linux/version.h>
 #include <linux/efi_init.h>
 #include <libfdt.h>
 #include <asm/memory.h>
@@ -197,7 +199,8 @@ static unsigned long num_standard_resources;
 /*
  * Linux's request_standard_resources(): "System RAM" for each mapped region (whole pages
  * inside it), "reserved" for each NOMAP one (every page it touches), the kernel inside them:
- * code from _stext to __init_begin, data from _sdata to _end.
+ * code from _stext (6.12: _text, with the image header) to __init_begin, data from _sdata
+ * to _end.
  * Devices (UARTs, PCIe windows) never become resources here: bootmem probes no drivers.
  */
 void request_standard_resources(void)
@@ -208,7 +211,7 @@ void request_standard_resources(void)
 	size_t res_size;
 
 	/* The footprint of the Image bootmem stands for (asm/image.h), as memblock has it. */
-	kernel_code.start = kernel_image.stext;
+	kernel_code.start = linux_since(6, 12) ? kernel_image.text : kernel_image.stext;
 	kernel_code.end = kernel_image.init_begin - 1;
 	kernel_data.start = kernel_image.sdata;
 	kernel_data.end = kernel_image.end - 1;
@@ -280,6 +283,9 @@ void setup_arch(void)
 	boot_phase_done("memblock");
 	paging_init();
 	boot_phase_done("map_mem");
+	/* 6.12's unflatten_device_tree() starts by saving the static /reserved-memory regions. */
+	if (linux_since(6, 12))
+		fdt_scan_reserved_mem_reg_nodes();
 	bootmem_init();
 	boot_phase_done("memmap");
 	request_standard_resources();

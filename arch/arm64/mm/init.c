@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arm64's memblock set-up and boot-memory init, in Linux 6.1's order (arch/arm64/mm/init.c):
+ * arm64's memblock set-up and boot-memory init, in Linux's order (arch/arm64/mm/init.c):
  * clip memory to what the linear map can cover, reserve the image (the footprint of the Linux
  * Image bootmem stands for), scan the DT's reserved memory; later NUMA, sparse memmap, zones,
  * default CMA and the memblock dump.
@@ -19,6 +19,7 @@
 #include <asm/image.h>
 #include <linux/initrd.h>
 #include <linux/crash_core.h>
+#include <linux/version.h>
 #include <linux/swiotlb.h>
 #include <asm/pgtable.h>
 #include <asm/fixmap.h>
@@ -47,20 +48,44 @@ early_param("mem", early_mem);
 /* ---- the Image's footprint (asm/image.h) ---- */
 
 struct kernel_image kernel_image;
-u64 kernel_image_size = LINUX_IMAGE_SIZE;
+u64 kernel_image_size;
 
 /*
- * Debian's 6.1 Image between _stext and init_pg_dir, as offsets from _text: _etext, rodata,
+ * Debian's Images between _stext and init_pg_dir, as offsets from _text: _etext, rodata,
  * init text and data, _sdata, _edata, bss (asm/image.h says where each comes from).
+ * 6.12.117: .text [0x10000, 0x1e00000) and .data from 0x1e00000 (0xc2b200 bytes of raw
+ * data: _edata) in the PE section table; /proc/iomem's Kernel code [_text, __init_begin)
+ * = [0x0, 0x1d00000) and Kernel data [_sdata, _end) = [0x2670000, 0x2b30000); Memory:'s
+ * 15616K code, 13948K rodata, 9664K init, 3820K rwdata, 938K bss.
  */
-static const struct {
-	u64 etext, start_rodata, end_rodata, init_begin, inittext_end, init_end;
+struct linux_image_layout {
+	u64 size, etext, start_rodata, end_rodata, init_begin, inittext_end, init_end;
 	u64 sdata, edata, bss_start, bss_stop;
-} linux_image = {
+};
+
+static const struct linux_image_layout linux_61_image = {
+	.size = LINUX_IMAGE_SIZE,
 	.etext = 0xd00000, .start_rodata = 0xd00000, .end_rodata = 0x1648000,
 	.init_begin = 0x1660000, .inittext_end = 0x1740000, .init_end = 0x1cb0000,
 	.sdata = 0x1cb0000, .edata = 0x1f6da00, .bss_start = 0x1f6e000, .bss_stop = 0x200ac00,
 };
+
+static const struct linux_image_layout linux_612_image = {
+	.size = LINUX_612_IMAGE_SIZE,
+	.etext = 0xf50000, .start_rodata = 0xf50000, .end_rodata = 0x1cef000,
+	.init_begin = 0x1d00000, .inittext_end = 0x1e00000, .init_end = 0x2670000,
+	.sdata = 0x2670000, .edata = 0x2a2b200, .bss_start = 0x2a2c000, .bss_stop = 0x2b16800,
+};
+
+static const struct linux_image_layout *linux_image_of(unsigned int version)
+{
+	return version >= KERNEL_VERSION(6, 12, 0) ? &linux_612_image : &linux_61_image;
+}
+
+u64 linux_image_size(unsigned int version)
+{
+	return linux_image_of(version)->size;
+}
 
 /* kernel_size=SIZE: reserve the footprint of another Image (e.g. a user's own kernel). */
 static int __init early_kernel_size(char *p)
@@ -72,7 +97,8 @@ static int __init early_kernel_size(char *p)
 	size = PAGE_ALIGN(memparse(p, &p));
 	if (*p) {
 		bm_warn("kernel_size=: cannot parse \"%s\", keeping %#llx\n", p,
-			kernel_image_size);
+			kernel_image_size ? kernel_image_size :
+					    linux_image_size(linux_version_code));
 		return 0;
 	}
 	kernel_image_size = size;
@@ -81,19 +107,20 @@ static int __init early_kernel_size(char *p)
 early_param("kernel_size", early_kernel_size);
 
 /* An offset of Linux's Image, moved in proportion for a footprint of another size. */
-static phys_addr_t scaled(phys_addr_t text, u64 off, u64 size, bool exact)
+static phys_addr_t scaled(phys_addr_t text, u64 off, u64 size, u64 linux_size, bool exact)
 {
-	off = (u64)((unsigned __int128)off * size / LINUX_IMAGE_SIZE);
+	off = (u64)((unsigned __int128)off * size / linux_size);
 	return text + (exact ? off : PAGE_ALIGN(off));
 }
 
 void __init kernel_image_setup(phys_addr_t text)
 {
+	const struct linux_image_layout *l = linux_image_of(linux_version_code);
 	struct kernel_image *k = &kernel_image;
 	/* _stext, at least a page of text, and init_pg_dir; and bootmem's own image inside. */
 	u64 min = max_t(u64, LINUX_STEXT + PAGE_SIZE + LINUX_INIT_PG_DIR_SIZE,
 			ALIGN(boot_image_size + LINUX_INIT_PG_DIR_SIZE, SZ_64K));
-	u64 size = kernel_image_size;
+	u64 size = kernel_image_size ? kernel_image_size : l->size;
 
 	if (size < min) {
 		bm_warn("kernel_size=%#llx cannot hold the image (bootmem's own is %#llx bytes): reserving %#llx\n",
@@ -103,27 +130,46 @@ void __init kernel_image_setup(phys_addr_t text)
 	k->text = text;
 	k->stext = text + LINUX_STEXT;
 	k->end = text + size;
-	k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;
-	k->etext = scaled(text, linux_image.etext, size, false);
-	k->start_rodata = scaled(text, linux_image.start_rodata, size, false);
-	k->end_rodata = scaled(text, linux_image.end_rodata, size, false);
-	k->init_begin = scaled(text, linux_image.init_begin, size, false);
-	k->inittext_end = scaled(text, linux_image.inittext_end, size, false);
-	k->init_end = scaled(text, linux_image.init_end, size, false);
-	k->sdata = scaled(text, linux_image.sdata, size, false);
-	k->edata = scaled(text, linux_image.edata, size, true);
-	k->bss_start = scaled(text, linux_image.bss_start, size, false);
-	k->bss_stop = scaled(text, linux_image.bss_stop, size, true);
+	k->etext = scaled(text, l->etext, size, l->size, false);
+	k->start_rodata = scaled(text, l->start_rodata, size, l->size, false);
+	k->end_rodata = scaled(text, l->end_rodata, size, l->size, false);
+	k->init_begin = scaled(text, l->init_begin, size, l->size, false);
+	k->inittext_end = scaled(text, l->inittext_end, size, l->size, false);
+	k->init_end = scaled(text, l->init_end, size, l->size, false);
+	k->sdata = scaled(text, l->sdata, size, l->size, false);
+	k->edata = scaled(text, l->edata, size, l->size, true);
+	k->bss_start = scaled(text, l->bss_start, size, l->size, false);
+	k->bss_stop = scaled(text, l->bss_stop, size, l->size, true);
+	/*
+	 * 6.1 reserves [_stext, _end) and paging_init frees init_pg_dir, its last 0x5000 bytes;
+	 * 6.12's arm64_memblock_init() reserves [_text, _end) and keeps its early tables, which
+	 * map the image before paging_init (pi/map_kernel.c). Ours go right after bootmem's own
+	 * image: a boot loader only keeps the image_size our header declares (6.1's) free.
+	 */
+	if (linux_since(6, 12)) {
+		k->reserve = k->text;
+		k->init_pg_dir = PAGE_ALIGN(k->text + boot_image_size);
+	} else {
+		k->reserve = k->stext;
+		k->init_pg_dir = k->end - LINUX_INIT_PG_DIR_SIZE;
+	}
 }
 
 /* The "banner" line: which footprint is reserved, and where bootmem's own image lies in it. */
 static void __init print_kernel_image(void)
 {
 	phys_addr_t end = kernel_image.end - 1;
+	u64 size = kernel_image.end - kernel_image.text;
 
-	bm_info("kernel image footprint [mem %pa-%pa]: image_size %#llx (%s), reserved from _stext as Linux reserves its own\n",
-		&kernel_image.text, &end, kernel_image_size,
-		kernel_image_size == LINUX_IMAGE_SIZE ? "Debian's Linux 6.1 Image" : "kernel_size=");
+	char what[32];
+
+	if (kernel_image_size)
+		snprintf(what, sizeof(what), "kernel_size=");
+	else
+		snprintf(what, sizeof(what), "Debian's Linux %s Image", linux_version_name());
+	bm_info("kernel image footprint [mem %pa-%pa]: image_size %#llx (%s), reserved from %s as Linux reserves its own\n",
+		&kernel_image.text, &end, size, what,
+		kernel_image.reserve == kernel_image.text ? "_text" : "_stext");
 	if (boot_image_size)
 		bm_info("bootmem's own image uses %#llx bytes of it; the rest is reserved and never used\n",
 			boot_image_size);
@@ -151,9 +197,9 @@ static void __init arm64_reserve_initrd(s64 linear_region_size)
 		phys_initrd_size = 0;
 		return;
 	}
-	if (base < kernel_image.end && base + size > kernel_image.stext)
+	if (base < kernel_image.end && base + size > kernel_image.reserve)
 		bm_warn("initrd [mem %#llx-%#llx] overlaps the kernel image [mem %#llx-%#llx]: Linux reserves both (they merge); the kernel's memory is the initrd's\n",
-			base, base + size - 1, kernel_image.stext, kernel_image.end - 1);
+			base, base + size - 1, kernel_image.reserve, kernel_image.end - 1);
 	if (initial_boot_params_pa != PHYS_ADDR_MAX && initial_boot_params &&
 	    base < initial_boot_params_pa + fdt_totalsize(initial_boot_params) &&
 	    base + size > initial_boot_params_pa)
@@ -195,7 +241,7 @@ void __init arm64_memblock_init(void)
 	if (phys_initrd_size)
 		arm64_reserve_initrd(linear_region_size);
 
-	memblock_reserve(kernel_image.stext, kernel_image.end - kernel_image.stext);
+	memblock_reserve(kernel_image.reserve, kernel_image.end - kernel_image.reserve);
 	early_init_fdt_scan_reserved_mem();
 }
 
@@ -222,9 +268,20 @@ static phys_addr_t __init max_zone_phys(unsigned int zone_bits)
 }
 
 /*
- * Linux 6.1 arm64's zone_sizes_init(): ZONE_DMA up to what every DT device can address (at most
- * 32 bits), ZONE_DMA32 to 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI
- * here, so the IORT limit is "no limit".
+ * 6.12's max_zone_phys(zone_limit): the limit itself, capped at the end of DRAM, with no
+ * fallback for DRAM that starts above it: RAM at 1 GiB with a 30-bit device gets an empty
+ * ZONE_DMA, and ZONE_DMA32 from the start of DRAM.
+ */
+static phys_addr_t __init max_zone_phys_612(phys_addr_t zone_limit)
+{
+	return min(zone_limit, memblock_end_of_DRAM() - 1) + 1;
+}
+
+/*
+ * arm64's zone_sizes_init(): ZONE_DMA up to what every DT device can address, ZONE_DMA32 to
+ * 4 GiB, ZONE_NORMAL the rest; then free_area_init(). No ACPI here, so the IORT limit is "no
+ * limit". 6.1 works in bits (zone_dma_bits = min(32, fls64(max address))); 6.12 in the
+ * address itself (zone_dma_limit), clamped to 4 GiB only when DRAM starts below 4 GiB.
  */
 static void __init zone_sizes_init(void)
 {
@@ -233,7 +290,16 @@ static void __init zone_sizes_init(void)
 	unsigned int dt_zone_dma_bits = fls64(of_dma_get_max_cpu_address());
 
 	zone_dma_bits = min(32U, dt_zone_dma_bits);
-	arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	if (linux_since(6, 12)) {
+		phys_addr_t zone_dma_limit = of_dma_get_max_cpu_address();
+
+		if (memblock_start_of_DRAM() < U32_MAX)
+			zone_dma_limit = min_t(phys_addr_t, zone_dma_limit, U32_MAX);
+		dma32_phys_limit = max_zone_phys_612(U32_MAX);
+		arm64_dma_phys_limit = max_zone_phys_612(zone_dma_limit);
+	} else {
+		arm64_dma_phys_limit = max_zone_phys(zone_dma_bits);
+	}
 	max_zone_pfns[ZONE_DMA] = PFN_DOWN(arm64_dma_phys_limit);
 	max_zone_pfns[ZONE_DMA32] = PFN_DOWN(dma32_phys_limit);
 	if (!arm64_dma_phys_limit)
@@ -243,7 +309,7 @@ static void __init zone_sizes_init(void)
 	free_area_init(max_zone_pfns);
 }
 
-/* ---- crashkernel= (Linux 6.1 arch/arm64/mm/init.c) ---- */
+/* ---- crashkernel= (Linux 6.1 arch/arm64/mm/init.c; 6.12's kernel/crash_reserve.c) ---- */
 
 /* The kdump kernel is entered like any Image: 2 MiB alignment (the boot protocol's). */
 #define CRASH_ALIGN		SZ_2M
@@ -273,12 +339,82 @@ static int __init reserve_crashkernel_low(unsigned long long low_size)
  * or crashkernel=X,high anywhere (with crashkernel=Y,low below the limit). Top-down, as
  * every memblock allocation here; the range stays in the linear map.
  */
+/*
+ * 6.12's reserve_crashkernel_generic(): crashkernel=X tries below the DMA limit, then above
+ * it with a 128 MiB ,low part; crashkernel=X,high tries above the limit first, then below;
+ * X@offset there or nowhere ("memory is in use").
+ */
+static void __init reserve_crashkernel_generic(unsigned long long crash_size,
+					       unsigned long long crash_base,
+					       unsigned long long crash_low_size, bool high)
+{
+	unsigned long long search_end = CRASH_ADDR_LOW_MAX, search_base = 0;
+	bool fixed_base = false;
+
+	if (crash_base) {
+		fixed_base = true;
+		search_base = crash_base;
+		search_end = crash_base + crash_size;
+	} else if (high) {
+		search_base = CRASH_ADDR_LOW_MAX;
+		search_end = CRASH_ADDR_HIGH_MAX;
+	}
+
+retry:
+	crash_base = memblock_phys_alloc_range(crash_size, CRASH_ALIGN, search_base, search_end);
+	if (!crash_base) {
+		if (fixed_base) {
+			pr_warn("crashkernel reservation failed - memory is in use.\n");
+			return;
+		}
+		if (!high && search_end == CRASH_ADDR_LOW_MAX) {
+			search_end = CRASH_ADDR_HIGH_MAX;
+			search_base = CRASH_ADDR_LOW_MAX;
+			crash_low_size = DEFAULT_CRASH_KERNEL_LOW_SIZE;
+			goto retry;
+		}
+		if (high && search_end == CRASH_ADDR_HIGH_MAX) {
+			search_end = CRASH_ADDR_LOW_MAX;
+			search_base = 0;
+			goto retry;
+		}
+		pr_warn("cannot allocate crashkernel (size:0x%llx)\n", crash_size);
+		return;
+	}
+	if (crash_base >= CRASH_ADDR_LOW_MAX && crash_low_size &&
+	    reserve_crashkernel_low(crash_low_size)) {
+		memblock_phys_free(crash_base, crash_size);
+		return;
+	}
+	pr_info("crashkernel reserved: 0x%016llx - 0x%016llx (%lld MB)\n",
+		crash_base, crash_base + crash_size, crash_size >> 20);
+	crashk_res.start = crash_base;
+	crashk_res.end = crash_base + crash_size - 1;
+	/*
+	 * 6.12 inserts it in /proc/iomem from an early_initcall (insert_crashkernel_resources);
+	 * insert_resource() nests it under its System RAM all the same.
+	 */
+	insert_resource(&iomem_resource, &crashk_res);
+}
+
 static void __init reserve_crashkernel(void)
 {
 	unsigned long long crash_base, crash_size, crash_low_size = 0;
 	unsigned long long crash_max = CRASH_ADDR_LOW_MAX;
 	char *cmdline = boot_command_line;
+	bool high = false;
 	int ret;
+
+	/*
+	 * 6.12's arch_reserve_crashkernel(): one parse_crashkernel() for every form (a size
+	 * at or above the memory's is refused without a word), then the generic reservation.
+	 */
+	if (linux_since(6, 12)) {
+		if (!parse_crashkernel_generic(cmdline, memblock_phys_mem_size(), &crash_size,
+					       &crash_base, &crash_low_size, &high))
+			reserve_crashkernel_generic(crash_size, crash_base, crash_low_size, high);
+		return;
+	}
 
 	ret = parse_crashkernel(cmdline, memblock_phys_mem_size(), &crash_size, &crash_base);
 	if (ret == -ENOENT) {
@@ -335,45 +471,129 @@ void __init bootmem_init(void)
 }
 
 #define IO_TLB_DEFAULT_SIZE	SZ_64M
+#define IO_TLB_SHIFT		11	/* 2 KiB slabs */
+#define IO_TLB_SEGSIZE		128	/* slabs per segment */
+
+/*
+ * 6.12's swiotlb_adjust_size(): the buffer in whole segments of slabs (256 KiB), said in
+ * MiB (rounded down, "0MB" below 1 MiB), without a newline, as Linux prints it.
+ */
+static unsigned long __init swiotlb_adjust_size(unsigned long size)
+{
+	unsigned long nslabs = ALIGN(ALIGN(size, 1UL << IO_TLB_SHIFT) >> IO_TLB_SHIFT,
+				     IO_TLB_SEGSIZE);
+
+	size = nslabs << IO_TLB_SHIFT;
+	pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted to %luMB", size >> 20);
+	return size;
+}
 
 /* Where the bounce buffer went (Linux's io_tlb_default_mem, kernel/dma/swiotlb.c). */
 struct io_tlb_mem io_tlb_default_mem;
 
 /*
+ * num_possible_cpus() as arm64's smp_init_cpus() finds them: the children of /cpus named
+ * "cpu" or of device_type "cpu" whose status is not "fail" (of_get_next_cpu_node), at most
+ * NR_CPUS (512, Debian's).
+ */
+static unsigned int __init dt_possible_cpus(void)
+{
+	const void *fdt = initial_boot_params;
+	unsigned int n = 0;
+	int cpus, np;
+
+	cpus = fdt ? fdt_path_offset(fdt, "/cpus") : -1;
+	if (cpus < 0)
+		return 1;
+	fdt_for_each_subnode(np, fdt, cpus) {
+		const char *name = fdt_get_name(fdt, np, NULL);
+		const char *st = fdt_getprop(fdt, np, "status", NULL);
+
+		if (st && !strncmp(st, "fail", 4))
+			continue;
+		if ((name && (!strcmp(name, "cpu") || !strncmp(name, "cpu@", 4))) ||
+		    of_fdt_prop_str_eq(fdt, np, "device_type", "cpu"))
+			n++;
+	}
+	return clamp(n, 1U, 512U);
+}
+
+/*
+ * swiotlb_adjust_nareas(num_possible_cpus()): one area per CPU, a power of two; the slabs
+ * at least a segment per area and a power of two, said when rounded up (both Linux 6.1.192
+ * and 6.12).
+ */
+static unsigned long __init swiotlb_adjust_nareas(unsigned long size)
+{
+	unsigned long nareas = 1, nslabs = size >> IO_TLB_SHIFT;
+	unsigned int cpus = dt_possible_cpus();
+
+	while (nareas < cpus)
+		nareas <<= 1;
+	pr_info("software IO TLB: area num %lu.\n", nareas);
+	if (nslabs < IO_TLB_SEGSIZE * nareas)
+		nslabs = IO_TLB_SEGSIZE * nareas;
+	else if (!(nslabs & (nslabs - 1)))
+		return size;
+	while (nslabs & (nslabs - 1))
+		nslabs += nslabs & -nslabs;
+	size = nslabs << IO_TLB_SHIFT;
+	pr_info("software IO TLB: SWIOTLB bounce buffer size roundup to %luMB", size >> 20);
+	return size;
+}
+
+/*
  * Memory above what every DMA master reaches needs bounce buffers: Linux's mem_init sets up
- * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator.
+ * swiotlb (64 MiB, low in memory) before handing memory to the buddy allocator. 6.12 also
+ * sets one up when nothing needs bouncing (CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC: kmalloc()
+ * buffers smaller than a cache line), of 1 MiB per GiB of memory.
  */
 static void __init swiotlb_init(void)
 {
+	bool swiotlb = max_pfn > PFN_DOWN(arm64_dma_phys_limit);
+	unsigned long size = IO_TLB_DEFAULT_SIZE, want;
+	phys_addr_t pa, end;
 	void *tlb;
-	phys_addr_t pa;
 
-	if (max_pfn <= PFN_DOWN(arm64_dma_phys_limit))
-		return;
-	tlb = memblock_alloc_try_nid(IO_TLB_DEFAULT_SIZE, PAGE_SIZE, 0,
-				     arm64_dma_phys_limit - 1, NUMA_NO_NODE);
-	if (!tlb) {
-		pr_warn("software IO TLB: failed to allocate the bounce buffer\n");
-		return;
+	if (linux_since(6, 12) && !swiotlb) {
+		size = swiotlb_adjust_size(min_t(unsigned long, IO_TLB_DEFAULT_SIZE,
+						 DIV_ROUND_UP(memblock_phys_mem_size(), 1024)));
+		swiotlb = true;
 	}
+	if (!swiotlb)
+		return;
+	size = swiotlb_adjust_nareas(size);
+	want = size;
+	/* Linux halves the request down to IO_TLB_MIN_SLABS (1 MiB), then gives up quietly. */
+	while (!(tlb = memblock_alloc_try_nid(size, PAGE_SIZE, 0, arm64_dma_phys_limit - 1,
+					      NUMA_NO_NODE))) {
+		if (size <= SZ_1M) {
+			bm_warn("software IO TLB: no room below %pa for the bounce buffer\n",
+				&arm64_dma_phys_limit);
+			return;
+		}
+		size = ALIGN((size >> IO_TLB_SHIFT) >> 1, IO_TLB_SEGSIZE) << IO_TLB_SHIFT;
+	}
+	if (size != want)
+		pr_info("software IO TLB: SWIOTLB bounce buffer size adjusted %lu -> %lu slabs",
+			want >> IO_TLB_SHIFT, size >> IO_TLB_SHIFT);
 	pa = __pa(tlb);
 	io_tlb_default_mem.start = pa;
-	io_tlb_default_mem.end = pa + IO_TLB_DEFAULT_SIZE;
-	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa,
-		&(phys_addr_t){ pa + IO_TLB_DEFAULT_SIZE - 1 }, (unsigned long)(IO_TLB_DEFAULT_SIZE >> 20));
+	io_tlb_default_mem.end = pa + size;
+	end = pa + size;
+	pr_info("software IO TLB: mapped [mem %pa-%pa] (%luMB)\n", &pa, &end, size >> 20);
 }
 
 void __init mem_init(void)
 {
 	swiotlb_init();
 	memblock_free_all();
-	mem_init_print_info();
 }
 
 static void init_reset(void)
 {
 	memset(&kernel_image, 0, sizeof(kernel_image));
-	kernel_image_size = LINUX_IMAGE_SIZE;
+	kernel_image_size = 0;
 	memory_limit = PHYS_ADDR_MAX;
 	memstart_addr = 0;
 	arm64_dma_phys_limit = 0;

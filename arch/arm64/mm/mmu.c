@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * paging_init as Linux 6.1's (arch/arm64/mm/mmu.c): swapper_pg_dir with the image W^X
+ * paging_init as Linux's (arch/arm64/mm/mmu.c): swapper_pg_dir with the image W^X
  * (map_kernel), the linear map of memblock memory (map_mem, 4 KiB pages or blocks as rodata=
- * says), the fixmap; then the switch to it and the early tables back to memblock.
+ * says), the fixmap; then the switch to it and (6.1) the early tables back to memblock.
  * Portable: the TTBR switch is the machine's (asm/setup.h).
  */
 #include <linux/kernel.h>
@@ -16,6 +16,7 @@
 #include <asm/fixmap.h>
 #include <asm/setup.h>
 #include <asm/image.h>
+#include <linux/version.h>
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
@@ -110,7 +111,8 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	bool image = kernel_end > kernel_start;
 	u64 i;
 
-	if (can_set_direct_map() || crash_mem_map)
+	/* 6.12's map_mem() has no crashkernel case: the reservation can stay in blocks. */
+	if (can_set_direct_map() || (crash_mem_map && !linux_since(6, 12)))
 		flags |= NO_BLOCK_MAPPINGS | NO_CONT_MAPPINGS;
 
 	/*
@@ -123,6 +125,16 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	for_each_mem_range(i, &start, &end) {
 		if (start >= end)
 			break;
+		/*
+		 * Debian's 6.12.117 rounds each range inwards, so that a page a no-map region
+		 * only partly covers is left unmapped; 6.1 maps every page a range touches.
+		 */
+		if (linux_since(6, 12)) {
+			start = PAGE_ALIGN(start);
+			end &= PAGE_MASK;
+			if (start >= end)
+				continue;
+		}
 		__map_memblock(pgdp, start, end, pgprot_tagged(PAGE_KERNEL), flags);
 	}
 
@@ -140,11 +152,45 @@ void __init __map_mem(pgd_t *pgdp, phys_addr_t kernel_start, phys_addr_t kernel_
 	map_mem_pgtable_pages = early_pgtable_pages - before;
 }
 
-/* The image's text and rodata, as the footprint has them (Linux's [_stext, __init_begin)). */
+/*
+ * The image's text and rodata, as the footprint has them: Linux's [_stext, __init_begin) in
+ * 6.1, [_text, __init_begin) in 6.12 (map_mem's kernel_start = __pa_symbol(_text)).
+ */
 void __init map_mem(pgd_t *pgdp)
 {
-	__map_mem(pgdp, kernel_image.stext, kernel_image.init_begin);
+	__map_mem(pgdp, linux_since(6, 12) ? kernel_image.text : kernel_image.stext,
+		  kernel_image.init_begin);
 }
+
+/*
+ * 6.12 maps the image before paging_init, into the page tables it carries after bss
+ * (pi/map_kernel.c, init_pg_dir): none of them comes from memblock. bootmem does the same
+ * with the footprint's pages from kernel_image.init_pg_dir on (right after its own image).
+ */
+static phys_addr_t kernel_pgtable_next;
+
+static phys_addr_t __init kernel_pgtable_alloc(int shift)
+{
+	phys_addr_t phys = kernel_pgtable_next;
+	void *ptr;
+
+	/* A footprint larger than the memory the loader found it room in: memblock's, then. */
+	if (phys + PAGE_SIZE > kernel_image.end || !memblock_is_region_memory(phys, PAGE_SIZE))
+		return early_pgtable_alloc(shift);
+	kernel_pgtable_next += PAGE_SIZE;
+	ptr = pgtable_map(phys, PGT_PTE);
+	memset(ptr, 0, PAGE_SIZE);
+	pgtable_unmap(PGT_PTE);
+	return phys;
+}
+
+static phys_addr_t (*map_kernel_pgtable_alloc(void))(int)
+{
+	kernel_pgtable_next = kernel_image.init_pg_dir;
+	return linux_since(6, 12) ? kernel_pgtable_alloc : early_pgtable_alloc;
+}
+
+static phys_addr_t (*kernel_pgtable)(int) = early_pgtable_alloc;
 
 void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
 			       unsigned long va_end, phys_addr_t pa, pgprot_t prot,
@@ -154,7 +200,7 @@ void __init map_kernel_segment(pgd_t *pgdp, unsigned long va_start,
 		panic("map_kernel_segment: [0x%016lx-0x%016lx) -> %#llx is not page aligned",
 		      va_start, va_end, pa);
 	__create_pgd_mapping(pgdp, pa, va_start, va_end - va_start, prot,
-			     early_pgtable_alloc, flags);
+			     kernel_pgtable, flags);
 }
 
 static void __init map_kernel_range(pgd_t *pgdp, char *va_start, char *va_end, pgprot_t prot,
@@ -202,11 +248,13 @@ static void __init map_footprint_from(pgd_t *pgdp, phys_addr_t from)
  */
 static void __init map_kernel(pgd_t *pgdp)
 {
+	kernel_pgtable = map_kernel_pgtable_alloc();
 	map_kernel_range(pgdp, _stext, _etext, PAGE_KERNEL_ROX, 0);
 	map_kernel_range(pgdp, __start_rodata, __end_rodata, PAGE_KERNEL_RO, NO_CONT_MAPPINGS);
 	map_kernel_range(pgdp, __init_begin, init_stack_guard, PAGE_KERNEL, 0);
 	map_kernel_range(pgdp, init_stack, _end, PAGE_KERNEL, 0);
 	map_footprint_from(pgdp, PAGE_ALIGN(__pa_symbol(_end)));
+	kernel_pgtable = early_pgtable_alloc;
 }
 
 void __init paging_init(void)
@@ -218,8 +266,13 @@ void __init paging_init(void)
 	fixmap_copy(pgdp);
 	cpu_replace_ttbr1(pgdp);
 	cpu_uninstall_idmap();
-	/* Linux's init_pg_dir, the footprint's last pages (bootmem's own tables stay inside it). */
-	memblock_phys_free(kernel_image.init_pg_dir, kernel_image.end - kernel_image.init_pg_dir);
+	/*
+	 * 6.1 frees init_pg_dir, the footprint's last pages (bootmem's own tables stay inside
+	 * it); 6.12's paging_init frees nothing: its early tables map the image for good.
+	 */
+	if (!linux_since(6, 12))
+		memblock_phys_free(kernel_image.init_pg_dir,
+				   kernel_image.end - kernel_image.init_pg_dir);
 	/* Now the linear map covers memory: memblock may double its arrays there (Linux's order). */
 	memblock_allow_resize();
 }
@@ -229,6 +282,8 @@ static void mmu_reset(void)
 	rodata_enabled = rodata_full = true;
 	crash_mem_map = false;
 	early_pgtable_pages = map_mem_pgtable_pages = 0;
+	kernel_pgtable = early_pgtable_alloc;
+	kernel_pgtable_next = 0;
 	memset(swapper_pg_dir, 0, sizeof(swapper_pg_dir));
 }
 host_reset(mmu_reset);

@@ -350,7 +350,7 @@ static bool is_leaf(u64 val, int level)
 
 pte_t *walk_va(pgd_t *pgd, u64 va, int *level)
 {
-	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, 12 };
+	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
 	u64 *table = (u64 *)pgd;
 	int l;
 

@@ -6,6 +6,7 @@
  * monitor and debug_invariants make of swapper_pg_dir.
  */
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
 #include <linux/memblock.h>
@@ -362,9 +363,10 @@ int arch_check_pgtable_invariants(void)
 
 		/*
 		 * map_mem works in whole pages: a page a NOMAP region shares with mapped memory
-		 * is mapped, as in Linux. Only pages wholly inside NOMAP must stay unmapped.
+		 * is mapped, as in Linux 6.1. Only pages wholly inside NOMAP must stay unmapped.
+		 * 6.12.117 rounds mapped ranges inwards: there a shared page stays unmapped.
 		 */
-		if (nomap) {
+		if (nomap || linux_since(6, 12)) {
 			base = PAGE_ALIGN(r->base);
 			size = ALIGN_DOWN(r->base + r->size, PAGE_SIZE) > base ?
 			       ALIGN_DOWN(r->base + r->size, PAGE_SIZE) - base : 0;

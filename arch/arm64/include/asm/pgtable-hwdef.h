@@ -1,16 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * VMSAv8-64 translation table geometry and descriptor bits for the one configuration
- * bootmem runs: 4 KiB granule, 48-bit VA, four levels (PGD -> PUD -> PMD -> PTE).
+ * VMSAv8-64 translation table geometry and descriptor bits, from the granule (asm/page-def.h).
+ * bootmem's page tables run the 4 KiB granule: 48-bit VA, four levels (PGD -> PUD -> PMD ->
+ * PTE). The 16 KiB granule's geometry is here too (Debian's arm64-16k 6.12 on a CPU without
+ * LPA2: 47-bit VA, three levels, 32 MiB PMD blocks), but the code that builds and walks the
+ * tables (head.S, pgtable_build.c, ptdump.c) still assumes four 4 KiB levels.
  */
 #ifndef _ASM_PGTABLE_HWDEF_H
 #define _ASM_PGTABLE_HWDEF_H
 
-#define PGTABLE_LEVELS		4
-#define PTRS_PER_TABLE		512	/* 4 KiB table of 8-byte descriptors */
+#include <asm/page-def.h>
 
-/* Level n (0..3) of the architecture resolves VA bits [shift + 8, shift]. */
-#define ARM64_HW_PGTABLE_LEVEL_SHIFT(n)	((12 - 3) * (4 - (n)) + 3)
+#define PTRS_PER_TABLE		(1 << (PAGE_SHIFT - 3))	/* a page of 8-byte descriptors */
+
+/* Level n (0..3) of the architecture resolves VA bits [shift + PAGE_SHIFT - 4, shift]. */
+#define ARM64_HW_PGTABLE_LEVEL_SHIFT(n)	((PAGE_SHIFT - 3) * (4 - (n)) + 3)
+
+#ifdef CONFIG_ARM64_16K_PAGES
+#define PGTABLE_LEVELS		3
+#else
+#define PGTABLE_LEVELS		4
+#endif
 
 #define PTRS_PER_PTE		PTRS_PER_TABLE
 #define PMD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(2)		/* 21 */
@@ -27,12 +37,21 @@
 #define PTRS_PER_PGD		PTRS_PER_TABLE
 #define PGD_SIZE		(PTRS_PER_PGD * 8)
 
-/* The contiguous hint: 16 naturally aligned PTEs (64 KiB) or PMDs (32 MiB). */
-#define CONT_PTE_SHIFT		(4 + 12)
-#define CONT_PTES		(1 << (CONT_PTE_SHIFT - 12))
-#define CONT_PTE_SIZE		(CONT_PTES * (1UL << 12))
-#define CONT_PTE_MASK		(~(CONT_PTE_SIZE - 1))
+/*
+ * The contiguous hint (CONFIG_ARM64_CONT_PTE_SHIFT/CONT_PMD_SHIFT): 16 naturally aligned
+ * PTEs (64 KiB) or PMDs (32 MiB) with 4 KiB pages; 128 PTEs (2 MiB) or 32 PMDs (1 GiB)
+ * with 16 KiB.
+ */
+#ifdef CONFIG_ARM64_16K_PAGES
+#define CONT_PTE_SHIFT		(7 + PAGE_SHIFT)
+#define CONT_PMD_SHIFT		(5 + PMD_SHIFT)
+#else
+#define CONT_PTE_SHIFT		(4 + PAGE_SHIFT)
 #define CONT_PMD_SHIFT		(4 + PMD_SHIFT)
+#endif
+#define CONT_PTES		(1 << (CONT_PTE_SHIFT - PAGE_SHIFT))
+#define CONT_PTE_SIZE		(CONT_PTES * (1UL << PAGE_SHIFT))
+#define CONT_PTE_MASK		(~(CONT_PTE_SIZE - 1))
 #define CONT_PMDS		(1 << (CONT_PMD_SHIFT - PMD_SHIFT))
 #define CONT_PMD_SIZE		(CONT_PMDS * PMD_SIZE)
 #define CONT_PMD_MASK		(~(CONT_PMD_SIZE - 1))

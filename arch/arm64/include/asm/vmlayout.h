@@ -10,6 +10,10 @@
 #include <linux/sizes.h>
 #include <asm/memory.h>
 
+#ifdef CONFIG_ARM64_16K_PAGES
+#error "make PAGE_SIZE=16K: the 16 KiB granule's virtual layout (47-bit VA, fixmap) and page tables (three levels, head.S's TCR_EL1.TG0/TG1, pgtable_build.c, ptdump.c) are not done yet; see docs/linux-versions.md"
+#endif
+
 #define _PAGE_END(va)		(-(1UL << ((va) - 1)))
 #define PAGE_END		_PAGE_END(VA_BITS)	/* end of the linear map */
 
@@ -20,7 +24,7 @@
 
 /* struct page is at most 64 bytes: the vmemmap is 1/64th of the linear map. */
 #define STRUCT_PAGE_MAX_SHIFT	6
-#define VMEMMAP_SHIFT		(12 - STRUCT_PAGE_MAX_SHIFT)
+#define VMEMMAP_SHIFT		(PAGE_SHIFT - STRUCT_PAGE_MAX_SHIFT)
 #define VMEMMAP_SIZE		((PAGE_END - PAGE_OFFSET) >> VMEMMAP_SHIFT)
 #define VMEMMAP_START		(-(1UL << (VA_BITS - VMEMMAP_SHIFT)))
 #define VMEMMAP_END		(VMEMMAP_START + VMEMMAP_SIZE)
