@@ -174,6 +174,7 @@ HT_pgtable_SRCS		:= $(BOOT_SRCS)
 HT_efi_stub_SRCS	:= $(filter-out lib/stackprotector.c,$(wildcard lib/*.c)) \
 			   $(filter-out boot/efi-stub/efi-stub.c,$(wildcard boot/efi-stub/*.c)) $(HARNESS)
 HT_unflatten_SRCS	:= $(BOOT_SRCS)
+HT_checksum_SRCS	:= $(BOOT_SRCS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HT_granule_SRCS		:=
@@ -209,10 +210,13 @@ $(B)/bench/o/%.o: %.c
 	$(HOSTCC) $(HOST_CPPFLAGS) $(BENCH_CFLAGS) -MMD -MP -c $< -o $@
 $(B)/bench/bench_%: $(call bobj,tests/host/bench_%.c $(BOOT_SRCS))
 	$(HOSTCC) -o $@ $^ $(LIBFDT_HOST)
+# Linux's wall time needs its Image (../shared/oracle/fetch-linux.sh; ORACLE_CACHE): skipped without it.
 bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 	$(B)/bench/bench_buddy
 	$(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
+	scripts/bench-walltime.py --quiet --runs 5 tests/scenarios/virt-1g.dts tests/scenarios/virt-6g.dts
+	scripts/bench-walltime.py --runs 3 tests/scenarios/virt-1g.dts tests/scenarios/virt-6g.dts
 
 # bootmem-layout on every arm64 DTB of Debian's Linux 6.1 package (fetched once into build/).
 layout-corpus: $(B)/host/bootmem-layout

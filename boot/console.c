@@ -437,7 +437,7 @@ static const struct earlycon_id *stdout_uart(int *nodep, char *path, size_t len,
 	}
 	if (node < 0)
 		return NULL;	/* none, or of_stdout_node() said why */
-	if (fdt_get_path(fdt, node, path, len))
+	if (of_fdt_get_path(fdt, node, path, len))
 		snprintf(path, len, "%s", fdt_get_name(fdt, node, NULL) ?: "?");
 	for (match = earlycon_table; match < earlycon_table_end; match++)
 		if (*match->compatible && !fdt_node_check_compatible(fdt, node, match->compatible))

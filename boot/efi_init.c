@@ -79,7 +79,7 @@ u64 efi_get_fdt_params(struct efi_memory_map_data *mm, u32 *secure_boot)
 
 	if (!fdt)
 		return 0;
-	node = fdt_path_offset(fdt, "/chosen");
+	node = of_fdt_path_offset(fdt, "/chosen");
 	if (node < 0)
 		goto notfound;
 	if (efi_enabled(EFI_DBG))

@@ -407,7 +407,7 @@ static int fdt_scan_reserved_mem(void)
 	int node, child, i, count = 0, nr_dynamic = 0;
 	int dynamic[MAX_RESERVED_REGIONS];
 
-	node = fdt_path_offset(fdt, "/reserved-memory");
+	node = of_fdt_path_offset(fdt, "/reserved-memory");
 	if (node < 0)
 		return -ENODEV;
 
@@ -682,12 +682,24 @@ static void early_init_dt_check_for_elfcorehdr(int node)
 	elfcorehdr_size = dt_mem_next_cell(dt_root_size_cells, &prop);
 }
 
-static int dt_chosen_node(void)
-{
-	int node = fdt_path_offset(initial_boot_params, "/chosen");
+/*
+ * The /chosen node (or /chosen@0). fdt_path_offset() walks every node before it, and three
+ * early steps ask for it (Linux's too): the first answer for this blob is kept.
+ */
+static const void *chosen_blob;
+static int chosen_offset;
 
+int of_flat_dt_chosen_node(void)
+{
+	int node;
+
+	if (chosen_blob && chosen_blob == initial_boot_params)
+		return chosen_offset;
+	node = of_fdt_path_offset(initial_boot_params, "/chosen");
 	if (node < 0)
-		node = fdt_path_offset(initial_boot_params, "/chosen@0");
+		node = of_fdt_path_offset(initial_boot_params, "/chosen@0");
+	chosen_blob = initial_boot_params;
+	chosen_offset = node;
 	return node;
 }
 
@@ -753,7 +765,7 @@ int early_init_dt_scan_chosen(char *cmdline)
 	const char *p;
 	int l, node;
 
-	node = dt_chosen_node();
+	node = of_flat_dt_chosen_node();
 	if (node < 0)
 		return 0;
 
@@ -778,7 +790,7 @@ void early_init_dt_check_for_usable_mem_range(void)
 	const fdt32_t *prop;
 	int node, len, i, t_len;
 
-	node = dt_chosen_node();
+	node = of_flat_dt_chosen_node();
 	if (node < 0)
 		return;
 	prop = of_get_flat_dt_prop(node, "linux,usable-memory-range", &len);
@@ -1097,6 +1109,8 @@ bool early_init_dt_scan(void *params)
 static void fdt_reset(void)
 {
 	dt_warned_cnt = 0;
+	chosen_blob = NULL;
+	chosen_offset = 0;
 	initial_boot_params = NULL;
 	initial_boot_params_pa = PHYS_ADDR_MAX;
 	dt_root_addr_cells = dt_root_size_cells = 0;

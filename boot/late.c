@@ -10,6 +10,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/debug_invariants.h>
+#include <linux/bootmem_checksum.h>
 #include <linux/start_kernel.h>
 #include <linux/version.h>
 #include <linux/proc_fs.h>
@@ -18,7 +19,7 @@
 #include <asm/mmu.h>
 #include <asm/ptdump.h>
 
-static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo;
+static bool opt_selftest, opt_ptdump, opt_buddyinfo, opt_zoneinfo, opt_checksum;
 static char test_fault[16];
 
 static int __init set_selftest(char *v) { opt_selftest = true; return 0; }
@@ -29,6 +30,10 @@ early_param("selftest", set_selftest);
 early_param("ptdump", set_ptdump);
 early_param("buddyinfo", set_buddyinfo);
 early_param("zoneinfo", set_zoneinfo);
+
+/* bootmem_checksum: what the bring-up built, as three numbers (see docs/performance.md). */
+static int __init set_checksum(char *v) { opt_checksum = true; return 0; }
+early_param("bootmem_checksum", set_checksum);
 
 /*
  * test_fault=null|nomap|efi-runtime|stack|undef: a deliberate fault, for the tests of the
@@ -54,9 +59,12 @@ void mm_core_init(void)
 	if (!linux_since(6, 12))
 		mem_init_print_info();
 	boot_phase_done("free_all");
+	/* Linux: setup_per_cpu_pageset() in start_kernel, then two initcalls (postcore, subsys). */
+	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
 	if (linux_since(6, 12))
 		mem_init_print_info();
+	hugepage_init();
 }
 
 static noinline void fault_null(void)
@@ -133,6 +141,9 @@ void run_test_fault(void)
 
 void late_boot_actions(void)
 {
+	/* First: the self-test below reorders the free lists. */
+	if (opt_checksum)
+		bootmem_checksum_print();
 	if (opt_selftest)
 		page_alloc_selftest();
 	if (opt_ptdump)
@@ -148,7 +159,7 @@ void late_boot_actions(void)
 
 static void late_reset(void)
 {
-	opt_selftest = opt_ptdump = opt_buddyinfo = opt_zoneinfo = false;
+	opt_selftest = opt_ptdump = opt_buddyinfo = opt_zoneinfo = opt_checksum = false;
 	test_fault[0] = '\0';
 }
 host_reset(late_reset);

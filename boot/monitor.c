@@ -374,9 +374,10 @@ void monitor_cmd_free(char *args)
 		pr_info("free: pfn %#lx has no struct page: refused, nothing freed\n", pfn);
 		return;
 	}
-	before = nr_free_pages();
+	/* The allocator refuses a bad free with a report; a good one may wait on a per-CPU list. */
+	before = nr_bad_pages;
 	__free_pages(pfn_to_page(pfn), order);
-	if (nr_free_pages() == before) {
+	if (nr_bad_pages != before) {
 		pr_info("free: nothing freed: the allocator refused pfn %#lx order %lu (see the report above)\n",
 			pfn, order);
 		return;
@@ -389,7 +390,7 @@ static void cmd_help(void)
 	mon_puts("commands:\n"
 		 "  memblock            the memblock arrays (Linux's MEMBLOCK configuration), and who\n"
 		 "                      holds each reserved range (image, DTB, initrd, crash kernel...)\n"
-		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed\n"
+		 "  zoneinfo            per-zone free/min/low/high/spanned/present/managed, pagesets\n"
 		 "  buddyinfo           free blocks per order (/proc/buddyinfo)\n"
 		 "  ptdump              the kernel page tables\n"
 		 "  walk VA             the translation-table walk of one virtual address\n"

@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/of_fdt.h>
 #include <linux/of_address.h>
+#include <linux/init.h>
 
 /* Linux's IORESOURCE_* bits that the PCI and ISA translators compare. */
 #define IORESOURCE_IO		0x00000100
@@ -26,7 +27,7 @@ static int of_get_parent(int node)
 
 	if (node <= 0)
 		return -1;
-	parent = fdt_parent_offset(blob(), node);
+	parent = of_fdt_parent_offset(blob(), node);
 	return parent < 0 ? -1 : parent;
 }
 
@@ -593,9 +594,7 @@ int of_stdout_node(void)
 	if (!fdt)
 		return -ENOENT;
 
-	offset = fdt_path_offset(fdt, "/chosen");
-	if (offset < 0)
-		offset = fdt_path_offset(fdt, "/chosen@0");
+	offset = of_flat_dt_chosen_node();
 	if (offset < 0)
 		return -ENOENT;
 
@@ -626,7 +625,7 @@ int of_stdout_node(void)
 	if (l && p[0] != '/') {
 		const char *slash = memchr(p, '/', l);
 		int alen = slash ? slash - p : l;
-		int aliases = fdt_path_offset(fdt, "/aliases"), vlen = 0;
+		int aliases = of_fdt_path_offset(fdt, "/aliases"), vlen = 0;
 		const char *a = NULL;
 
 		if (aliases >= 0)
@@ -637,7 +636,7 @@ int of_stdout_node(void)
 			return -EINVAL;
 		}
 	}
-	offset = fdt_path_offset_namelen(fdt, p, l);
+	offset = of_fdt_path_offset_namelen(fdt, p, l);
 	if (offset < 0)
 		return -ENODEV;
 	return offset;

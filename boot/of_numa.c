@@ -61,7 +61,7 @@ static void of_numa_parse_cpu_nodes(void)
 	int cpus, np;
 	u32 nid;
 
-	cpus = fdt_path_offset(fdt, "/cpus");
+	cpus = of_fdt_path_offset(fdt, "/cpus");
 	if (cpus < 0)
 		return;
 
@@ -193,7 +193,7 @@ int of_node_to_nid(int node)
 		/* absent: ask the parent; anything else is the answer or a broken tree */
 		if (r != -EINVAL)
 			break;
-		node = node ? fdt_parent_offset(initial_boot_params, node) : -1;
+		node = node ? of_fdt_parent_offset(initial_boot_params, node) : -1;
 	}
 	if (node >= 0 && r)
 		pr_warn("Invalid \"numa-node-id\" property in node %s\n",

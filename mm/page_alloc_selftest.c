@@ -40,11 +40,13 @@ struct snapshot {
 	unsigned long nr_free[MAX_NUMNODES][MAX_NR_ZONES][MAX_ORDER];
 };
 
+/* The free state: what the per-CPU lists hold goes back to the buddy lists first. */
 static void take_snapshot(struct snapshot *s)
 {
 	struct zone *zone;
 	int nid, o;
 
+	drain_all_pages(NULL);
 	memset(s, 0, sizeof(*s));
 	for_each_online_node(nid)
 		for_each_zone_in_node(zone, NODE_DATA(nid)) {
@@ -370,7 +372,9 @@ static bool test_bad_frees(void)
 {
 	struct snapshot before, after;
 	unsigned long bad0 = nr_bad_pages;
-	struct page *page, *reserved;
+	struct page *page, *big, *reserved;
+	struct per_cpu_pages *pcp;
+	int count;
 	bool ok = true;
 
 	page = alloc_pages(GFP_KERNEL, 2);
@@ -385,17 +389,32 @@ static bool test_bad_frees(void)
 	take_snapshot(&after);
 	ok &= same_snapshot(&before, &after);
 
+	/* A double free while the block waits on a per-CPU list. */
+	pcp = &page_zone(page)->per_cpu_pageset[pcp_this_cpu()];
 	__free_pages(page, 2);
-	take_snapshot(&before);
-	__free_pages(page, 2);			/* double free */
-	ok &= check(nr_bad_pages == bad0 + 3, "double free not reported");
-	take_snapshot(&after);
-	ok &= same_snapshot(&before, &after);
+	count = pcp->count;
+	__free_pages(page, 2);
+	ok &= check(nr_bad_pages == bad0 + 3, "double free of a block on a per-CPU list not reported");
+	ok &= check(pcp->count == count, "the double free changed the per-CPU list");
+
+	/* A double free of a block on a buddy list (the top order never waits on a list). */
+	big = alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER - 1);
+	if (big) {
+		__free_pages(big, MAX_ORDER - 1);
+		take_snapshot(&before);
+		__free_pages(big, MAX_ORDER - 1);
+		ok &= check(nr_bad_pages == bad0 + 4, "double free not reported");
+		take_snapshot(&after);
+		ok &= same_snapshot(&before, &after);
+	} else {
+		bad0--;		/* no block that large: nothing to count below */
+		take_snapshot(&before);
+	}
 
 	reserved = find_reserved_page();
 	if (reserved) {
 		__free_pages(reserved, 0);
-		ok &= check(nr_bad_pages == bad0 + 4, "free of a reserved page not reported");
+		ok &= check(nr_bad_pages == bad0 + 5, "free of a reserved page not reported");
 		ok &= check(PageReserved(reserved) && !PageBuddy(reserved),
 			    "reserved page changed state");
 		take_snapshot(&after);
@@ -435,6 +454,108 @@ static bool test_poison(void)
 	return ok;
 }
 
+/* ---- test 7: the per-CPU lists ---- */
+
+/*
+ * Every page on @zone's per-CPU lists is free (count 0), not on a buddy list (no PG_buddy),
+ * in @zone and aligned to its list's order, each list is a consistent ring (a page on two
+ * lists would break one), and the pages add up to the lists' count.
+ */
+static bool pcp_lists_ok(struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
+	unsigned long total = 0, bad = 0;
+	int pindex;
+
+	for (pindex = 0; pindex < NR_PCP_LISTS; pindex++) {
+		unsigned int order = pindex < NR_LOWORDER_PCP_LISTS ?
+				     pindex / MIGRATE_PCPTYPES : pageblock_order;
+		struct list_head *head = &pcp->lists[pindex], *p;
+
+		for (p = head->next; p != head; p = p->next) {
+			struct page *page = list_entry(p, struct page, lru);
+
+			if ((p->next->prev != p || PageBuddy(page) || page_ref_count(page) ||
+			     page_zone(page) != zone || page_to_pfn(page) & ((1UL << order) - 1)) &&
+			    bad++ < 5)
+				diag("%s list %d: pfn %#lx is not a free page of order %u there",
+				     zone->name, pindex, page_to_pfn(page), order);
+			total += 1UL << order;
+			if (total > zone_managed_pages(zone))
+				break;		/* a broken ring: stop walking it */
+		}
+	}
+	return check(total == (unsigned long)pcp->count, "%s: lists hold %lu pages, count says %d",
+		     zone->name, total, pcp->count) && !bad;
+}
+
+static bool test_pcp_lists(void)
+{
+	static struct page *pages[512];
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	struct page *page;
+	unsigned long free0;
+	bool ok = true;
+	int i, n, nid;
+
+	/* high and batch as Linux sizes them, on every populated zone */
+	for_each_online_node(nid)
+		for_each_zone_in_node(zone, NODE_DATA(nid)) {
+			if (!populated_zone(zone))
+				continue;
+			pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
+			ok &= check(pcp->batch >= 1 && !((pcp->batch + 1) & pcp->batch),
+				    "%s: batch %d is not 2^n - 1", zone->name, pcp->batch);
+			ok &= check(pcp->high >= 4 * pcp->batch &&
+				    pcp->high >= (int)low_wmark_pages(zone),
+				    "%s: high %d, batch %d, low watermark %lu", zone->name,
+				    pcp->high, pcp->batch, low_wmark_pages(zone));
+			ok &= pcp_lists_ok(zone);
+		}
+
+	/* A freed page waits on the list and comes back first; the zone does not see it. */
+	drain_all_pages(NULL);
+	page = alloc_page(GFP_KERNEL);
+	if (!check(page, "no page"))
+		return false;
+	zone = page_zone(page);
+	pcp = &zone->per_cpu_pageset[pcp_this_cpu()];
+	ok &= check(pcp->count == pcp->batch - 1 || pcp->batch == 1,
+		    "%s: %d pages on the lists after the first allocation, batch %d",
+		    zone->name, pcp->count, pcp->batch);
+	free0 = zone->free_pages;
+	__free_page(page);
+	ok &= check(zone->free_pages == free0, "a page freed to the lists reached the zone");
+	ok &= check(alloc_page(GFP_KERNEL) == page, "the freed page did not come back first");
+	__free_page(page);
+
+	/* Frees beyond high go back a batch at a time: the count never reaches high. */
+	n = min_t(int, ARRAY_SIZE(pages), pcp->high + 2 * pcp->batch);
+	for (i = 0; i < n; i++)
+		if (!(pages[i] = alloc_pages_node(zone_to_nid(zone), GFP_KERNEL | __GFP_THISNODE |
+						 __GFP_NOWARN, 0)))
+			break;
+	n = i;
+	for (i = 0; i < n; i++) {
+		__free_page(pages[i]);
+		if (pcp->high && pcp->count >= pcp->high && ok) {
+			ok = check(false, "%s: %d pages on the lists, high %d", zone->name,
+				   pcp->count, pcp->high);
+		}
+	}
+	ok &= pcp_lists_ok(zone);
+
+	/* A drain gives everything back. */
+	free0 = zone->free_pages + pcp->count;
+	drain_all_pages(NULL);
+	ok &= check(pcp->count == 0, "%s: %d pages left after the drain", zone->name, pcp->count);
+	ok &= check(zone->free_pages == free0, "%s: %lu free pages after the drain, expected %lu",
+		    zone->name, zone->free_pages, free0);
+	ok &= pcp_lists_ok(zone);
+	return ok;
+}
+
 /* Runs every test; returns the number that failed. */
 int page_alloc_selftest_run(void)
 {
@@ -448,7 +569,7 @@ int page_alloc_selftest_run(void)
 	pr_info("1..1\n");
 	pr_info("    KTAP version 1\n");
 	pr_info("    # Subtest: page_alloc\n");
-	pr_info("    1..6\n");
+	pr_info("    1..7\n");
 
 	ok = bitmap_create(&bm);
 	take_snapshot(&start);
@@ -461,6 +582,7 @@ int page_alloc_selftest_run(void)
 	report(4, "zone_modifiers", test_zone_modifiers());
 	report(5, "bad_frees_caught", test_bad_frees());
 	report(6, "page_poison", test_poison());
+	report(7, "pcp_lists", test_pcp_lists());
 	pr_info("%sok 1 page_alloc\n", failures ? "not " : "");
 	return failures;
 }

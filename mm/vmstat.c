@@ -72,6 +72,7 @@ static bool is_zone_first_populated(pg_data_t *pgdat, struct zone *zone)
 
 static void zoneinfo_show_print(struct seq_file *m, pg_data_t *pgdat, struct zone *zone)
 {
+	char pagesets[ZONEINFO_PAGESETS_MAX];
 	int i;
 
 	seq_printf(m, "Node %d, zone %8s", pgdat->node_id, zone->name);
@@ -110,11 +111,8 @@ static void zoneinfo_show_print(struct seq_file *m, pg_data_t *pgdat, struct zon
 		seq_printf(m, "\n      %-12s %lu", zone_stat_names[i], 0UL);
 	for (i = 0; i < NR_VM_NUMA_EVENT_ITEMS; i++)
 		seq_printf(m, "\n      %-12s %lu", numa_stat_names[i], zone->vm_numa_event[i]);
-	/*
-	 * Linux prints the per-CPU page lists here ("pagesets", count/high/batch and the vm
-	 * stats threshold per CPU). bootmem has no per-CPU lists: the block is left out rather
-	 * than filled with numbers no allocator of ours uses.
-	 */
+	zoneinfo_pagesets(zone, pagesets, sizeof(pagesets));
+	seq_puts(m, pagesets);
 	seq_printf(m, "\n  node_unreclaimable:  %u\n  start_pfn:           %lu\n", 0U,
 		   zone->zone_start_pfn);
 }

@@ -64,6 +64,11 @@
 #define GFP_HIGHUSER		(GFP_USER | __GFP_HIGHMEM)
 #define GFP_HIGHUSER_MOVABLE	(GFP_HIGHUSER | __GFP_MOVABLE)
 
+/* The migrate type a request asks for (Linux's gfp_migratetype); see mm/page_alloc.c. */
+#define GFP_MOVABLE_MASK	(__GFP_RECLAIMABLE | __GFP_MOVABLE)
+#define GFP_MOVABLE_SHIFT	3
+int gfp_migratetype(gfp_t flags);
+
 /*
  * The zone a request may start from, Linux's GFP_ZONE_TABLE without HIGHMEM: DMA and
  * DMA32 select their zone; ZONE_MOVABLE needs __GFP_MOVABLE together with __GFP_HIGHMEM

@@ -129,6 +129,8 @@ void __free_pages_core(struct page *page, unsigned int order);
 void reset_all_zones_managed_pages(void);
 void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
 void init_per_zone_wmark_min(void);
+/* Pages of the zones up to ZONE_NORMAL above their high watermark (Linux's name). */
+unsigned long nr_free_buffer_pages(void);
 void setup_per_zone_wmarks(void);
 void setup_per_zone_lowmem_reserve(void);
 void mem_init_print_info(void);
@@ -136,6 +138,40 @@ void mem_init_print_info(void);
 void mem_init(void);
 void show_buddyinfo(void);
 void show_zoneinfo(void);
+/*
+ * /proc/zoneinfo's "pagesets" block of a populated zone, Linux's format, each line begun
+ * with "\n" as in its zoneinfo_show_print(); returns the length written to @buf.
+ */
+size_t zoneinfo_pagesets(const struct zone *zone, char *buf, size_t size);
+#define ZONEINFO_PAGESETS_MAX	(16 + 160 * PCP_NR_CPUS)	/* enough for its @size */
+
+/* ---- per-CPU page lists (mm/page_alloc.c) ---- */
+/* No mobility grouping on small machines: every request is MIGRATE_UNMOVABLE. */
+extern int page_group_by_mobility_disabled;
+/* Each zone's pageset before setup_per_cpu_pageset(): high 0, batch 1 (Linux's boot_pageset). */
+void zone_pcp_init(struct zone *zone);
+/* start_kernel's setup_per_cpu_pageset(): each populated zone's lists get their high/batch. */
+void setup_per_cpu_pageset(void);
+/* A zone's managed pages or watermarks changed: recompute its lists' high and batch. */
+void zone_pcp_update(struct zone *zone);
+/* Linux's zone_pcp_disable()/enable(): high 0, batch 1 and drained, then back. */
+void zone_pcp_disable(struct zone *zone);
+void zone_pcp_enable(struct zone *zone);
+/* Linux's refresh_zone_stat_thresholds(): the "vm stats threshold" of each zone. */
+void refresh_zone_stat_thresholds(void);
+/* Give every page on the CPUs' lists of @zone (all zones if NULL) back to the buddy lists. */
+void drain_all_pages(struct zone *zone);
+void drain_local_pages(struct zone *zone);
+/* Pages on the per-CPU lists of @zone, all CPUs. */
+unsigned long zone_pcp_count(const struct zone *zone);
+/* The boot hand-off's free (memblock_free_all): straight to the buddy lists, as Linux's. */
+void __free_pages_ok(struct page *page, unsigned int order);
+/* The same for a block __free_pages_core() has prepared and checked on its way. */
+void __free_pages_ok_checked(struct page *page, unsigned int order);
+
+/* ---- transparent hugepages (mm/huge_memory.c) ---- */
+/* subsys_initcall hugepage_init(): THP on (512 MiB or more), and its min_free_kbytes. */
+void hugepage_init(void);
 void page_alloc_selftest(void);
 /* The same tests, always run; returns how many failed (host tests call this). */
 int page_alloc_selftest_run(void);

@@ -28,7 +28,21 @@
 #define pageblock_nr_pages	(1UL << pageblock_order)
 #define pageblock_start_pfn(pfn)	round_down(pfn, pageblock_nr_pages)
 #define pageblock_end_pfn(pfn)	ALIGN((pfn) + 1, pageblock_nr_pages)
-#define MIGRATE_TYPES		6	/* only for Linux's "mobility grouping" test */
+
+/*
+ * Linux's migrate types. bootmem keeps one free list per order (no mobility grouping, no
+ * pageblock types); the types choose a page's per-CPU list (see mm/page_alloc.c).
+ */
+enum migratetype {
+	MIGRATE_UNMOVABLE,
+	MIGRATE_MOVABLE,
+	MIGRATE_RECLAIMABLE,
+	MIGRATE_PCPTYPES,	/* the types the per-CPU lists keep apart */
+	MIGRATE_HIGHATOMIC = MIGRATE_PCPTYPES,
+	MIGRATE_CMA,
+	MIGRATE_ISOLATE,
+	MIGRATE_TYPES
+};
 
 enum zone_type {
 	ZONE_DMA,
@@ -52,6 +66,34 @@ struct free_area {
 	unsigned long nr_free;
 };
 
+/*
+ * Per-CPU page lists (Linux 6.1's struct per_cpu_pages, CONFIG_TRANSPARENT_HUGEPAGE): one
+ * list per migrate type for orders 0 to PAGE_ALLOC_COSTLY_ORDER, and two (unmovable and
+ * reclaimable, movable) for pageblock-order THP pages. Allocations and frees of those orders
+ * use the current CPU's lists and move pages to and from the buddy lists batch at a time.
+ */
+#define PAGE_ALLOC_COSTLY_ORDER	3
+#define NR_PCP_THP		2
+#define NR_LOWORDER_PCP_LISTS	(MIGRATE_PCPTYPES * (PAGE_ALLOC_COSTLY_ORDER + 1))
+#define NR_PCP_LISTS		(NR_LOWORDER_PCP_LISTS + NR_PCP_THP)
+
+/*
+ * The CPUs that have per-CPU lists: bootmem runs on the boot CPU alone (with -smp N the
+ * secondaries stay parked), so a zone has one pageset, CPU 0's, and one CPU is online.
+ * Linux has one per possible CPU.
+ */
+#define PCP_NR_CPUS		1
+#define pcp_this_cpu()		0
+#define for_each_pcp_cpu(cpu)	for ((cpu) = 0; (cpu) < PCP_NR_CPUS; (cpu)++)
+
+struct per_cpu_pages {
+	int count;		/* pages on the lists (an order-n page counts 2^n) */
+	int high;		/* at this count, a batch goes back to the buddy lists */
+	int batch;		/* pages moved to or from the buddy lists at a time */
+	short free_factor;	/* batch scaling while frees come without allocations */
+	struct list_head lists[NR_PCP_LISTS];
+};
+
 struct pglist_data;
 
 struct zone {
@@ -70,6 +112,13 @@ struct zone {
 	const char *name;
 	int node;
 	struct free_area free_area[MAX_ORDER];
+	/*
+	 * Linux's zone->per_cpu_pageset (one per possible CPU), what setup_zone_pageset()
+	 * last gave them, and per_cpu_zonestats' "vm stats threshold" (the same on every CPU).
+	 */
+	struct per_cpu_pages per_cpu_pageset[PCP_NR_CPUS];
+	int pageset_high, pageset_batch;
+	int stat_threshold;
 	unsigned long vm_numa_event[NR_VM_NUMA_EVENT_ITEMS];	/* numa_hit ... numa_other */
 };
 

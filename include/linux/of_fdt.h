@@ -64,6 +64,17 @@ bool of_fdt_warn_once(int node, const char *prop);
 const char *of_fdt_get_string(const void *blob, int node, const char *name, int *lenp);
 bool of_fdt_prop_str_eq(const void *blob, int node, const char *name, const char *str);
 const char *of_flat_dt_get_machine_name(void);
+/* The offset of /chosen (or /chosen@0) in the boot blob, looked up once; < 0 without one. */
+int of_flat_dt_chosen_node(void);
+/*
+ * libfdt's fdt_parent_offset, fdt_path_offset(_namelen) and fdt_get_path, the same answers;
+ * on the boot blob (initial_boot_params) from one walk that keeps each node's parent
+ * (boot/fdt_index.c) instead of a walk from the start of the tree each time.
+ */
+int of_fdt_parent_offset(const void *fdt, int node);
+int of_fdt_path_offset(const void *fdt, const char *path);
+int of_fdt_path_offset_namelen(const void *fdt, const char *path, int len);
+int of_fdt_get_path(const void *fdt, int node, char *buf, int buflen);
 
 /* fdt_check_header + totalsize <= MAX_FDT_SIZE, as Linux; sets initial_boot_params. */
 bool early_init_dt_verify(void *params);

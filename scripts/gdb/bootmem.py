@@ -188,7 +188,9 @@ class BmZones(gdb.Command):
 Usage: bm-zones
 spanned = end - start (holes included), present = RAM in it, managed = handed to the buddy
 allocator; free = NR_FREE_PAGES, cross-checked with the sum of free_area[order].nr_free << order;
-min/low/high are the watermarks (/proc/zoneinfo's names)."""
+min/low/high are the watermarks (/proc/zoneinfo's names). A populated zone's per-CPU page lists
+follow in /proc/zoneinfo's lines (pagesets, cpu, count, high, batch, vm stats threshold,
+node_unreclaimable, start_pfn), then each CPU's count cross-checked with the pages on its lists."""
 
     def __init__(self):
         super().__init__("bm-zones", gdb.COMMAND_DATA)
@@ -212,6 +214,42 @@ min/low/high are the watermarks (/proc/zoneinfo's names)."""
                           (spanned, int(zone["present_pages"]), int(zone["managed_pages"])))
                 gdb.write("        free %d (free lists: %d)  min %d low %d high %d\n" %
                           (int(zone["free_pages"]), in_lists, int(wm[0]), int(wm[1]), int(wm[2])))
+                if int(zone["present_pages"]):
+                    self.pagesets(zone)
+
+    @staticmethod
+    def pagesets(zone):
+        """/proc/zoneinfo's block (Linux 6.1's zoneinfo_show_print), then the cross-checks."""
+        psets = zone["per_cpu_pageset"]
+        gdb.write("  pagesets\n")
+        for cpu in range(array_len(psets)):
+            pcp = psets[cpu]
+            gdb.write("    cpu: %d\n              count: %d\n              high:  %d\n"
+                      "              batch: %d\n  vm stats threshold: %d\n" %
+                      (cpu, int(pcp["count"]), int(pcp["high"]), int(pcp["batch"]),
+                       int(zone["stat_threshold"])))
+        gdb.write("  node_unreclaimable:  0\n  start_pfn:           %d\n" %
+                  int(zone["zone_start_pfn"]))
+        for cpu in range(array_len(psets)):
+            BmZones.pageset_lists(cpu, psets[cpu])
+
+    @staticmethod
+    def pageset_lists(cpu, pcp):
+        """One CPU's lists: Linux's order_to_pindex() says which order each list holds."""
+        lists = pcp["lists"]
+        nlists = array_len(lists)
+        on_lists = 0
+        for i in range(nlists):
+            order = i // 3 if i < nlists - 2 else 9      # MIGRATE_PCPTYPES; the THP lists
+            head = lists[i].address
+            node = lists[i]["next"]
+            n = 0
+            while int(node) != int(head) and n < 1 << 20:
+                n += 1
+                node = node["next"]
+            on_lists += n << order
+        gdb.write("        cpu %d: count %d, pages on its lists %d\n" %
+                  (cpu, int(pcp["count"]), on_lists))
 
 
 class BmBuddyinfo(gdb.Command):

@@ -1071,6 +1071,72 @@ static void test_oracle_scenarios(void **state)
 	assert_int_equal(fails, 0);
 }
 
+/* ------------------------------------------------------------------ the node index */
+
+/*
+ * Every node of @fdt (the boot blob): of_fdt_parent_offset and of_fdt_get_path give libfdt's
+ * answers, and so does of_fdt_path_offset for each root child by its full name and by its
+ * name without the unit address. Returns the nodes checked.
+ */
+static int check_index_against_libfdt(void *fdt)
+{
+	char a[256], b[256];
+	int node, depth = 0, n = 0;
+
+	initial_boot_params = fdt;
+	for (node = 0; node >= 0 && depth >= 0; node = fdt_next_node(fdt, node, &depth)) {
+		const char *name = fdt_get_name(fdt, node, NULL);
+
+		assert_int_equal(of_fdt_parent_offset(fdt, node), fdt_parent_offset(fdt, node));
+		assert_int_equal(of_fdt_get_path(fdt, node, a, sizeof(a)),
+				 fdt_get_path(fdt, node, b, sizeof(b)));
+		assert_string_equal(a, b);
+		assert_int_equal(of_fdt_get_path(fdt, node, a, 4), fdt_get_path(fdt, node, b, 4));
+		if (depth == 1) {
+			size_t unit = strcspn(name, "@");
+
+			snprintf(a, sizeof(a), "/%s", name);
+			assert_int_equal(of_fdt_path_offset(fdt, a), fdt_path_offset(fdt, a));
+			assert_int_equal(of_fdt_path_offset_namelen(fdt, a, unit + 1),
+					 fdt_path_offset_namelen(fdt, a, unit + 1));
+		}
+		n++;
+	}
+	assert_int_equal(of_fdt_path_offset(fdt, "/no-such-node"), -FDT_ERR_NOTFOUND);
+	assert_int_equal(of_fdt_path_offset(fdt, "/"), 0);
+	assert_int_equal(of_fdt_parent_offset(fdt, 0), -FDT_ERR_NOTFOUND);
+	/* not a node's offset: libfdt's error */
+	assert_int_equal(of_fdt_parent_offset(fdt, 3), fdt_parent_offset(fdt, 3));
+	return n;
+}
+
+static void test_fdt_index(void **state)
+{
+	static const char *const boards[] = { "tests/data/bcm2711-rpi-4-b.dtb",
+		"tests/data/bcm2837-rpi-3-b.dtb", "tests/data/imx8mp-evk.dtb" };
+	char deep[4096], path[64];
+	int i, node;
+
+	for (i = 0; i < (int)ARRAY_SIZE(boards); i++) {
+		host_reset_boot_state();
+		assert_true(check_index_against_libfdt(load_dtb(boards[i])) > 100);
+	}
+	host_reset_boot_state();
+	assert_true(check_index_against_libfdt(load_dts(SCENARIOS, "numa3")) > 5);
+
+	/* deeper than the index keeps: libfdt answers, the same */
+	assert_int_equal(fdt_create_empty_tree(deep, sizeof(deep)), 0);
+	for (node = 0, i = 0; i < 40; i++) {
+		snprintf(path, sizeof(path), "n%d@%d", i, i);
+		node = fdt_add_subnode(deep, node, path);
+		assert_true(node > 0);
+	}
+	host_reset_boot_state();
+	assert_int_equal(check_index_against_libfdt(deep), 41);
+	host_reset_boot_state();
+	initial_boot_params = NULL;
+}
+
 /* ------------------------------------------------------------------ the image's footprint */
 
 /* @str in what the boot printed, without printk's timestamps (multi-line is fine). */
@@ -1360,6 +1426,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_fdt_index),
 		cmocka_unit_test(test_memory_2_1),
 		cmocka_unit_test(test_memory_1_1),
 		cmocka_unit_test(test_memory_hostile),

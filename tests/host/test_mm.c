@@ -545,66 +545,180 @@ static void test_memory_line(void **state)
 	discard(&l);
 }
 
-/* ---- watermarks ---- */
+/* ---- watermarks and the per-CPU lists' sizes ---- */
+static const struct region st256[] = { { 0x40000000, SZ_256M, 0, 0 } };
+
+static unsigned long isqrt(unsigned long x)
+{
+	unsigned long r = 0;
+
+	while ((r + 1) * (r + 1) <= x)
+		r++;
+	return r;
+}
+
+/* Linux's zone_batchsize(): 0.1% of the zone / 4, at most 64, * 1.5 down to 2^n, - 1. */
+static int expected_batch(unsigned long managed)
+{
+	unsigned long b = min(managed >> 10, 256UL) / 4;
+
+	if (b < 1)
+		b = 1;
+	b += b / 2;
+	while (b & (b - 1))
+		b &= b - 1;
+	return b - 1;
+}
+
+static void check_wmarks_and_pcp(unsigned long pages_min, unsigned long lowmem)
+{
+	int z;
+
+	for (z = 0; z < MAX_NR_ZONES; z++) {
+		struct zone *zone = &NODE_DATA(0)->node_zones[z];
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[0];
+		unsigned long m = zone->managed_pages, min = pages_min * m / lowmem;
+
+		if (!populated_zone(zone))
+			continue;
+		assert_int_equal(min_wmark_pages(zone), min);
+		assert_int_equal(low_wmark_pages(zone) - min, max(min / 4, m * 10 / 10000));
+		assert_int_equal(high_wmark_pages(zone) - min, 2 * (low_wmark_pages(zone) - min));
+		/* high: the low watermark over one CPU, at least 4 batches */
+		assert_int_equal(pcp->batch, expected_batch(m));
+		assert_int_equal(pcp->high, max(low_wmark_pages(zone), 4UL * pcp->batch));
+		assert_int_equal(pcp->count, 0);
+		assert_int_equal(zone->stat_threshold, 2 * 1 * (1 + fls64(m >> 15)));
+	}
+}
+
 static void test_watermarks(void **state)
 {
 	struct layout l = { virt4g, 1 };
-	struct zone *dma, *normal;
-	unsigned long managed;
+	unsigned long managed, recommended;
 
 	boot_mm(&l);
 	managed = NODE_DATA(0)->node_zones[0].managed_pages +
 		  NODE_DATA(0)->node_zones[2].managed_pages;
-	/* int_sqrt(lowmem_kbytes * 16), clamped */
-	{
-		unsigned long kb = managed * 4, r = 0;
-
-		while ((r + 1) * (r + 1) <= kb * 16)
-			r++;
-		assert_int_equal(min_free_kbytes, r);
-	}
-	dma = &NODE_DATA(0)->node_zones[ZONE_DMA];
-	normal = &NODE_DATA(0)->node_zones[ZONE_NORMAL];
-	assert_int_equal(min_wmark_pages(dma),
-			 (u64)(min_free_kbytes / 4) * dma->managed_pages / managed);
-	assert_int_equal(min_wmark_pages(normal),
-			 (u64)(min_free_kbytes / 4) * normal->managed_pages / managed);
-	assert_int_equal(low_wmark_pages(dma) - min_wmark_pages(dma),
-			 max(min_wmark_pages(dma) / 4, dma->managed_pages * 10 / 10000));
-	assert_int_equal(high_wmark_pages(dma) - min_wmark_pages(dma),
-			 2 * (low_wmark_pages(dma) - min_wmark_pages(dma)));
+	/*
+	 * int_sqrt(lowmem_kbytes * 16), then khugepaged's floor (4 GiB, so THP is on): two
+	 * zones (DMA, Normal) x 512-page pageblocks x (2 + 3 * 3), in KiB.
+	 */
+	recommended = 2 * 512 * 11 * 4;
+	assert_true(isqrt(managed * 4 * 16) < recommended);
+	assert_int_equal(min_free_kbytes, recommended);
+	check_wmarks_and_pcp(min_free_kbytes / 4, managed);
 	console_capture_reset();
 	show_buddyinfo();
 	show_zoneinfo();
 	expect_line("Node 0, zone      DMA ");
 	expect_line("Node 0, zone   Normal ");
 	expect_line("        managed  ");
+	expect_line("  pagesets\n    cpu: 0\n              count: 0\n              high:  ");
+	expect_line("              batch: 63\n  vm stats threshold: ");
+	discard(&l);
+
+	/* transparent_hugepage=never: no khugepaged, min_free_kbytes stays the square root */
+	l.args = "transparent_hugepage=never";
+	boot_mm(&l);
+	assert_int_equal(min_free_kbytes, isqrt(managed * 4 * 16));
+	check_wmarks_and_pcp(min_free_kbytes / 4, managed);
+	discard(&l);
+
+	/* Below 512 MiB THP is off: the same */
+	l = (struct layout){ st256, 1 };
+	boot_mm(&l);
+	managed = NODE_DATA(0)->node_zones[0].managed_pages;
+	assert_int_equal(min_free_kbytes, max(128UL, isqrt(managed * 4 * 16)));
+	check_wmarks_and_pcp(min_free_kbytes / 4, managed);
+	discard(&l);
+
+	l = (struct layout){ virt4g, 1, .args = "transparent_hugepage=sometimes" };
+	boot_mm(&l);
+	expect_line("transparent_hugepage= cannot parse, ignored\n");
+	assert_int_equal(min_free_kbytes, recommended);
+	discard(&l);
+}
+
+/*
+ * Linux 6.1's /proc/zoneinfo (linux-proc.sh, one CPU) shows "high:  7040" and "batch: 63"
+ * for a 1 GiB DMA zone: min_free_kbytes 22528 (khugepaged: 512 x 11 pages), min 5632,
+ * low = 5632 + 5632 / 4. The same here, whatever the exact managed count.
+ */
+static void test_pagesets_as_linux(void **state)
+{
+	struct layout l = { virt1g, 1, .cma_size = SZ_64M };
+	char buf[256];
+
+	boot_mm(&l);
+	assert_int_equal(min_free_kbytes, 22528);
+	zoneinfo_pagesets(&NODE_DATA(0)->node_zones[ZONE_DMA], buf, sizeof(buf));
+	assert_string_equal(buf, "\n  pagesets\n    cpu: 0\n              count: 0"
+			    "\n              high:  7040\n              batch: 63"
+			    "\n  vm stats threshold: 8");
 	discard(&l);
 }
 
 /* ---- the allocator against a shadow model ---- */
 static const struct region small[] = { { 0x40000000, SZ_64M, 0, 0 } };
 
-static void check_free_lists(void)
+/*
+ * The buddy lists and the per-CPU lists of the small layout's zone, against @owner (1: the
+ * test holds the page): every listed page is free in the shadow, none is listed twice
+ * (@seen), buddy heads carry their order, per-CPU pages are plain free pages, and the lists
+ * add up to the zone's free count and the lists' count. Returns the pages on per-CPU lists.
+ */
+static unsigned long check_free_lists(const unsigned char *owner, unsigned char *seen,
+				      unsigned long base, unsigned long npages)
 {
 	struct zone *zone = &NODE_DATA(0)->node_zones[0];
-	unsigned long total = 0;
-	int o;
+	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[0];
+	unsigned long total = 0, on_pcp = 0, k;
+	int o, pindex;
 
+	memset(seen, 0, npages);
 	for (o = 0; o < MAX_ORDER; o++) {
 		struct page *p;
 		unsigned long n = 0;
 
 		list_for_each_entry(p, &zone->free_area[o].free_list, lru) {
+			unsigned long pfn = page_to_pfn(p);
+
 			assert_true(PageBuddy(p));
 			assert_int_equal(p->private, o);
-			assert_int_equal(page_to_pfn(p) & ((1UL << o) - 1), 0);
+			assert_int_equal(pfn & ((1UL << o) - 1), 0);
+			for (k = 0; k < (1UL << o); k++) {
+				assert_int_equal(owner[pfn - base + k], 0);
+				assert_int_equal(seen[pfn - base + k]++, 0);
+			}
 			n++;
 		}
 		assert_int_equal(n, zone->free_area[o].nr_free);
 		total += n << o;
 	}
 	assert_int_equal(total, zone->free_pages);
+	for (pindex = 0; pindex < NR_PCP_LISTS; pindex++) {
+		unsigned int order = pindex < NR_LOWORDER_PCP_LISTS ? pindex / MIGRATE_PCPTYPES :
+				     pageblock_order;
+		struct page *p;
+
+		list_for_each_entry(p, &pcp->lists[pindex], lru) {
+			unsigned long pfn = page_to_pfn(p);
+
+			assert_false(PageBuddy(p));
+			assert_int_equal(page_ref_count(p), 0);
+			assert_true(p->lru.next->prev == &p->lru);
+			assert_int_equal(pfn & ((1UL << order) - 1), 0);
+			for (k = 0; k < (1UL << order); k++) {
+				assert_int_equal(owner[pfn - base + k], 0);
+				assert_int_equal(seen[pfn - base + k]++, 0);
+			}
+			on_pcp += 1UL << order;
+		}
+	}
+	assert_int_equal(on_pcp, pcp->count);
+	assert_true(pcp->count < pcp->high || !pcp->high);
+	return on_pcp;
 }
 
 static void test_shadow_model(void **state)
@@ -612,17 +726,27 @@ static void test_shadow_model(void **state)
 	struct layout l = { small, 1 };
 	enum { SLOTS = 4096 };
 	static struct { struct page *page; unsigned int order; } live[SLOTS];
-	unsigned char *owner;
+	static const gfp_t gfps[] = { GFP_KERNEL, GFP_HIGHUSER_MOVABLE,
+				      GFP_KERNEL | __GFP_RECLAIMABLE };
+	unsigned char *owner, *seen;
 	unsigned long base = 0x40000, npages = SZ_64M >> PAGE_SHIFT, used = 0, free0;
+	struct zone *zone;
 	u64 x = 88172645463325252ULL;
 	long op;
 
 	boot_mm(&l);
+	zone = &NODE_DATA(0)->node_zones[0];
 	min_free_kbytes = 0;
 	setup_per_zone_wmarks();
+	/* Nearly no watermark: high is a few pages, so the lists fill and spill often. */
+	assert_int_equal(zone->per_cpu_pageset[0].high,
+			 max(low_wmark_pages(zone), 4UL * zone->per_cpu_pageset[0].batch));
+	assert_true(zone->per_cpu_pageset[0].high < 16);
 	free0 = nr_free_pages();
 	owner = calloc(npages, 1);
+	seen = calloc(npages, 1);
 	assert_non_null(owner);
+	assert_non_null(seen);
 	memset(live, 0, sizeof(live));
 	for (op = 0; op < 1200000; op++) {
 		unsigned int i;
@@ -640,8 +764,8 @@ static void test_shadow_model(void **state)
 			used -= 1UL << live[i].order;
 			live[i].page = NULL;
 		} else {
-			unsigned int order = (x >> 20) % 8 ? 0 : (x >> 24) % MAX_ORDER;
-			struct page *p = alloc_pages(GFP_KERNEL | __GFP_NOWARN, order);
+			unsigned int order = (x >> 20) % 8 ? (x >> 40) % 4 : (x >> 24) % MAX_ORDER;
+			struct page *p = alloc_pages(gfps[(x >> 30) % 3] | __GFP_NOWARN, order);
 			unsigned long pfn, k;
 
 			if (!p)
@@ -658,26 +782,37 @@ static void test_shadow_model(void **state)
 			live[i].order = order;
 			used += 1UL << order;
 		}
-		assert_int_equal(nr_free_pages() + used, free0);
+		/* Free in the zone + waiting on the per-CPU lists + held = what was free. */
+		assert_int_equal(nr_free_pages() + zone_pcp_count(zone) + used, free0);
 		if (op % 100000 == 0)
-			check_free_lists();
+			check_free_lists(owner, seen, base, npages);
 	}
 	for (op = 0; op < SLOTS; op++)
-		if (live[op].page)
+		if (live[op].page) {
+			unsigned long pfn = page_to_pfn(live[op].page), k;
+
+			for (k = 0; k < (1UL << live[op].order); k++)
+				owner[pfn - base + k] = 0;
 			__free_pages(live[op].page, live[op].order);
+		}
+	assert_int_equal(nr_free_pages() + zone_pcp_count(zone), free0);
+	check_free_lists(owner, seen, base, npages);
+	/* The drain gives every waiting page back: the zone has them all again, merged. */
+	drain_all_pages(NULL);
+	assert_int_equal(zone_pcp_count(zone), 0);
 	assert_int_equal(nr_free_pages(), free0);
-	check_free_lists();
+	assert_int_equal(check_free_lists(owner, seen, base, npages), 0);
 	assert_int_equal(nr_bad_pages, 0);
 	free(owner);
+	free(seen);
 	discard(&l);
 }
 
 /* ---- the in-kernel self-test, and bad input ---- */
-static const struct region st[] = { { 0x40000000, SZ_256M, 0, 0 } };
 
 static void test_selftest(void **state)
 {
-	struct layout l = { st, 1 };
+	struct layout l = { st256, 1 };
 
 	boot_mm(&l);
 	console_capture_reset();
@@ -728,7 +863,8 @@ static unsigned long mon_free(const char *fmt, ...)
 	va_end(ap);
 	console_capture_reset();
 	monitor_cmd_free(args);
-	return nr_free_pages();
+	/* Free pages: in the zones, and waiting on the per-CPU lists. */
+	return nr_free_pages() + zone_pcp_count(&NODE_DATA(0)->node_zones[ZONE_DMA]);
 }
 
 static void test_monitor_free(void **state)
@@ -742,7 +878,7 @@ static void test_monitor_free(void **state)
 	page = alloc_pages(GFP_KERNEL, 3);
 	assert_non_null(page);
 	pfn = page_to_pfn(page);
-	before = nr_free_pages();
+	before = nr_free_pages() + zone_pcp_count(page_zone(page));
 
 	/* Not a block start for order 3: refused before the allocator sees it. */
 	assert_int_equal(mon_free("%#lx 3", pfn + 1), before);
@@ -756,9 +892,9 @@ static void test_monitor_free(void **state)
 	snprintf(line, sizeof(line), "free: pfn %#lx order 3\n", pfn);
 	expect_line(line);
 
-	/* Again: Linux's report, and plainly nothing freed. */
+	/* Again, while it waits on the per-CPU list: Linux's report, and plainly nothing freed. */
 	assert_int_equal(mon_free("%#lx  3", pfn), before + 8);
-	expect_line("page dumped because: double free: page is already on a free list\n");
+	expect_line("page dumped because: page is not allocated (refcount 0): double free or tail page\n");
 	snprintf(line, sizeof(line), "free: nothing freed: the allocator refused pfn %#lx order 3 (see the report above)\n",
 		 pfn);
 	expect_line(line);
@@ -808,6 +944,7 @@ int main(void)
 		cmocka_unit_test(test_nomap),
 		cmocka_unit_test(test_memory_line),
 		cmocka_unit_test(test_watermarks),
+		cmocka_unit_test(test_pagesets_as_linux),
 		cmocka_unit_test(test_shadow_model),
 		cmocka_unit_test(test_selftest),
 		cmocka_unit_test(test_bad_input),

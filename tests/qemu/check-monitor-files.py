@@ -8,7 +8,8 @@ against what busybox printed on Linux 6.1 for the same tree (LINUX.txt, tests/li
   - every command of COMMANDS.txt prints byte for byte what it printed on Linux
   - /proc/iomem: System RAM and top-level reserved lines equal; Kernel code, the reserved init
     part and Kernel data equal
-  - /proc/zoneinfo: Linux's lines in Linux's order (pagesets aside), spanned/present equal
+  - /proc/zoneinfo: Linux's lines in Linux's order (the pagesets block too), spanned/present
+    and the per-CPU lists' high and batch equal
   - /proc/buddyinfo and /proc/meminfo in Linux's formats
   - Tab completed a path, a command, and listed candidates on a second Tab
 Prints one line per failure and "N passed, N failed"; exit 0 only if all pass.
@@ -85,11 +86,11 @@ def main():
     check(ours_k is not None and linux_k is not None and ours_k.group(0) == linux_k.group(0),
           "/proc/iomem: Kernel code, init and data differ from Linux's", iomem)
 
-    skip = re.compile(r"^(  pagesets|    cpu: |              (count|high|batch):|"
-                      r"  vm stats threshold:)")
-
     def shape(t):
-        return [re.sub(r"\d+", "#", ln) for ln in t.splitlines() if not skip.match(ln)]
+        return [re.sub(r"\d+", "#", ln) for ln in t.splitlines()]
+
+    def pagesets(t):
+        return re.findall(r"^              high:  (\d+)\n              batch: (\d+)$", t, re.M)
 
     def counts(t):
         return [ln for ln in t.splitlines() if re.match(r"^(Node |        (spanned|present) )", ln)]
@@ -99,6 +100,9 @@ def main():
     check(shape(zone) == shape(l_zone), "/proc/zoneinfo's lines are not Linux's", zone)
     check(counts(zone) == counts(l_zone) and counts(zone), "/proc/zoneinfo spanned/present differ",
           "\n".join(counts(zone)))
+    check(pagesets(zone) == pagesets(l_zone) and pagesets(zone),
+          "/proc/zoneinfo pagesets high/batch differ from Linux's %s" % pagesets(l_zone),
+          str(pagesets(zone)))
     buddy = text("cat /proc/buddyinfo")
     check(re.fullmatch(r"(Node \d+, zone +\w+ (  *\d+ ){11}\n)+", buddy) is not None,
           "/proc/buddyinfo's format", buddy)

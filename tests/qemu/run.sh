@@ -33,6 +33,23 @@ boot() { # boot NAME EXPECTED_STATUS run-qemu args...
 	return 0
 }
 
+# check_checksums NAME EXTRA LOG: the memmap, page tables and free lists the kernel printed
+# (bootmem_checksum) equal those recorded before the bring-up was made faster, if recorded.
+SUMS=tests/data/bootmem-checksums-kernel.txt
+check_checksums() {
+	local want got label=$1
+	[ "$2" = - ] || label="$1 $2"
+	want=$(awk -v n="$1" -v e="$2" '{ sub(/\r$/, "") } $1 == n && $2 == e { print $3, $4, $5 }' "$SUMS")
+	[ -n "$want" ] || return 0
+	got=$(sed -n 's/.*bootmem: checksum memmap \([0-9a-f]*\) page tables \([0-9a-f]*\) free lists \([0-9a-f]*\).*/\1 \2 \3/p' "$3" | tr -d '\r')
+	if [ "$got" = "$want" ]; then
+		ok "$label: memmap, page tables and free lists as recorded ($SUMS)"
+	else
+		echo "got [$got], recorded [$want]" > "$3.sums"
+		bad "$label: bring-up checksums differ from the recorded ones" "$3.sums"
+	fi
+}
+
 make -s kernel || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
 
 # 1. The default boot: QEMU's own DTB through -kernel.
@@ -90,9 +107,10 @@ for dts in tests/scenarios/*.dts; do
 	# in host memory, so they boot without it (the 1-4 GiB layouts run it).
 	st=selftest
 	grep -qE '^// qemu: .*-m ([5-9]|[1-9][0-9])G' "$dts" && st=
-	if boot "$name" 0 --dtb "$dts" --append "$DBG $st ptdump debug_invariants poweroff"; then
+	if boot "$name" 0 --dtb "$dts" --append "$DBG $st ptdump debug_invariants bootmem_checksum poweroff"; then
 		expect "$name" "$OUT/$name.log" 'invariants: after map_mem: .*page tables' \
 			'invariants: after free_all: .*buddy' && ok "$name: invariants after every phase"
+		check_checksums "$name" - "$OUT/$name.log"
 		if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" "$dtb" > "$OUT/$name.cmp" 2>&1; then
 			ok "$name: layout equals Linux 6.1's ($(tail -1 "$OUT/$name.cmp"))"
 		else
@@ -157,6 +175,11 @@ if [ -f "$log" ] && [ "$(grep -ac 'OF: fdt: earlycon: stdout-path framebuffer0 n
 	ok "xperia-nile-voyager+earlycon: a bare earlycon prints Linux's line once, bootmem does not repeat it"
 else
 	bad "xperia-nile-voyager+earlycon: Linux's stdout-path line" "$log"
+fi
+
+# The block-mapped linear map (rodata=off) as recorded too.
+if boot virt-1g-rodata-off 0 --dtb tests/scenarios/virt-1g.dts --append "rodata=off bootmem_checksum poweroff"; then
+	check_checksums virt-1g rodata=off "$OUT/virt-1g-rodata-off.log"
 fi
 
 # 3. Real boards.
@@ -314,7 +337,9 @@ fi
 
 # 6b. The monitor's free, driven interactively: the PFN to free comes from alloc, the
 # reserved one is the DTB's (memblock reserves the blob). A double free and a reserved page get Linux's
-# report and "nothing freed"; a PFN not aligned to the order is refused before the allocator.
+# report and "nothing freed" (the page freed once waits on the per-CPU list, not a free list, so
+# the second free finds it unallocated, refcount 0); a PFN not aligned to the order is refused
+# before the allocator.
 monitor_free() {
 	local log="$OUT/monitor-free.log" line pfn= dtb= st mpid in to
 	: > "$log"
@@ -353,7 +378,7 @@ monitor_free() {
 	if expect monitor-free "$log" \
 		"free: pfn $pfn order 0\$" \
 		"BUG: Bad page state in process swapper/0  pfn:0*${pfn#0x}\$" \
-		"page dumped because: double free: page is already on a free list" \
+		"page dumped because: page is not allocated \\(refcount 0\\): double free or tail page" \
 		"free: nothing freed: the allocator refused pfn $pfn order 0 \\(see the report above\\)" \
 		"free: pfn $(printf '%#x' $((pfn | 1))) is not aligned to order 3 \\(a multiple of 8 pages\\): refused, nothing freed" \
 		"BUG: Bad page state in process swapper/0  pfn:0*${kpfn#0x}\$" \

@@ -22,6 +22,9 @@
 #include <linux/version.h>
 #include <linux/cpumask.h>
 #include <linux/swiotlb.h>
+#include <asm/pgtable.h>
+#include <asm/fixmap.h>
+#include <linux/bootmem_checksum.h>
 #include <linux/ioport.h>
 
 #define PHYS_MASK_SHIFT		48
@@ -597,3 +600,32 @@ static void init_reset(void)
 	io_tlb_default_mem.start = io_tlb_default_mem.end = 0;
 }
 host_reset(init_reset);
+
+/*
+ * bootmem_checksum: the three checksums of what the bring-up built. The kernel leaves out
+ * what depends on its own build: the memory of the image footprint in force (kernel_image,
+ * or bootmem's real image if larger) from the 2 MiB boundary below _text, its linear alias,
+ * the image mapping, and the fixmap's slot (its tables are in the image's bss), so values
+ * recorded from one build hold for the next.
+ */
+void bootmem_checksum_print(void)
+{
+	phys_addr_t text = __pa_symbol(_text);
+	phys_addr_t start = round_down(text, SZ_2M);
+	phys_addr_t end = round_up(max_t(phys_addr_t, kernel_image.end, __pa_symbol(_end)),
+				   SZ_2M);
+	struct checksum_skip skip = {
+		.skip_start_pfn = PFN_DOWN(start), .skip_end_pfn = PFN_UP(end),
+		.skip_va = {
+			{ __phys_to_virt(start), __phys_to_virt(end) },
+			{ KIMAGE_VADDR, KIMAGE_VADDR + (end - start) },
+			{ round_down(FIXADDR_TOP - FIXADDR_TOT_SIZE, PGDIR_SIZE),
+			  round_up(FIXADDR_TOP, PGDIR_SIZE) },
+		},
+		.nr_skip_va = 3,
+	};
+
+	pr_info("bootmem: checksum memmap %016llx page tables %016llx free lists %016llx\n",
+		memmap_checksum(&skip), pgtable_checksum(swapper_pg_dir, &skip),
+		free_lists_checksum(&skip));
+}

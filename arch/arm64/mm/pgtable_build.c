@@ -10,6 +10,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
+#include <linux/bootmem_checksum.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
@@ -117,19 +118,34 @@ static phys_addr_t alloc_table(phys_addr_t (*pgtable_alloc)(int), int shift,
 	return pa;
 }
 
-static void init_pte(pmd_t *pmdp, unsigned long addr, unsigned long end,
-		     phys_addr_t phys, pgprot_t prot)
+/*
+ * Linux's init_pte(): the entries of [addr, end) from @ptep on. Linux maps the PTE table
+ * (pte_set_fixmap_offset) in every call; here alloc_init_cont_pte() maps it once for all
+ * its contiguous ranges, which writes the same entries.
+ *
+ * In a table alloc_init_cont_pte() has just allocated (@fresh) every entry is 0, and 0 may
+ * become anything (pgattr_change_is_safe), so the check Linux makes per entry cannot fail:
+ * there the entries are written straight, each the one before plus a page. (Adding
+ * PAGE_SIZE to the descriptor adds it to the output address: @prot has no address bits,
+ * and __create_pgd_mapping refused ranges beyond the 48-bit PA space.)
+ */
+static void init_pte(pte_t *ptep, unsigned long addr, unsigned long end, phys_addr_t phys,
+		     pgprot_t prot, bool fresh)
 {
-	pte_t *ptep;
+	if (fresh && !(pgprot_val(prot) & PTE_ADDR_MASK)) {
+		u64 *entry = &pte_val(*ptep), *last = entry + ((end - addr) >> PAGE_SHIFT);
+		u64 val = pte_val(pfn_pte_phys(phys, prot));
 
-	ptep = (pte_t *)pgtable_map(pmd_page_paddr(READ_ONCE(*pmdp)), PGT_PTE);
-	ptep += pte_index(addr);
+#pragma GCC unroll 8
+		for (; entry < last; entry++, val += PAGE_SIZE)
+			*entry = val;
+		return;
+	}
 	do {
 		set_leaf(&pte_val(*ptep), pte_val(pfn_pte_phys(phys, prot)), addr,
 			 PGT_PTE);
 		phys += PAGE_SIZE;
 	} while (ptep++, addr += PAGE_SIZE, addr != end);
-	pgtable_unmap(PGT_PTE);
 }
 
 static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
@@ -139,6 +155,8 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 {
 	unsigned long next;
 	pmd_t pmd = READ_ONCE(*pmdp);
+	bool fresh = false;
+	pte_t *ptep;
 
 	if (pmd_sect(pmd))
 		live_block_bug(pmd_val(pmd), addr, PGT_PMD);
@@ -151,9 +169,11 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 		pte_phys = alloc_table(pgtable_alloc, PAGE_SHIFT, addr);
 		WRITE_ONCE(*pmdp, __pmd(pte_phys | pmdval));
 		pmd = READ_ONCE(*pmdp);
+		fresh = true;
 	}
 	BUG_ON(pmd_bad(pmd));
 
+	ptep = (pte_t *)pgtable_map(pmd_page_paddr(pmd), PGT_PTE) + pte_index(addr);
 	do {
 		pgprot_t __prot = prot;
 
@@ -164,10 +184,12 @@ static void alloc_init_cont_pte(pmd_t *pmdp, unsigned long addr,
 		    (flags & NO_CONT_MAPPINGS) == 0)
 			__prot = __pgprot(pgprot_val(prot) | PTE_CONT);
 
-		init_pte(pmdp, addr, next, phys, __prot);
+		init_pte(ptep, addr, next, phys, __prot, fresh);
 
+		ptep += (next - addr) >> PAGE_SHIFT;
 		phys += next - addr;
 	} while (addr = next, addr != end);
+	pgtable_unmap(PGT_PTE);
 }
 
 static void init_pmd(pud_t *pudp, unsigned long addr, unsigned long end,
@@ -368,6 +390,50 @@ phys_addr_t pgtable_translate(pgd_t *pgd, u64 va)
 	if (!(val & PTE_VALID) || level == PGT_PGD)
 		return PHYS_ADDR_MAX;
 	return __desc_phys(val & ~(size[level] - 1)) + (va & (size[level] - 1));
+}
+
+static bool va_skipped(const struct checksum_skip *skip, u64 start, u64 size)
+{
+	int i;
+
+	for (i = 0; skip && i < skip->nr_skip_va; i++)
+		if (start >= skip->skip_va[i].start && start + size - 1 <= skip->skip_va[i].end - 1)
+			return true;
+	return false;
+}
+
+/*
+ * Every non-empty entry under @table (at @level, mapping from @va), depth first: index,
+ * value, then the table it points to. Entries that map only skipped addresses are left out.
+ */
+static u64 table_checksum(const u64 *table, int level, u64 va, const struct checksum_skip *skip,
+			  u64 h)
+{
+	static const int shift[] = { PGDIR_SHIFT, PUD_SHIFT, PMD_SHIFT, PAGE_SHIFT };
+	int i;
+
+	for (i = 0; i < PTRS_PER_TABLE; i++) {
+		u64 val = READ_ONCE(table[i]), start = va + ((u64)i << shift[level]);
+
+		if (!val || va_skipped(skip, start, 1ULL << shift[level]))
+			continue;
+		h = checksum_mix(h, (u64)level << 16 | i);
+		h = checksum_mix(h, val);
+		if (level < PGT_PTE && (val & PTE_VALID) && !is_leaf(val, level)) {
+			const u64 *next = pgtable_map(__desc_phys(val),
+						      (enum pgtable_level)(level + 1));
+
+			h = table_checksum(next, level + 1, start, skip, h);
+			pgtable_unmap((enum pgtable_level)(level + 1));
+		}
+	}
+	return h;
+}
+
+u64 pgtable_checksum(pgd_t *pgd, const struct checksum_skip *skip)
+{
+	/* swapper_pg_dir translates the TTBR1 half: index 0 is the lowest kernel address. */
+	return table_checksum((const u64 *)pgd, PGT_PGD, ~0ULL << VA_BITS, skip, 0);
 }
 
 static const char *mem_type_name(u64 val)

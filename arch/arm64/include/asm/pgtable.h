@@ -218,5 +218,12 @@ phys_addr_t pgtable_translate(pgd_t *pgd, u64 va);
  * "PMD block 2M -> 0x40000000: RW NX UXN SHD AF MEM/NORMAL". Returns the length.
  */
 int pgtable_describe(u64 desc, int level, char *buf, size_t len);
+/*
+ * A checksum of every entry of the tables under @pgd (index, value, and the tables they
+ * point to), leaving out entries that map only @skip's virtual ranges (NULL: none): equal
+ * before and after a change of the builder means the same tables.
+ */
+struct checksum_skip;
+u64 pgtable_checksum(pgd_t *pgd, const struct checksum_skip *skip);
 
 #endif /* _ASM_PGTABLE_H */
