@@ -12,7 +12,7 @@ Compared after a change, for the reason given:
   Booting bootmem on physical CPU ...   the kernel's name: compared as "Booting Linux ...".
   Kernel command line: ...              without bootmem's own words (poweroff, selftest,
                                         ptdump, debug_invariants, buddyinfo, zoneinfo,
-                                        boot_phases, test_fault=), which Linux does not have.
+                                        boot_phases, bootmem_checksum, test_fault=), which Linux does not have.
    memory size = M reserved size = R    M only: R is the sum of memblock.reserved (below).
   NUMA: NODE_DATA [mem A-B]             B - A only: NODE_DATA, and the bounce buffer, are
   software IO TLB: mapped [mem A-B] (N)   allocated after allocations of Linux's own (its
@@ -51,7 +51,7 @@ import re
 import sys
 
 BOOTMEM_WORDS = re.compile(r"^(poweroff|selftest|ptdump|debug_invariants|buddyinfo|zoneinfo|"
-                           r"boot_phases|test_fault=.*)$")
+                           r"boot_phases|bootmem_checksum|test_fault=.*)$")
 MEMORY = re.compile(r"^Memory: (\d+)K/(\d+)K available \(.*, (\d+)K cma-reserved\)$")
 SKIP = [re.compile(p) for p in (r"^memblock_[a-z_]+: ", r"^ reserved\.cnt  = ",
                                 r"^ reserved\[0x[0-9a-f]+\]\t")]

@@ -47,8 +47,10 @@ for g in 1 2 4 8; do
 	fi
 	args=$(sed -n 's/^# bootargs: //p' tests/expected/rpi4b-${g}g.txt)
 	$TOOL --ram ${g}G --timestamps --append "$args" "$PI4" > "$OUT/pi4-${g}g.log" 2>&1
-	if python3 scripts/compare-layout.py tests/expected/rpi4b-${g}g.txt "$OUT/pi4-${g}g.log" "$PI4" \
-		> "$OUT/pi4-${g}g.cmp" 2>&1; then
+	# The scenario's tree has one node more (a /reserved-memory 'qemu-has-no-ram' node), so
+	# the unflattened tree's size (allocs) is compared on the scenario itself (layout-agreement).
+	if python3 scripts/compare-layout.py --skip allocs tests/expected/rpi4b-${g}g.txt \
+		"$OUT/pi4-${g}g.log" "$PI4" > "$OUT/pi4-${g}g.cmp" 2>&1; then
 		ok "pi4 --ram ${g}G: layout equals Linux 6.1's (rpi4b-${g}g, $(tail -1 "$OUT/pi4-${g}g.cmp"))"
 	else
 		bad "pi4 --ram ${g}G: differs from Linux 6.1's rpi4b-${g}g" "$OUT/pi4-${g}g.cmp" 40
