@@ -45,10 +45,7 @@ agree() {
 		bad "$name: bootmem-layout failed" "$OUT/$name.err"
 		return
 	fi
-	# Linux 6.12's allocation sizes before Memory: are not followed yet
-	# (docs/linux-versions.md): its allocs case is skipped.
-	if python3 scripts/compare-layout.py $([ "$ver" = 6.12 ] && echo --skip allocs) \
-		"$exp" "$OUT/$name.log" > "$OUT/$name.cmp" 2>&1; then
+	if python3 scripts/compare-layout.py "$exp" "$OUT/$name.log" > "$OUT/$name.cmp" 2>&1; then
 		ok "$name: layout equals Linux $ver's ($(tail -1 "$OUT/$name.cmp"))"
 	else
 		bad "$name: layout differs from Linux $ver's" "$OUT/$name.cmp" 40
