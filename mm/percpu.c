@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The per-CPU first chunk as Linux 6.1 arm64 embeds it (mm/percpu.c; setup_per_cpu_areas in
- * drivers/base/arch_numa.c): one unit per possible CPU, grouped by node and allocated on it,
- * plus the allocator's tables, all from memblock in Linux's order and sizes. bootmem keeps no
- * per-CPU data there; the allocations are made so that what follows lands where Linux's does.
+ * The per-CPU first chunk as Linux 6.1 (and 6.12) arm64 embeds it (mm/percpu.c;
+ * setup_per_cpu_areas in drivers/base/arch_numa.c): one unit per possible CPU, grouped by node
+ * and allocated on it, plus the allocator's tables, all from memblock in Linux's order and
+ * sizes. bootmem keeps no per-CPU data there; the allocations are made so that what follows
+ * lands where Linux's does.
  */
 #define pr_fmt(fmt) "percpu: " fmt
 
