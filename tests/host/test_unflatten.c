@@ -614,6 +614,28 @@ static void test_hash_tables(void **state)
 	sim_discard(0x40000000, SZ_2G);
 }
 
+/*
+ * The per-CPU first chunk as Linux 6.12 sizes it (its boot log: "percpu: Embedded 34 pages/cpu
+ * s101464 r8192 d29608 u139264"; its memblock=debug: the unit from __pa(MAX_DMA_ADDRESS),
+ * which wraps above memory, and a 200-byte struct pcpu_chunk with its bitmap), beside 6.1's.
+ */
+static void test_percpu_612(void **state)
+{
+	assert_int_equal(boot_layout(SZ_1G, false, "linux=6.12 memblock=debug"), HOST_BOOT_OK);
+	line_of("percpu: Embedded 34 pages/cpu s101464 r8192 d29608 u139264");
+	line_of("memblock_alloc_try_nid: 139264 bytes align=0x1000 nid=0 from=0xfff1000040000000 max_addr=0x0000000000000000");
+	line_of("memblock_alloc_try_nid: 304 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000");
+	line_of("memblock_alloc_try_nid: 200 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000");
+	assert_null(strstr(console_text(), " 144 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000"));
+	sim_discard(0x40000000, SZ_1G);
+
+	assert_int_equal(boot_layout(SZ_1G, false, "memblock=debug"), HOST_BOOT_OK);
+	line_of("percpu: Embedded 31 pages/cpu s87208 r8192 d31576 u126976");
+	line_of("memblock_alloc_try_nid: 126976 bytes align=0x1000 nid=0 from=0x0000000040000000 max_addr=0x0000000000000000");
+	line_of("memblock_alloc_try_nid: 144 bytes align=0x40 nid=-1 from=0x0000000000000000 max_addr=0x0000000000000000");
+	sim_discard(0x40000000, SZ_1G);
+}
+
 /* A tree bigger than the free memory: Linux's allocator panics, naming the request. */
 static void test_tree_too_big(void **state)
 {
@@ -771,6 +793,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_oracle_sizes_612),
 		cmocka_unit_test(test_boot_order),
 		cmocka_unit_test(test_hash_tables),
+		cmocka_unit_test(test_percpu_612),
 		cmocka_unit_test(test_tree_too_big),
 		cmocka_unit_test(test_possible_cpus),
 		cmocka_unit_test(test_no_boot_cpu),
