@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) "OF: fdt: " fmt
 
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/string.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
@@ -19,14 +20,24 @@
  * ops, dev, two list_heads, flags), properties, deadprops, parent, child, sibling,
  * kobject (64: name, entry, parent, kset, ktype, sd, kref, the state bits), _flags, data;
  * struct property = name, length (+4), value, next, bin_attribute (64: attribute (16),
- * size, private, f_mapping, read, write, mmap); no _flags without OF_DYNAMIC.
+ * size, private, f_mapping, read, write, mmap) in 6.1; no _flags without OF_DYNAMIC.
  * Both are 8-byte aligned. Checked against Linux's own requests: 39772 bytes for QEMU
  * virt's tree, 187608 for ti/k3-am642-evm.dtb.
  */
 #define SIZEOF_DEVICE_NODE	208
-#define SIZEOF_PROPERTY		96
 #define ALIGNOF_DEVICE_NODE	8
 #define ALIGNOF_PROPERTY	8
+
+/*
+ * struct property: 6.12's bin_attribute has an llseek method more (72 bytes), so 104; the
+ * device_node, the unflatten rules and of_alias_scan() are 6.1's (checked against Linux
+ * 6.12's own requests: 41964 bytes for QEMU virt's tree).
+ */
+static unsigned long sizeof_property(void)
+{
+	return linux_since(6, 12) ? 104 : 96;
+}
+
 /* struct alias_prop: link (16), alias, np, id; stem[] follows at 36, sizeof rounds to 40. */
 #define SIZEOF_ALIAS_PROP	40
 #define ALIGNOF_ALIAS_PROP	8
@@ -91,7 +102,7 @@ static unsigned long dt_size_properties(const void *blob, int offset, const char
 		}
 		if (!strcmp(pname, "name"))
 			has_name = true;
-		mem = dt_bump(mem, SIZEOF_PROPERTY, ALIGNOF_PROPERTY);
+		mem = dt_bump(mem, sizeof_property(), ALIGNOF_PROPERTY);
 	}
 
 	/* No "name" (every DTB of version 16 or more): made from the unit name, NUL included. */
@@ -99,7 +110,7 @@ static unsigned long dt_size_properties(const void *blob, int offset, const char
 		size_t len;
 
 		unit_name(nodename, &len);
-		mem = dt_bump(mem, SIZEOF_PROPERTY + len + 1, ALIGNOF_PROPERTY);
+		mem = dt_bump(mem, sizeof_property() + len + 1, ALIGNOF_PROPERTY);
 	}
 	return mem;
 }

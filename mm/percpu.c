@@ -1,26 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The per-CPU first chunk as Linux 6.1 arm64 embeds it (mm/percpu.c; setup_per_cpu_areas in
- * drivers/base/arch_numa.c): one unit per possible CPU, grouped by node and allocated on it,
- * plus the allocator's tables, all from memblock in Linux's order and sizes. bootmem keeps no
- * per-CPU data there; the allocations are made so that what follows lands where Linux's does.
+ * The per-CPU first chunk as Linux 6.1 (and 6.12) arm64 embeds it (mm/percpu.c;
+ * setup_per_cpu_areas in drivers/base/arch_numa.c): one unit per possible CPU, grouped by node
+ * and allocated on it, plus the allocator's tables, all from memblock in Linux's order and
+ * sizes. bootmem keeps no per-CPU data there; the allocations are made so that what follows
+ * lands where Linux's does.
  */
 #define pr_fmt(fmt) "percpu: " fmt
 
 #include <linux/kernel.h>
+#include <linux/version.h>
 #include <linux/init.h>
 #include <linux/memblock.h>
 #include <linux/cpumask.h>
 #include <linux/numa.h>
 #include <linux/mmzone.h>
 #include <linux/percpu.h>
-#include <asm/memory.h>
+#include <asm/dma.h>
 
 /*
- * Debian's 6.1.0-50 Image: __per_cpu_end - __per_cpu_start (its boot log: "percpu: Embedded
- * 31 pages/cpu s87208 r8192 d31576 u126976"). Like image_size, a fact of Linux's build.
+ * __per_cpu_end - __per_cpu_start of Debian's Images, like image_size a fact of Linux's build:
+ * 6.1.0-50 "percpu: Embedded 31 pages/cpu s87208 r8192 d31576 u126976", 6.12.117
+ * "percpu: Embedded 34 pages/cpu s101464 r8192 d29608 u139264" (their boot logs).
  */
-#define LINUX_PERCPU_STATIC_SIZE	87208
+static size_t linux_percpu_static_size(void)
+{
+	return linux_since(6, 12) ? 101464 : 87208;
+}
 #define PERCPU_MODULE_RESERVE		(8 << 10)	/* CONFIG_MODULES */
 #define PERCPU_DYNAMIC_RESERVE		(28 << 10)	/* 64-bit */
 #define PERCPU_DYNAMIC_EARLY_SIZE	(12 << 10)
@@ -32,15 +38,23 @@
 /*
  * Linux's structures on arm64 (LP64), for the sizes it asks memblock for:
  * pcpu_alloc_info = six size_t, __ai_size, nr_groups, then groups[] at 64;
- * pcpu_group_info = nr_units, base_offset, cpu_map (24); pcpu_block_md = 8 ints (32);
- * pcpu_chunk (MEMCG_KMEM, no PERCPU_STATS) = 136 bytes before its populated[] bitmap.
+ * pcpu_group_info = nr_units, base_offset, cpu_map (24); pcpu_block_md = 8 ints (32).
  */
 #define SIZEOF_PCPU_ALLOC_INFO		64
 #define SIZEOF_PCPU_GROUP_INFO		24
 #define SIZEOF_PCPU_BLOCK_MD		32
-#define SIZEOF_PCPU_CHUNK		136
 #define SIZEOF_LIST_HEAD		16
 #define BITS_TO_LONGS(n)		DIV_ROUND_UP(n, 64)
+
+/*
+ * sizeof(struct pcpu_chunk) (mm/percpu-internal.h; MEMCG_KMEM, no PERCPU_STATS), before its
+ * populated[] bitmap: 136 bytes in 6.1. 6.12 puts base_addr on a cache line of its own
+ * (____cacheline_aligned_in_smp, 64 bytes on arm64), so the struct is 136 rounded up to 192.
+ */
+static size_t sizeof_pcpu_chunk(void)
+{
+	return linux_since(6, 12) ? 192 : 136;
+}
 
 /* What pcpu_build_alloc_info() decides (Linux keeps it in the memblock-allocated ai). */
 struct pcpu_info {
@@ -82,7 +96,7 @@ static __noipa int pcpu_build_alloc_info(size_t reserved_size, size_t dyn_size,
 	bool taken[NR_CPUS] = { false };
 	int group, nr_units = 0;
 
-	pcpu.static_size = LINUX_PERCPU_STATIC_SIZE;
+	pcpu.static_size = linux_percpu_static_size();
 	size_sum = PFN_ALIGN(pcpu.static_size + reserved_size +
 			     max_t(size_t, dyn_size, PERCPU_DYNAMIC_EARLY_SIZE));
 	pcpu.reserved_size = reserved_size;
@@ -122,7 +136,7 @@ static __noipa int pcpu_build_alloc_info(size_t reserved_size, size_t dyn_size,
 /* The unit memory of a group, on its node when the node has memory (it has: NODE_DATA). */
 static __noipa void *pcpu_fc_alloc(unsigned int cpu, size_t size, size_t align)
 {
-	const phys_addr_t goal = PHYS_OFFSET;	/* __pa(MAX_DMA_ADDRESS) on arm64 */
+	const phys_addr_t goal = max_dma_phys();	/* __pa(MAX_DMA_ADDRESS) */
 	int node = early_cpu_to_node(cpu);
 	void *ptr;
 
@@ -149,7 +163,7 @@ static __noipa void pcpu_alloc_first_chunk(unsigned long tmp_addr, int map_size)
 	int region_bits = nr_pages * PAGE_SIZE / PCPU_MIN_ALLOC_SIZE;
 	size_t size;
 
-	size = SIZEOF_PCPU_CHUNK + BITS_TO_LONGS(nr_pages) * sizeof(unsigned long);
+	size = sizeof_pcpu_chunk() + BITS_TO_LONGS(nr_pages) * sizeof(unsigned long);
 	if (!memblock_alloc(size, SMP_CACHE_BYTES))
 		goto fail;
 	size = BITS_TO_LONGS(region_bits) * sizeof(unsigned long);

@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <asm/dma.h>
 
 struct mem_section **mem_section;
 static unsigned long memmap_bytes;
@@ -29,19 +30,6 @@ static unsigned long section_map_size(void)
 {
 	_Static_assert(sizeof(struct page) <= LINUX_STRUCT_PAGE_SIZE, "struct page too big");
 	return ALIGN(LINUX_STRUCT_PAGE_SIZE * PAGES_PER_SECTION, PMD_SIZE);
-}
-
-/*
- * arm64: __pa(MAX_DMA_ADDRESS) is __pa(PAGE_OFFSET), the start of the linear map. Debian's
- * 6.12 is built for 52-bit VAs: on a CPU without LPA2 arm64_memblock_init() moves
- * memstart_addr down by _PAGE_OFFSET(48) - _PAGE_OFFSET(52), so this "from" wraps above all
- * memory (0xfff1000040000000 on virt, in memblock=debug) and memblock retries from 0.
- */
-static phys_addr_t memmap_min_addr(void)
-{
-	if (linux_since(6, 12))
-		return PHYS_OFFSET - ((1ULL << 52) - (1ULL << 48));
-	return PHYS_OFFSET;
 }
 
 unsigned long sparse_memmap_bytes(void)
@@ -161,11 +149,11 @@ static void vmemmap_layout_tables(unsigned long pnum, int nid)
 	for (; off < end; off += PMD_SIZE) {
 		if (off >> PGDIR_SHIFT != last_pgd) {
 			last_pgd = off >> PGDIR_SHIFT;
-			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, memmap_min_addr());
+			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, max_dma_phys());
 		}
 		if (off >> PUD_SHIFT != last_pud) {
 			last_pud = off >> PUD_SHIFT;
-			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, memmap_min_addr());
+			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, max_dma_phys());
 		}
 	}
 }
@@ -187,7 +175,7 @@ static void sparse_init_nid_per_section(int nid, unsigned long pnum_begin,
 			break;
 		vmemmap_layout_tables(pnum, nid);
 		map = __earlyonly_bootmem_alloc(nid, section_map_size(), section_map_size(),
-						memmap_min_addr());
+						max_dma_phys());
 		if (!map) {
 			pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
 			       "sparse_init_nid", nid);
@@ -230,7 +218,7 @@ static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned
 		}
 		return;
 	}
-	buf = memmap_alloc(size, section_map_size(), memmap_min_addr(), nid);
+	buf = memmap_alloc(size, section_map_size(), max_dma_phys(), nid);
 	if (!buf) {
 		sparse_init_nid_per_section(nid, pnum_begin, pnum_end, usage);
 		return;

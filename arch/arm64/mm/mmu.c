@@ -175,8 +175,13 @@ static phys_addr_t __init kernel_pgtable_alloc(int shift)
 	phys_addr_t phys = kernel_pgtable_next;
 	void *ptr;
 
-	/* A footprint larger than the memory the loader found it room in: memblock's, then. */
-	if (phys + PAGE_SIZE > kernel_image.end || !memblock_is_region_memory(phys, PAGE_SIZE))
+	/*
+	 * A footprint larger than the memory the loader found it room in: memblock's, then.
+	 * An image outside memblock's memory (a kdump kernel's, under
+	 * linux,usable-memory-range) still lies in RAM, and Linux maps it from there.
+	 */
+	if (phys + PAGE_SIZE > kernel_image.end ||
+	    (memblock_is_memory(kernel_image.text) && !memblock_is_region_memory(phys, PAGE_SIZE)))
 		return early_pgtable_alloc(shift);
 	kernel_pgtable_next += PAGE_SIZE;
 	ptr = pgtable_map(phys, PGT_PTE);
@@ -264,13 +269,16 @@ static void __init map_kernel(pgd_t *pgdp)
  * early_pgtable_alloc. bootmem keeps the idmap head.S built; it takes the same pages, so that
  * everything allocated later lands where Linux's does. Debian's .idmap.text closes .text
  * (just below _etext) and __idmap_kpti_flag lies in .data: another 2 MiB block, so 4 pages,
- * more when a 1 GiB (or 512 GiB) boundary falls between the two.
+ * more when a 1 GiB (or 512 GiB) boundary falls between the two. 6.12's create_idmap() takes
+ * its tables from arrays in the image (idmap_ptes, kpti_ptes): none from memblock.
  */
 static void __init create_idmap(void)
 {
 	phys_addr_t text = kernel_image.etext - 1, flag = kernel_image.sdata;
 	int tables = 3;
 
+	if (linux_since(6, 12))
+		return;
 	if (pgd_index(text) != pgd_index(flag))
 		tables += 3;
 	else if (pud_index(text) != pud_index(flag))
