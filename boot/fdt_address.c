@@ -23,33 +23,10 @@ static void fdt_bus_default_count_cells(const void *blob, int parentoffset, int 
 	*sizec = prop && len >= 4 ? (int)be32_to_cpup(prop) : dt_root_size_cells;
 }
 
-static u64 fdt_bus_default_map(const fdt32_t *addr, const fdt32_t *range, int na, int ns,
-			       int pna)
-{
-	u64 cp, s, da;
-
-	cp = of_read_number(range, na);
-	s = of_read_number(range + na + pna, ns);
-	da = of_read_number(addr, na);
-
-	if (da < cp || da >= (cp + s))
-		return OF_BAD_ADDR;
-	return da - cp;
-}
-
-static int fdt_bus_default_translate(fdt32_t *addr, u64 offset, int na)
-{
-	u64 a = of_read_number(addr, na);
-
-	memset(addr, 0, na * 4);
-	a += offset;
-	if (na > 1)
-		addr[na - 2] = cpu_to_fdt32(a >> 32);
-	addr[na - 1] = cpu_to_fdt32(a & 0xffffffffu);
-	return 0;
-}
-
-/* One level up through @parent's "ranges": missing ranges stop the translation. */
+/*
+ * One level up through @parent's "ranges": missing ranges stop the translation. The default
+ * bus's map and translate are of_address.c's (Linux keeps a copy of them in fdt_address.c).
+ */
 static int fdt_translate_one(const void *blob, int parent, fdt32_t *addr, int na, int ns,
 			     int pna)
 {
@@ -69,7 +46,7 @@ static int fdt_translate_one(const void *blob, int parent, fdt32_t *addr, int na
 	rlen /= 4;
 	rone = na + pna + ns;
 	for (; rlen >= rone; rlen -= rone, ranges += rone) {
-		offset = fdt_bus_default_map(addr, ranges, na, ns, pna);
+		offset = of_bus_default_map(addr, ranges, na, ns, pna);
 		if (offset != OF_BAD_ADDR)
 			break;
 	}
@@ -78,7 +55,7 @@ static int fdt_translate_one(const void *blob, int parent, fdt32_t *addr, int na
 	memcpy(addr, ranges + na, 4 * pna);
 
 finish:
-	return fdt_bus_default_translate(addr, offset, pna);
+	return of_bus_default_translate(addr, offset, pna);
 }
 
 u64 of_flat_dt_translate_address(unsigned long node)

@@ -138,7 +138,7 @@ static void of_bus_default_count_cells(int dev, int *addrc, int *sizec)
 		*sizec = of_n_size_cells(dev);
 }
 
-static u64 of_bus_default_map(fdt32_t *addr, const fdt32_t *range, int na, int ns, int pna)
+u64 of_bus_default_map(fdt32_t *addr, const fdt32_t *range, int na, int ns, int pna)
 {
 	u64 cp, s, da;
 
@@ -151,7 +151,7 @@ static u64 of_bus_default_map(fdt32_t *addr, const fdt32_t *range, int na, int n
 	return da - cp;
 }
 
-static int of_bus_default_translate(fdt32_t *addr, u64 offset, int na)
+int of_bus_default_translate(fdt32_t *addr, u64 offset, int na)
 {
 	u64 a = of_read_number(addr, na);
 

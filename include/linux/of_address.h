@@ -24,6 +24,9 @@ int of_n_addr_cells(int node);
 int of_n_size_cells(int node);
 
 /* Translate @in_addr (the cells of a reg entry of @node) to a CPU physical address. */
+/* The default bus: @addr's offset inside one "ranges" entry, then that offset applied. */
+u64 of_bus_default_map(fdt32_t *addr, const fdt32_t *range, int na, int ns, int pna);
+int of_bus_default_translate(fdt32_t *addr, u64 offset, int na);
 u64 of_translate_address_cells(int node, const fdt32_t *in_addr);
 u64 of_translate_dma_address_cells(int node, const fdt32_t *in_addr);
 /* The same for a bus address given as a number (buses with up to 2 address cells). */
