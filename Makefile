@@ -220,6 +220,7 @@ bench: $(B)/bench/bench_buddy $(B)/bench/bench_pgtable
 	scripts/bench-boot.sh
 	scripts/bench-walltime.py --quiet --runs 5 tests/scenarios/virt-1g.dts tests/scenarios/virt-6g.dts
 	scripts/bench-walltime.py --runs 3 tests/scenarios/virt-1g.dts tests/scenarios/virt-6g.dts
+	scripts/bench-walltime.py --quiet --translated tests/scenarios/virt-1g.dts tests/scenarios/virt-6g.dts
 
 # bootmem-layout on every arm64 DTB of Debian's Linux 6.1 package (fetched once into build/).
 layout-corpus: $(B)/host/bootmem-layout
