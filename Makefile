@@ -45,7 +45,7 @@ ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/ke
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
-.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
+.PHONY: all kernel host test test-host test-qemu layout-16k bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
 kernel: $(B)/Image $(B)/Image.linux-size $(B)/kernel8.img
@@ -178,6 +178,7 @@ HT_checksum_SRCS	:= $(BOOT_SRCS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HT_granule_SRCS		:=
+HT_pgtable_levels_SRCS	:= $(BOOT_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -191,13 +192,25 @@ $(B)/host/test_granule_16k: tests/host/test_granule.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CPPFLAGS) -DCONFIG_ARM64_16K_PAGES $(HOST_CFLAGS) -o $@ $< $(HOST_LIBS)
 
-host: $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
+# With PAGE_SIZE=16K only the tests written for either granule run (the others hold
+# 4 KiB figures); the 4 KiB build also checks the 16 KiB constants (test_granule_16k).
+ifeq ($(PAGE_SIZE),16K)
+HOST_RUN	:= granule pgtable_levels
+else
+HOST_RUN	:= $(HOST_TESTS) granule_16k
+endif
+host: $(addprefix $(B)/host/test_,$(HOST_RUN))
 
 test-host: host
-	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
+	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_RUN))
 
 test-qemu: kernel
 	@tests/qemu/run.sh
+
+# The 16 KiB granule: bootmem-layout built with PAGE_SIZE=16K (build-16k) against Debian's
+# arm64-16k Linux 6.12 on every scenario (tests/expected-6.12-16k).
+layout-16k:
+	@tests/host/layout-16k.sh
 
 test:
 	@scripts/run-all-tests.sh
