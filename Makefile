@@ -104,10 +104,17 @@ $(B)/stub/libfdt/%.o: $(LIBFDT_A) scripts/efistub-relax-got.py
 
 # Three-step link: the symbol table (kallsyms, for %pS and backtraces) is generated from the
 # previous link until the addresses no longer move.
-KLINK = $(LD) -nostdlib -static -no-pie -T linker.ld --no-warn-rwx-segments -Map=$(B)/$(1).map \
+KLINK = $(LD) -nostdlib -static -no-pie -T $(B)/linker.lds --no-warn-rwx-segments -Map=$(B)/$(1).map \
 	-o $(B)/$(1) $(KOBJS) $(STUB_OBJS) $(2) $(LIBFDT_A) $(LIBGCC)
 
-$(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) linker.ld scripts/kallsyms.py
+# linker.ld through the preprocessor: the link address, page alignment and image_size follow
+# the granule (asm/memory.h, asm/page-def.h, asm/image.h).
+$(B)/linker.lds: linker.ld arch/arm64/include/asm/memory.h arch/arm64/include/asm/page-def.h \
+		 arch/arm64/include/asm/image.h
+	@mkdir -p $(B)
+	$(CC) -E -P -x c -undef -nostdinc -D__ASSEMBLY__ $(GRANULE_FLAGS) -Iarch/arm64/include $< -o $@
+
+$(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) $(B)/linker.lds scripts/kallsyms.py
 	$(call KLINK,pass1.elf,)
 	$(NM) -n $(B)/pass1.elf | python3 scripts/kallsyms.py > $(B)/kallsyms1.S
 	$(CC) $(KCPPFLAGS) $(KAFLAGS) -c $(B)/kallsyms1.S -o $(B)/kallsyms1.o
