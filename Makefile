@@ -202,7 +202,7 @@ $(B)/host/test_granule_16k: tests/host/test_granule.c
 # With PAGE_SIZE=16K only the tests written for either granule run (the others hold
 # 4 KiB figures); the 4 KiB build also checks the 16 KiB constants (test_granule_16k).
 ifeq ($(PAGE_SIZE),16K)
-HOST_RUN	:= granule pgtable_levels
+HOST_RUN	:= granule pgtable_levels procfs
 else
 HOST_RUN	:= $(HOST_TESTS) granule_16k
 endif
