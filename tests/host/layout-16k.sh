@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bootmem-layout built with 16 KiB pages (make PAGE_SIZE=16K, build-16k) against Debian's
 # arm64-16k Linux 6.12 (tests/expected-6.12-16k) on every scenario it has a report for,
-# through scripts/compare-layout.py. Ends with "N passed, N failed".
+# through scripts/compare-layout.py; --linux 6.1 refused. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 TOOL=build-16k/host/bootmem-layout
@@ -30,6 +30,17 @@ for dts in tests/scenarios/*.dts; do
 		ok "$name: 16K layout equals Linux 6.12-16k's ($(tail -1 "$OUT/$name.cmp"))"
 	else
 		bad "$name: 16K layout differs from Linux 6.12-16k's" "$OUT/$name.cmp" 40
+	fi
+done
+
+# Linux 6.1 and --diff-linux make no sense with 16 KiB pages: a usage error naming why.
+for args in "--linux 6.1" "--diff-linux"; do
+	$TOOL $args tests/scenarios/virt-1g.dts > "$OUT/usage.log" 2>&1
+	st=$?
+	if [ "$st" = 2 ] && grep -q 'has 16 KiB pages .*Linux 6.12 only' "$OUT/usage.log"; then
+		ok "$args: exit 2, Linux 6.12 only with 16 KiB pages"
+	else
+		bad "$args: exit $st, want 2 and the 16 KiB message" "$OUT/usage.log"
 	fi
 done
 
