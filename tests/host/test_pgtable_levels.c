@@ -170,7 +170,7 @@ static void test_no_level1_blocks(void **state)
 	assert_int_equal(pgtable_translate(root, va + SZ_1G + 3), base + SZ_1G + 3);
 }
 
-/* A block descriptor in the root: a level-0 block (4K) or a level-1 one without LPA2 (16K) faults. */
+/* A block in the root: a level-0 block (4K), or level-1 without LPA2 (16K), faults. */
 static void test_root_block_faults(void **state)
 {
 	unsigned long va = PAGE_OFFSET + 5 * PGDIR_SIZE;

@@ -2,7 +2,8 @@
 /*
  * The fixmap (Linux 6.1 arch/arm64/mm/mmu.c early_fixmap_init, __set_fixmap,
  * fixmap_remap_fdt): one PTE table for the page slots under the FDT window, and 2 MiB
- * blocks for the FDT (with 16 KiB pages, 6.12's FDT pages in that same table). Writes descriptors only; barriers and TLBI come from fixmap_ops.
+ * blocks for the FDT (with 16 KiB pages, 6.12's FDT pages in that same table). Writes
+ * descriptors only; barriers and TLBI come from fixmap_ops.
  */
 #define pr_fmt(fmt) "fixmap: " fmt
 
@@ -13,7 +14,7 @@
 #include <asm/memory.h>
 #include <asm/fixmap.h>
 
-/* Every 4 KiB slot shares one PTE table: the 2 MiB below the FDT window. */
+/* Every page slot shares one PTE table: the PMD below the FDT window. */
 _Static_assert((__fix_to_virt(FIX_EARLYCON_MEM_BASE) >> PMD_SHIFT) ==
 	       (__fix_to_virt(FIX_PGD) >> PMD_SHIFT), "fixmap slots span two PMDs");
 #ifdef CONFIG_ARM64_16K_PAGES
