@@ -2,8 +2,8 @@
 # QEMU boot tests of the 16 KiB build (make PAGE_SIZE=16K, build-16k/Image, -cpu cortex-a76):
 # the Image header, every scenario against Debian's arm64-16k Linux 6.12 (tests/expected-6.12-16k)
 # with the invariants, ptdump's three-level linear map (and on virt-1g the self-test),
-# rodata=off's blocks, linux=6.1 refused, and a CPU without the granule. Ends with
-# "N passed, N failed".
+# rodata=off's blocks, the three firmware boots, linux=6.1 refused, and a CPU without the
+# granule. Ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../.."
 OUT=${OUT:-$PWD/build-16k/qemu-tests}
@@ -100,6 +100,18 @@ if boot rodata-off 0 --dtb tests/scenarios/virt-1g.dts --append "$DEBUG rodata=o
 	'0xffff800002000000-0xffff800040000000 +992M PMD +RW NX SHD AF +BLK UXN +MEM/NORMAL'; then
 	ok "rodata=off: 32 MiB PMD blocks above the image's PMD, 2 MiB contiguous PTE runs in it"
 fi
+
+# Through firmware: EDK2 (the EFI stub), U-Boot's booti and bootefi reach Memory: and power
+# off with the 16 KiB footprint (not compared with Linux 6.12-16k booted the same way).
+for fw in edk2 uboot uboot-efi; do
+	if boot "fw-$fw" 0 --firmware "$fw" --append poweroff &&
+	   expect "fw-$fw" "$OUT/fw-$fw.log" 'bootmem: Linux 6.12 arm64 .*16 KiB pages' \
+		'kernel image footprint \[mem 0x[0-9a-f]+-0x[0-9a-f]+\]: image_size 0x2be0000' \
+		'Memory: [0-9]+K/[0-9]+K available \(15616K kernel code, 3844K rwdata, 14064K rodata, 9984K init, 1038K bss' \
+		'reboot: Power down'; then
+		ok "through $fw: 16 KiB pages to Memory: and power-off"
+	fi
+done
 
 # linux=6.1: Debian ships no 6.1 with 16 KiB pages; the build says so and follows 6.12.
 if boot linux-61 0 --dtb tests/scenarios/virt-1g.dts --append "linux=6.1 poweroff" &&
