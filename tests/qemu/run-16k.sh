@@ -127,5 +127,18 @@ if boot a57 124 --cpu cortex-a57 --timeout 5 --append poweroff &&
 	ok "-cpu cortex-a57: no 16 KiB granule, said by run-qemu.sh; the Image parks (exit 124)"
 fi
 
+# Usage errors (exit 2, said): raspi3b's Cortex-A53 has no 16 KiB granule; no 8K granule.
+if boot raspi3b 2 --machine raspi3b --append poweroff &&
+   expect raspi3b "$OUT/raspi3b.log" "raspi3b's Cortex-A53 has no 16 KiB granule"; then
+	ok "--machine raspi3b with the 16 KiB Image: exit 2, said why"
+fi
+./run-qemu.sh --no-build --page-size 8K > "$OUT/8k.log" 2>&1 < /dev/null
+st=$?
+if [ "$st" = 2 ] && grep -q -- '--page-size 8K: 4K or 16K' "$OUT/8k.log"; then
+	ok "--page-size 8K: exit 2, 4K or 16K"
+else
+	bad "--page-size 8K: exit $st, want 2 and '4K or 16K'" "$OUT/8k.log"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
