@@ -25,8 +25,12 @@ scripts/compare-layout.py reads both), plus the EFI sections. Only what precedes
 KEY=VALUE pairs become "# KEY: VALUE" header lines; result=ok|timeout|panic|qemu-exited sets
 the status line.
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from logblock import block  # noqa: E402
 
 TS = re.compile(r"^\[\s*\d+\.\d+\] ?")
 ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|[\x00-\x08\x0b-\x1f]")
@@ -90,18 +94,6 @@ def dumps(lines):
                 blk.append(nxt)
             out.append((i, blk))
     return out
-
-
-def block(lines, header, item):
-    for i, ln in enumerate(lines):
-        if ln == header:
-            res = [ln]
-            for nxt in lines[i + 1:]:
-                if not re.match(item, nxt):
-                    break
-                res.append(nxt)
-            return res
-    return []
 
 
 def memblock_calls(lines):

@@ -683,56 +683,39 @@ static void boot_dt_test(bool nokaslr)
 	boot_blob(fdt);
 }
 
-/* Split a command line as the monitor does: spaces, with '' and "" quoting. */
-static int split(char *line, char **argv, int max)
-{
-	char *in = line, *o = line;
-	int argc = 0;
-
-	while (*in && argc < max - 1) {
-		char quote = 0;
-
-		while (*in == ' ')
-			in++;
-		if (!*in)
-			break;
-		argv[argc++] = o;
-		for (; *in && (quote || *in != ' '); in++) {
-			if (!quote && (*in == '\'' || *in == '"'))
-				quote = *in;
-			else if (quote && *in == quote)
-				quote = 0;
-			else
-				*o++ = *in;
-		}
-		if (*in)
-			in++;
-		*o++ = 0;
-	}
-	argv[argc] = NULL;
-	return argc;
-}
-
+/* A command line as the monitor runs it (proc_run_command). */
 static void run_cmd(const char *cmdline)
 {
-	char line[512], *argv[32];
-	int argc;
-
-	snprintf(line, sizeof(line), "%s", cmdline);
-	argc = split(line, argv, ARRAY_SIZE(argv));
 	out_reset();
 	text_write(&out_seq, "", 0);
-	if (!strcmp(argv[0], "cat"))
-		proc_cmd_cat(argc, argv, &out_seq);
-	else if (!strcmp(argv[0], "ls"))
-		proc_cmd_ls(argc, argv, &out_seq);
-	else if (!strcmp(argv[0], "hexdump"))
-		proc_cmd_hexdump(argc, argv, &out_seq);
-	else
-		fail_msg("unknown command %s", argv[0]);
+	if (!proc_run_command(cmdline, &out_seq))
+		fail_msg("unknown command: %s", cmdline);
 }
 
 /* Every line of commands.txt prints byte for byte what busybox printed on Linux. */
+/* The monitor's command lines: quoting, and what is not one of busybox's commands. */
+static void test_run_command_words(void **state)
+{
+	char long_line[PROC_CMD_LINE + 8];
+
+	boot_scenario("virt-1g", 0, "6.1");
+	out_reset();
+	text_write(&out_seq, "", 0);
+	assert_true(proc_run_command("cat \"\"", &out_seq));
+	assert_string_equal(out.p, "cat: can't open '': No such file or directory\n");
+	out_reset();
+	assert_true(proc_run_command("  cat '/proc/no such'  ", &out_seq));
+	assert_string_equal(out.p, "cat: can't open '/proc/no such': No such file or directory\n");
+	out_reset();
+	assert_false(proc_run_command("category /proc/iomem", &out_seq));
+	assert_false(proc_run_command("", &out_seq));
+	memset(long_line, ' ', sizeof(long_line));
+	memcpy(long_line, "ls", 2);
+	long_line[sizeof(long_line) - 1] = 0;
+	assert_false(proc_run_command(long_line, &out_seq));
+	assert_int_equal(out.n, 0);
+}
+
 static void test_dt_commands(void **state)
 {
 	char *cmds = slurp(LINUX_PROC "/commands.txt", NULL), *c, *save;
@@ -1284,6 +1267,7 @@ static void test_cat_boot_word(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_run_command_words),
 		cmocka_unit_test(test_resource_tree),
 		cmocka_unit_test(test_iomem_depth),
 		cmocka_unit_test(test_iomem_covers_reserved),
