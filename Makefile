@@ -48,7 +48,7 @@ KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 .PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
-kernel: $(B)/Image $(B)/Image.linux-size $(B)/kernel8.img
+kernel: $(B)/Image $(B)/Image.linux-size $(B)/Image.linux612-size $(B)/kernel8.img
 
 $(B)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -131,6 +131,13 @@ $(B)/Image.linux-size: $(B)/Image
 		{ echo "$<: larger than Linux's Image file ($(LINUX_IMAGE_FILE_SIZE) bytes)" >&2; exit 1; }
 	cp $< $@
 	truncate -s $(LINUX_IMAGE_FILE_SIZE) $@
+
+# The same for linux=6.12: Debian's 6.12 Image file (44216832 bytes) announcing 6.12's
+# image_size (asm/image.h LINUX_612_IMAGE_SIZE) in both headers, where the firmware reads it.
+LINUX_612_IMAGE_FILE_SIZE := 44216832
+LINUX_612_IMAGE_SIZE := $(shell sed -n 's/^\#define LINUX_612_IMAGE_SIZE[[:space:]]*\(0x[0-9a-f]*\).*/\1/p' arch/arm64/include/asm/image.h)
+$(B)/Image.linux612-size: $(B)/Image scripts/pe-image.py arch/arm64/include/asm/image.h
+	python3 scripts/pe-image.py footprint $< $@ $(LINUX_612_IMAGE_SIZE) $(LINUX_612_IMAGE_FILE_SIZE)
 
 $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 	cp $< $@

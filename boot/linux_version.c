@@ -37,20 +37,11 @@ static const char *find_linux_param(const char *cmdline, char *buf, size_t size)
 	return found;
 }
 
-static unsigned int version_of(const char *val)
-{
-	if (!strcmp(val, "6.1"))
-		return LINUX_6_1;
-	if (!strcmp(val, "6.12"))
-		return LINUX_6_12;
-	return 0;
-}
-
 unsigned int linux_version_from_cmdline(const char *cmdline)
 {
 	static char buf[COMMAND_LINE_SIZE];
 	const char *val = find_linux_param(cmdline, buf, sizeof(buf));
-	unsigned int code = val ? version_of(val) : 0;
+	unsigned int code = val ? linux_version_of(val) : 0;
 
 	return code ? code : LINUX_6_1;
 }
@@ -61,11 +52,11 @@ unsigned int linux_version_setup(const char *cmdline)
 	const char *val = find_linux_param(cmdline, buf, sizeof(buf));
 
 	linux_version_code = LINUX_6_1;
-	if (val && version_of(val))
-		linux_version_code = version_of(val);
+	if (val && linux_version_of(val))
+		linux_version_code = linux_version_of(val);
 	bm_info("Linux %s arm64 early memory bring-up, shown plainly\n",
 		linux_version_name());
-	if (val && !version_of(val))
+	if (val && !linux_version_of(val))
 		bm_warn("linux=%s: not a Linux bootmem follows (6.1 or 6.12): following 6.1\n", val);
 	/* memblock's empty arrays look different in 6.12: set them up before the first region. */
 	memblock_follow_linux_version();
