@@ -48,7 +48,7 @@ KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 .PHONY: all kernel host test test-host test-qemu layout-16k bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
-kernel: $(B)/Image $(B)/Image.linux-size $(B)/kernel8.img
+kernel: $(B)/Image $(B)/Image.linux-size $(B)/Image.linux612-size $(B)/kernel8.img
 
 $(B)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -138,6 +138,19 @@ $(B)/Image.linux-size: $(B)/Image
 		{ echo "$<: larger than Linux's Image file ($(LINUX_IMAGE_FILE_SIZE) bytes)" >&2; exit 1; }
 	cp $< $@
 	truncate -s $(LINUX_IMAGE_FILE_SIZE) $@
+
+# The same for linux=6.12: Debian's 6.12 Image file (44216832 bytes; 44765696 for arm64-16k)
+# announcing 6.12's image_size (asm/image.h LINUX_612_IMAGE_SIZE, the granule's) in both
+# headers, where the firmware reads it.
+ifeq ($(PAGE_SIZE),16K)
+LINUX_612_IMAGE_FILE_SIZE := 44765696
+else
+LINUX_612_IMAGE_FILE_SIZE := 44216832
+endif
+LINUX_612_IMAGE_SIZE := $(shell $(CC) $(KCPPFLAGS) -D__ASSEMBLY__ -E -dM arch/arm64/include/asm/image.h 2>/dev/null | \
+			  sed -n 's/^.define LINUX_612_IMAGE_SIZE //p')
+$(B)/Image.linux612-size: $(B)/Image scripts/pe-image.py arch/arm64/include/asm/image.h
+	python3 scripts/pe-image.py footprint $< $@ $(LINUX_612_IMAGE_SIZE) $(LINUX_612_IMAGE_FILE_SIZE)
 
 $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 	cp $< $@

@@ -27,7 +27,10 @@
 #                       edk2 and uboot get build/Image.linux-size, the Image zero-padded to
 #                       the size of Linux's Image file (32954880 bytes): both firmwares copy the
 #                       whole file (EDK2 before LoadImage, booti as its "ramdisk"), so its size
-#                       decides where the relocated kernel and CMA land (docs/boot-paths.md)
+#                       decides where the relocated kernel and CMA land (docs/boot-paths.md);
+#                       with linux=6.12, build/Image.linux612-size: 6.12's file size (44216832
+#                       bytes) and image_size (also on uboot-efi's disk: bootefi's LoadImage
+#                       allocates image_size)
 #     --small-image     with --firmware edk2|uboot: hand over build/Image itself (about 0.3 MiB)
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
@@ -82,8 +85,22 @@ if [ "$BUILD" = 1 ]; then
 	make -s -C "$HERE" ${PAGE:+PAGE_SIZE=$PAGE} kernel >&2 ||
 		{ echo "run-qemu.sh: build failed" >&2; exit 2; }
 fi
+# The Linux followed: the last linux= of the command line (the kernel reads it the same way);
+# a 16 KiB build follows 6.12 whatever it says.
+follows() {
+	local w v=6.1
+	[ "$PAGE" = 16K ] && { echo 6.12; return; }
+	for w in $APPEND; do
+		[ "$w" = -- ] && break
+		case "$w" in linux=6.12) v=6.12 ;; linux=*) v=6.1 ;; esac
+	done
+	echo "$v"
+}
 if [ -z "$IMAGE" ] && [ "$SMALL" = 0 ]; then
-	case "$FIRMWARE" in edk2|uboot) IMAGE=$B/Image.linux-size ;; esac
+	case "$FIRMWARE:$(follows)" in
+	edk2:6.1|uboot:6.1) IMAGE=$B/Image.linux-size ;;
+	edk2:6.12|uboot:6.12|uboot-efi:6.12) IMAGE=$B/Image.linux612-size ;;
+	esac
 fi
 IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }

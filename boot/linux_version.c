@@ -49,13 +49,12 @@ static const char *find_linux_param(const char *cmdline, char *buf, size_t size)
 	return found;
 }
 
+/* linux=@val's version; 0 if unknown, or 6.1 in a 16 KiB build (Debian ships only 6.12 so). */
 static unsigned int version_of(const char *val)
 {
-	if (!strcmp(val, "6.1"))
-		return LINUX_DEFAULT == LINUX_6_12 ? 0 : LINUX_6_1;
-	if (!strcmp(val, "6.12"))
-		return LINUX_6_12;
-	return 0;
+	unsigned int v = linux_version_of(val);
+
+	return v == LINUX_6_1 && LINUX_DEFAULT == LINUX_6_12 ? 0 : v;
 }
 
 unsigned int linux_version_from_cmdline(const char *cmdline)

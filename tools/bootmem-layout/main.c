@@ -689,7 +689,9 @@ int main(int argc, char **argv)
 				f ? "cannot read" : strerror(errno));
 			return EXIT_USAGE;
 		}
-		if (bml_efi_load(text, &efi)) {
+		/* the log is the followed Linux's; with --diff-linux, either's */
+		if (bml_efi_load(text, &efi, diff_linux ? 0 :
+				 linux_version_from_cmdline(with_linux(linux_ver, o.append)))) {
 			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map, bml_efi_error());
 			free(text);
 			return EXIT_USAGE;
