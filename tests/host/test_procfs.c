@@ -633,6 +633,12 @@ static void test_scenarios_against_linux_612(void **state)
 	assert_true(scenarios_against(LINUX_PROC_612, "6.12") >= 10);
 }
 
+/* 16 KiB pages (build-16k): Debian's arm64-16k 6.12's files, tests/linux-proc-6.12-16k. */
+static void test_scenarios_against_linux_612_16k(void **state)
+{
+	assert_true(scenarios_against("tests/linux-proc-6.12-16k", "6.12") >= 1);
+}
+
 /* ---- the device-tree test tree, command by command ---- */
 
 static char *dt_linux, *dt_linux_612;
@@ -1286,6 +1292,10 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_numa_events),
 		cmocka_unit_test(test_cat_boot_word),
 	};
+	/* With 16 KiB pages only Linux 6.12-16k's files hold: the others are 4 KiB figures. */
+	const struct CMUnitTest tests_16k[] = {
+		cmocka_unit_test(test_scenarios_against_linux_612_16k),
+	};
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	int ret;
@@ -1296,12 +1306,16 @@ int main(int argc, char **argv)
 
 		exe[n] = 0;
 		s = strstr(exe, "/build/host/");
+		if (!s)
+			s = strstr(exe, "/build-16k/host/");
 		if (s) {
 			*s = 0;
 			if (chdir(exe))
 				perror("chdir");
 		}
 	}
+	if (PAGE_SHIFT == 14)
+		return cmocka_run_group_tests(tests_16k, NULL, NULL);
 	dt_linux = slurp(LINUX_PROC "/dt-test.txt", &dt_linux_len);
 	if (!dt_linux) {
 		fprintf(stderr, "no " LINUX_PROC "/dt-test.txt (tests/linux-proc/regen.sh makes it)\n");
