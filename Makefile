@@ -45,10 +45,10 @@ ARCH_ASM	:= $(filter-out arch/arm64/kernel/efi-header.S,$(wildcard arch/arm64/ke
 KOBJS		:= $(patsubst %.c,$(B)/k/%.o,$(GENERIC_SRCS) $(ARCH_SRCS)) \
 		   $(patsubst %.S,$(B)/k/%.o,$(ARCH_ASM))
 
-.PHONY: all kernel host test test-host test-qemu bench linux-memblock-tests layout-corpus clean
+.PHONY: all kernel host test test-host test-qemu layout-16k bench linux-memblock-tests layout-corpus clean
 all: kernel host $(B)/host/bootmem-layout
 
-kernel: $(B)/Image $(B)/Image.linux-size $(B)/kernel8.img
+kernel: $(B)/Image $(B)/Image.linux-size $(B)/Image.linux612-size $(B)/kernel8.img
 
 $(B)/k/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -104,10 +104,17 @@ $(B)/stub/libfdt/%.o: $(LIBFDT_A) scripts/efistub-relax-got.py
 
 # Three-step link: the symbol table (kallsyms, for %pS and backtraces) is generated from the
 # previous link until the addresses no longer move.
-KLINK = $(LD) -nostdlib -static -no-pie -T linker.ld --no-warn-rwx-segments -Map=$(B)/$(1).map \
+KLINK = $(LD) -nostdlib -static -no-pie -T $(B)/linker.lds --no-warn-rwx-segments -Map=$(B)/$(1).map \
 	-o $(B)/$(1) $(KOBJS) $(STUB_OBJS) $(2) $(LIBFDT_A) $(LIBGCC)
 
-$(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) linker.ld scripts/kallsyms.py
+# linker.ld through the preprocessor: the link address, page alignment and image_size follow
+# the granule (asm/memory.h, asm/page-def.h, asm/image.h).
+$(B)/linker.lds: linker.ld arch/arm64/include/asm/memory.h arch/arm64/include/asm/page-def.h \
+		 arch/arm64/include/asm/image.h
+	@mkdir -p $(B)
+	$(CC) -E -P -x c -undef -nostdinc -D__ASSEMBLY__ $(GRANULE_FLAGS) -Iarch/arm64/include $< -o $@
+
+$(B)/bootmem.elf: $(KOBJS) $(STUB_OBJS) $(B)/linker.lds scripts/kallsyms.py
 	$(call KLINK,pass1.elf,)
 	$(NM) -n $(B)/pass1.elf | python3 scripts/kallsyms.py > $(B)/kallsyms1.S
 	$(CC) $(KCPPFLAGS) $(KAFLAGS) -c $(B)/kallsyms1.S -o $(B)/kallsyms1.o
@@ -131,6 +138,19 @@ $(B)/Image.linux-size: $(B)/Image
 		{ echo "$<: larger than Linux's Image file ($(LINUX_IMAGE_FILE_SIZE) bytes)" >&2; exit 1; }
 	cp $< $@
 	truncate -s $(LINUX_IMAGE_FILE_SIZE) $@
+
+# The same for linux=6.12: Debian's 6.12 Image file (44216832 bytes; 44765696 for arm64-16k)
+# announcing 6.12's image_size (asm/image.h LINUX_612_IMAGE_SIZE, the granule's) in both
+# headers, where the firmware reads it.
+ifeq ($(PAGE_SIZE),16K)
+LINUX_612_IMAGE_FILE_SIZE := 44765696
+else
+LINUX_612_IMAGE_FILE_SIZE := 44216832
+endif
+LINUX_612_IMAGE_SIZE := $(shell $(CC) $(KCPPFLAGS) -D__ASSEMBLY__ -E -dM arch/arm64/include/asm/image.h 2>/dev/null | \
+			  sed -n 's/^.define LINUX_612_IMAGE_SIZE //p')
+$(B)/Image.linux612-size: $(B)/Image scripts/pe-image.py arch/arm64/include/asm/image.h
+	python3 scripts/pe-image.py footprint $< $@ $(LINUX_612_IMAGE_SIZE) $(LINUX_612_IMAGE_FILE_SIZE)
 
 $(B)/kernel8.img: $(B)/Image boot/rpi/config.txt
 	cp $< $@
@@ -178,6 +198,7 @@ HT_checksum_SRCS	:= $(BOOT_SRCS)
 HT_procfs_SRCS		:= $(BOOT_SRCS)
 HT_efi_SRCS		:= $(BOOT_SRCS) tests/host/efi_fw.c
 HT_granule_SRCS		:=
+HT_pgtable_levels_SRCS	:= $(BOOT_SRCS)
 HOST_TESTS	:= $(patsubst tests/host/test_%.c,%,$(wildcard tests/host/test_*.c))
 
 define host_test
@@ -191,13 +212,25 @@ $(B)/host/test_granule_16k: tests/host/test_granule.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOST_CPPFLAGS) -DCONFIG_ARM64_16K_PAGES $(HOST_CFLAGS) -o $@ $< $(HOST_LIBS)
 
-host: $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
+# With PAGE_SIZE=16K only the tests written for either granule run (the others hold
+# 4 KiB figures); the 4 KiB build also checks the 16 KiB constants (test_granule_16k).
+ifeq ($(PAGE_SIZE),16K)
+HOST_RUN	:= granule pgtable_levels procfs
+else
+HOST_RUN	:= $(HOST_TESTS) granule_16k
+endif
+host: $(addprefix $(B)/host/test_,$(HOST_RUN))
 
 test-host: host
-	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_TESTS) granule_16k)
+	@scripts/run-host-tests.sh $(addprefix $(B)/host/test_,$(HOST_RUN))
 
 test-qemu: kernel
 	@tests/qemu/run.sh
+
+# The 16 KiB granule: bootmem-layout built with PAGE_SIZE=16K (build-16k) against Debian's
+# arm64-16k Linux 6.12 on every scenario (tests/expected-6.12-16k).
+layout-16k:
+	@tests/host/layout-16k.sh
 
 test:
 	@scripts/run-all-tests.sh

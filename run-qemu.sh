@@ -9,7 +9,11 @@
 #     --append "ARGS"   kernel command line words (e.g. poweroff, memblock=debug, ptdump)
 #     -m SIZE           QEMU RAM (default 1G, or the scenario's "// qemu: -m" line)
 #     --smp N           CPUs (secondaries are parked)
-#     --cpu NAME        CPU model (default cortex-a57 on virt)
+#     --cpu NAME        CPU model (default cortex-a57 on virt; cortex-a76 for a 16 KiB Image,
+#                       which needs a CPU with the 16 KiB granule)
+#     --page-size 4K|16K  the granule: 16K builds and boots build-16k/Image (make PAGE_SIZE=16K,
+#                       Linux 6.12 arm64-16k's behaviour); a --kernel Image's own header
+#                       says its page size too
 #     --machine M       virt (default; virt,virtualization=on or virt,secure=on allowed) or raspi3b
 #     --firmware FW     boot through real firmware on virt instead of directly:
 #                       edk2      UEFI (Debian's qemu-efi-aarch64): the Image runs as an EFI
@@ -23,7 +27,10 @@
 #                       edk2 and uboot get build/Image.linux-size, the Image zero-padded to
 #                       the size of Linux's Image file (32954880 bytes): both firmwares copy the
 #                       whole file (EDK2 before LoadImage, booti as its "ramdisk"), so its size
-#                       decides where the relocated kernel and CMA land (docs/boot-paths.md)
+#                       decides where the relocated kernel and CMA land (docs/boot-paths.md);
+#                       with linux=6.12, build/Image.linux612-size: 6.12's file size (44216832
+#                       bytes) and image_size (also on uboot-efi's disk: bootefi's LoadImage
+#                       allocates image_size)
 #     --small-image     with --firmware edk2|uboot: hand over build/Image itself (about 0.3 MiB)
 #     --gdb             QEMU waits for gdb-multiarch on 127.0.0.1:1234 (the command to attach is printed)
 #     --timeout S       stop after S seconds (exit 124); default 60 unless interactive
@@ -41,6 +48,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 B="$HERE/build"
 DTB_IN= APPEND= MEM= SMP= CPU= MACHINE=virt GDB=0 TIMEOUT= LOG=- BUILD=1 FIRMWARE= IMAGE= INITRD=
+PAGE=
 SMALL=0
 EXTRA=() LOADER_INITRD=()
 
@@ -61,20 +69,47 @@ while [ $# -gt 0 ]; do
 	--kernel) IMAGE=$2; BUILD=0; shift 2 ;;
 	--initrd) INITRD=$2; shift 2 ;;
 	--small-image) SMALL=1; shift ;;
+	--page-size) PAGE=$2; shift 2 ;;
 	--) shift; EXTRA=("$@"); break ;;
 	-h|--help) usage ;;
 	*) echo "run-qemu.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
 	esac
 done
 
+case "$PAGE" in
+''|4K) ;;
+16K) B="$HERE/build-16k" ;;
+*) echo "run-qemu.sh: --page-size $PAGE: 4K or 16K" >&2; exit 2 ;;
+esac
 if [ "$BUILD" = 1 ]; then
-	make -s -C "$HERE" kernel >&2 || { echo "run-qemu.sh: build failed" >&2; exit 2; }
+	make -s -C "$HERE" ${PAGE:+PAGE_SIZE=$PAGE} kernel >&2 ||
+		{ echo "run-qemu.sh: build failed" >&2; exit 2; }
 fi
+# The Linux followed: the last linux= of the command line (the kernel reads it the same way);
+# a 16 KiB build follows 6.12 whatever it says.
+follows() {
+	local w v=6.1
+	[ "$PAGE" = 16K ] && { echo 6.12; return; }
+	for w in $APPEND; do
+		[ "$w" = -- ] && break
+		case "$w" in linux=6.12) v=6.12 ;; linux=*) v=6.1 ;; esac
+	done
+	echo "$v"
+}
 if [ -z "$IMAGE" ] && [ "$SMALL" = 0 ]; then
-	case "$FIRMWARE" in edk2|uboot) IMAGE=$B/Image.linux-size ;; esac
+	case "$FIRMWARE:$(follows)" in
+	edk2:6.1|uboot:6.1) IMAGE=$B/Image.linux-size ;;
+	edk2:6.12|uboot:6.12|uboot-efi:6.12) IMAGE=$B/Image.linux612-size ;;
+	esac
 fi
 IMAGE=${IMAGE:-$B/Image}
 [ -f "$IMAGE" ] || { echo "run-qemu.sh: $IMAGE is missing (run make)" >&2; exit 2; }
+# The arm64 Image header's flags (offset 24), bits 1-2: the page size (1 4K, 2 16K, 3 64K).
+IMAGE_16K=0
+if [ "$(head -c 60 "$IMAGE" | tail -c 4)" = $'ARM\x64' ] &&
+   [ $(( ($(od -An -t u8 -j 24 -N 8 "$IMAGE") >> 1) & 3 )) = 2 ]; then
+	IMAGE_16K=1
+fi
 if [ -n "$INITRD" ]; then
 	[ -f "$INITRD" ] || { echo "run-qemu.sh: no such initrd: $INITRD" >&2; exit 2; }
 	case "$FIRMWARE" in uboot-efi)
@@ -127,9 +162,14 @@ to_bytes() {
 
 case "$MACH_NAME" in
 virt)
+	[ "$IMAGE_16K" = 1 ] && CPU=${CPU:-cortex-a76}
+	case "$IMAGE_16K:$CPU" in 1:cortex-a53|1:cortex-a57|1:cortex-a72)
+		echo "run-qemu.sh: $CPU has no 16 KiB granule: this Image parks before its MMU is on, printing nothing" >&2 ;;
+	esac
 	MARGS=(-M "$MACHINE" -cpu "${CPU:-cortex-a57}" -m "$MEM")
 	RAM_BASE=0x40000000; RAM_SIZE=$(to_bytes "$MEM") ;;
 raspi3b)
+	[ "$IMAGE_16K" = 1 ] && { echo "run-qemu.sh: $IMAGE has 16 KiB pages: raspi3b's Cortex-A53 has no 16 KiB granule" >&2; exit 2; }
 	# QEMU's raspi3b has exactly 1 GiB; the top 64 MiB is the VideoCore's.
 	MARGS=(-M "$MACHINE" -m 1G -no-reboot -watchdog-action poweroff)
 	[ -n "$CPU" ] && MARGS+=(-cpu "$CPU")

@@ -14,6 +14,7 @@
 #include <linux/initrd.h>
 #include <linux/version.h>
 #include <asm-generic/early_ioremap.h>
+#include <asm/memory.h>
 
 #define NO_TABLE	EFI_INVALID_TABLE_ADDR
 
@@ -23,6 +24,8 @@ struct efi efi = {
 };
 
 static unsigned long efi_mem_attr_table = EFI_INVALID_TABLE_ADDR;
+static int memattr_tbl_size;	/* what efi_memattr_init() reserved: Linux's tbl_size */
+bool efi_memattr_unknown;
 static unsigned long efi_rng_seed = EFI_INVALID_TABLE_ADDR;
 static unsigned long mem_reserve = EFI_INVALID_TABLE_ADDR;
 static unsigned long rt_prop = EFI_INVALID_TABLE_ADDR;
@@ -73,6 +76,7 @@ static void efi_reset(void)
 	efi.esrt = efi.tpm_log = efi.tpm_final_log = efi.mokvar_table = NO_TABLE;
 	efi_mem_attr_table = efi_rng_seed = mem_reserve = NO_TABLE;
 	rt_prop = initrd = NO_TABLE;
+	memattr_tbl_size = 0;
 	disable_runtime = false;
 }
 host_reset(efi_reset);
@@ -332,10 +336,138 @@ int efi_memattr_init(void)
 		       tbl->num_entries, tbl->desc_size, full,
 		       (u64)(s64)tbl_size);
 	memblock_reserve(efi_mem_attr_table, (phys_addr_t)(long long)tbl_size);
+	memattr_tbl_size = tbl_size;
 	efi.flags |= 1UL << EFI_MEM_ATTR;
 unmap:
 	early_memunmap(tbl, sizeof(*tbl));
 	return 0;
+}
+
+/*
+ * Linux's entry_is_valid() (memattr.c): a Memory Attributes entry must be runtime code or data,
+ * lie inside one runtime descriptor of the memory map, of the same type; @out gets the entry
+ * with that descriptor's virtual address. Each refusal is Linux's warning.
+ */
+static bool memattr_entry_is_valid(const efi_memory_desc_t *in, efi_memory_desc_t *out)
+{
+	u64 in_size = in->num_pages << EFI_PAGE_SHIFT;
+	efi_memory_desc_t *md;
+
+	*out = *in;
+	if (in->type != EFI_RUNTIME_SERVICES_CODE && in->type != EFI_RUNTIME_SERVICES_DATA) {
+		printk(KERN_WARNING "efi: memattr: Entry type should be RuntimeServiceCode/Data\n");
+		return false;
+	}
+	/* Only with pages larger than UEFI's 4 KiB can an entry split one of ours. */
+	if (PAGE_SIZE > EFI_PAGE_SIZE &&
+	    ((in->phys_addr | in_size) & (PAGE_SIZE - 1))) {
+		printk(KERN_WARNING "efi: memattr: Entry address region misaligned\n");
+		return false;
+	}
+	for_each_efi_memory_desc(md) {
+		u64 md_size = md->num_pages << EFI_PAGE_SHIFT;
+
+		if (!(md->attribute & EFI_MEMORY_RUNTIME))
+			continue;
+		if (md->virt_addr == 0 && md->phys_addr != 0)
+			break;		/* the stub installed no virtual mapping */
+		if (md->phys_addr > in->phys_addr || in->phys_addr - md->phys_addr >= md_size)
+			continue;
+		if (md->phys_addr + md_size < in->phys_addr + in_size) {
+			printk(KERN_WARNING "efi: memattr: Entry covers multiple EFI memory map regions\n");
+			return false;
+		}
+		if (md->type != in->type) {
+			printk(KERN_WARNING "efi: memattr: Entry type deviates from EFI memory map region type\n");
+			return false;
+		}
+		out->virt_addr = in->phys_addr + (md->virt_addr - md->phys_addr);
+		return true;
+	}
+	printk(KERN_WARNING "efi: memattr: No matching entry found in the EFI memory map\n");
+	return false;
+}
+
+/*
+ * Linux's efi_memattr_apply_permissions() as far as it shows: with efi=debug, each entry of
+ * the Memory Attributes table and the permissions it asks for; an invalid one always, marked
+ * "!". bootmem builds no efi_mm (it calls no runtime service), so nothing is applied.
+ */
+static void efi_memattr_show(void)
+{
+	efi_memory_attributes_table_t *tbl;
+	u64 size = (u64)(long)memattr_tbl_size;	/* Linux compares the int as an unsigned long */
+	char buf[64];
+	bool linear;
+	u32 i;
+
+	if (size <= sizeof(*tbl))
+		return;
+	if (WARN_ON(!efi_enabled(EFI_MEMMAP)))
+		return;
+	if (efi_memattr_unknown) {
+		printk(KERN_INFO "bootmem: efi: memattr: the table's entries are not shown: the hand-over was rebuilt from a log that does not list them (efi=debug, Linux 6.1 lists them after \"Memory:\")\n");
+		return;
+	}
+	/* memremap(MEMREMAP_WB): the linear map for mapped RAM, else a mapping of its own */
+	linear = memblock_is_region_memory(efi_mem_attr_table, size) &&
+		 memblock_is_map_memory(efi_mem_attr_table) &&
+		 memblock_is_map_memory(efi_mem_attr_table + size - 1);
+	tbl = linear ? phys_to_virt(efi_mem_attr_table) : early_memremap(efi_mem_attr_table, size);
+	if (!tbl) {
+		printk(KERN_ERR "efi: memattr: Failed to map EFI Memory Attributes table @ 0x%lx\n",
+		       efi_mem_attr_table);
+		return;
+	}
+	if (efi_enabled(EFI_DBG))
+		printk(KERN_INFO "efi: memattr: Processing EFI Memory Attributes table:\n");
+	for (i = 0; i < tbl->num_entries; i++) {
+		const efi_memory_desc_t *in = (void *)tbl->entry + (u64)i * tbl->desc_size;
+		efi_memory_desc_t md;
+		bool valid;
+
+		/* Linux reads on past what it mapped (a wrapped size, short descriptors): not here. */
+		if (tbl->desc_size < sizeof(md) ||
+		    sizeof(*tbl) + (u64)i * tbl->desc_size + sizeof(md) > size) {
+			printk(KERN_WARNING "bootmem: efi: memattr: entry %u (of %u, %u bytes each) lies past the table's %#llx bytes: not read\n",
+			       i, tbl->num_entries, tbl->desc_size, size);
+			break;
+		}
+		valid = memattr_entry_is_valid(in, &md);
+
+		if (efi_enabled(EFI_DBG) || !valid)
+			printk(KERN_INFO "efi: memattr: %s 0x%012llx-0x%012llx %s\n", valid ? "" : "!",
+				md.phys_addr, md.phys_addr + (md.num_pages << EFI_PAGE_SHIFT) - 1,
+				efi_md_typeattr_format(buf, sizeof(buf), &md));
+	}
+	if (!linear)
+		early_memunmap(tbl, size);
+}
+
+/*
+ * Linux's arm_enable_runtime_services() (arm-runtime.c, an early_initcall: after "Memory:" in
+ * 6.1, before it in 6.12, whose "Memory:" waits for page_alloc_init_late()). bootmem calls no
+ * runtime service, so it neither says "Remapping and enabling EFI services." nor, without
+ * UEFI, "EFI services will not be available."; it shows the rest of what Linux prints on
+ * the way: a refusal, or the Memory Attributes table.
+ */
+void arm_enable_runtime_services(void)
+{
+	efi_memory_desc_t *md;
+
+	if (!efi_enabled(EFI_BOOT) || !efi_enabled(EFI_MEMMAP))
+		return;
+	if (disable_runtime) {
+		printk(KERN_INFO "EFI runtime services will be disabled.\n");
+		return;
+	}
+	for_each_efi_memory_desc(md) {
+		if ((md->attribute & EFI_MEMORY_RUNTIME) && md->virt_addr == U64_MAX) {
+			printk(KERN_ERR "UEFI virtual mapping missing or invalid -- runtime services will not be available\n");
+			return;
+		}
+	}
+	efi_memattr_show();
 }
 
 /* The random seed's size (Linux feeds the bits to the entropy pool; nothing here needs them). */

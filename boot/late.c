@@ -62,8 +62,10 @@ void mm_core_init(void)
 	/* Linux: setup_per_cpu_pageset() in start_kernel, then two initcalls (postcore, subsys). */
 	setup_per_cpu_pageset();
 	init_per_zone_wmark_min();
-	if (linux_since(6, 12))
+	if (linux_since(6, 12)) {
+		do_pre_smp_initcalls();
 		mem_init_print_info();
+	}
 	hugepage_init();
 }
 

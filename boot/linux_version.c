@@ -12,7 +12,19 @@
 #define LINUX_6_1	KERNEL_VERSION(6, 1, 0)
 #define LINUX_6_12	KERNEL_VERSION(6, 12, 0)
 
-unsigned int linux_version_code = LINUX_6_1;
+/*
+ * Debian ships Linux 6.12 with 16 KiB pages (linux-image-*-arm64-16k) and no 6.1: the
+ * 16 KiB build (make PAGE_SIZE=16K) follows 6.12 only, and says so in the banner.
+ */
+#ifdef CONFIG_ARM64_16K_PAGES
+#define LINUX_DEFAULT	LINUX_6_12
+#define GRANULE_NOTE	" (16 KiB pages: Debian's arm64-16k, 6.12 only)"
+#else
+#define LINUX_DEFAULT	LINUX_6_1
+#define GRANULE_NOTE	""
+#endif
+
+unsigned int linux_version_code = LINUX_DEFAULT;
 
 const char *linux_version_name(void)
 {
@@ -37,13 +49,12 @@ static const char *find_linux_param(const char *cmdline, char *buf, size_t size)
 	return found;
 }
 
+/* linux=@val's version; 0 if unknown, or 6.1 in a 16 KiB build (Debian ships only 6.12 so). */
 static unsigned int version_of(const char *val)
 {
-	if (!strcmp(val, "6.1"))
-		return LINUX_6_1;
-	if (!strcmp(val, "6.12"))
-		return LINUX_6_12;
-	return 0;
+	unsigned int v = linux_version_of(val);
+
+	return v == LINUX_6_1 && LINUX_DEFAULT == LINUX_6_12 ? 0 : v;
 }
 
 unsigned int linux_version_from_cmdline(const char *cmdline)
@@ -52,7 +63,7 @@ unsigned int linux_version_from_cmdline(const char *cmdline)
 	const char *val = find_linux_param(cmdline, buf, sizeof(buf));
 	unsigned int code = val ? version_of(val) : 0;
 
-	return code ? code : LINUX_6_1;
+	return code ? code : LINUX_DEFAULT;
 }
 
 unsigned int linux_version_setup(const char *cmdline)
@@ -60,12 +71,15 @@ unsigned int linux_version_setup(const char *cmdline)
 	static char buf[COMMAND_LINE_SIZE];
 	const char *val = find_linux_param(cmdline, buf, sizeof(buf));
 
-	linux_version_code = LINUX_6_1;
+	linux_version_code = LINUX_DEFAULT;
 	if (val && version_of(val))
 		linux_version_code = version_of(val);
-	bm_info("Linux %s arm64 early memory bring-up, shown plainly\n",
-		linux_version_name());
-	if (val && !version_of(val))
+	bm_info("Linux %s arm64 early memory bring-up%s, shown plainly\n",
+		linux_version_name(), GRANULE_NOTE);
+	if (val && !version_of(val) && LINUX_DEFAULT == LINUX_6_12)
+		bm_warn("linux=%s: not a Linux this 16 KiB build follows (Debian ships only 6.12 with 16 KiB pages): following 6.12\n",
+			val);
+	else if (val && !version_of(val))
 		bm_warn("linux=%s: not a Linux bootmem follows (6.1 or 6.12): following 6.1\n", val);
 	/* memblock's empty arrays look different in 6.12: set them up before the first region. */
 	memblock_follow_linux_version();
@@ -81,6 +95,6 @@ early_param("linux", early_linux);
 
 static void linux_version_reset(void)
 {
-	linux_version_code = LINUX_6_1;
+	linux_version_code = LINUX_DEFAULT;
 }
 host_reset(linux_version_reset);

@@ -14,6 +14,8 @@
 #include <linux/memblock.h>
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
+#include <linux/version.h>
+#include <linux/efi_init.h>
 #include <asm/setup.h>
 
 static bool want_poweroff;
@@ -40,12 +42,20 @@ static __always_inline void setup_command_line(void)
 			panic("%s: Failed to allocate %zu bytes\n", "setup_command_line", len);
 }
 
+void do_pre_smp_initcalls(void)
+{
+	arm_enable_runtime_services();		/* early_initcall */
+}
+
 /*
  * The initcalls bootmem has. Linux runs them later, from kernel_init(), but nothing else
  * happens in between here: memblock.reserved is what Linux's arch_initcall would see.
  */
 static void do_initcalls(void)
 {
+	/* 6.12 ran the early ones before its "Memory:", in mm_core_init() */
+	if (!linux_since(6, 12))
+		do_pre_smp_initcalls();
 	reserve_memblock_reserved_regions();	/* arch_initcall: /proc/iomem's reserved */
 }
 

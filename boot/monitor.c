@@ -197,61 +197,6 @@ static int mon_readline(char *buf, int size)
 	}
 }
 
-/*
- * Split @line into words as a shell would for these commands: spaces separate, '...' and
- * "..." quote (so cat '' names the empty path). Returns the number of words.
- */
-static int mon_split(char *line, char **argv, int max)
-{
-	char *in = line, *out = line;
-	int argc = 0;
-
-	for (;;) {
-		char quote = 0;
-
-		while (*in == ' ')
-			in++;
-		if (!*in || argc == max - 1)
-			break;
-		argv[argc++] = out;
-		for (; *in && (quote || *in != ' '); in++) {
-			if (!quote && (*in == '\'' || *in == '"'))
-				quote = *in;
-			else if (quote && *in == quote)
-				quote = 0;
-			else
-				*out++ = *in;
-		}
-		if (*in)
-			in++;
-		*out++ = 0;
-	}
-	argv[argc] = NULL;
-	return argc;
-}
-
-/* cat, ls and hexdump: busybox's commands on Linux's files. */
-static bool run_file_command(char *line)
-{
-	char *argv[32];
-	int argc;
-
-	while (*line == ' ')
-		line++;
-	if (strncmp(line, "cat", 3) && strncmp(line, "ls", 2) && strncmp(line, "hexdump", 7))
-		return false;
-	argc = mon_split(line, argv, ARRAY_SIZE(argv));
-	if (!strcmp(argv[0], "cat"))
-		proc_cmd_cat(argc, argv, &mon_seq);
-	else if (!strcmp(argv[0], "ls"))
-		proc_cmd_ls(argc, argv, &mon_seq);
-	else if (!strcmp(argv[0], "hexdump"))
-		proc_cmd_hexdump(argc, argv, &mon_seq);
-	else
-		return false;
-	return true;
-}
-
 static const char *region_flags_str(enum memblock_flags f)
 {
 	if (f & MEMBLOCK_NOMAP)
@@ -412,7 +357,7 @@ static bool run_command(char *line)
 {
 	char *args;
 
-	if (run_file_command(line))
+	if (proc_run_command(line, &mon_seq))
 		return true;
 	args = strchr(line, ' ');
 	if (args) {

@@ -675,6 +675,59 @@ int proc_cmd_ls(int argc, char **argv, struct seq_file *m)
 	return status;
 }
 
+/* Splits @line in place into at most @max - 1 words (see proc_run_command); their count. */
+static int proc_split(char *line, char **argv, int max)
+{
+	char *in = line, *out = line;
+	int argc = 0;
+
+	for (;;) {
+		char quote = 0;
+
+		while (*in == ' ')
+			in++;
+		if (!*in || argc == max - 1)
+			break;
+		argv[argc++] = out;
+		for (; *in && (quote || *in != ' '); in++) {
+			if (!quote && (*in == '\'' || *in == '"'))
+				quote = *in;
+			else if (quote && *in == quote)
+				quote = 0;
+			else
+				*out++ = *in;
+		}
+		if (*in)
+			in++;
+		*out++ = 0;
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+bool proc_run_command(const char *line, struct seq_file *m)
+{
+	static const struct {
+		const char *name;
+		int (*run)(int argc, char **argv, struct seq_file *m);
+	} cmds[] = { { "cat", proc_cmd_cat }, { "ls", proc_cmd_ls }, { "hexdump", proc_cmd_hexdump } };
+	char buf[PROC_CMD_LINE], *argv[32];
+	size_t i, len = strlen(line);
+	int argc;
+
+	if (len >= sizeof(buf))
+		return false;
+	memcpy(buf, line, len + 1);
+	argc = proc_split(buf, argv, ARRAY_SIZE(argv));
+	for (i = 0; argc && i < ARRAY_SIZE(cmds); i++) {
+		if (!strcmp(argv[0], cmds[i].name)) {
+			cmds[i].run(argc, argv, m);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- completion ---- */
 
 /* Keeps the entries of @dir that start with @prefix at the front of dirents[]; sorted. */

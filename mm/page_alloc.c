@@ -10,6 +10,7 @@
 #include <linux/sprintf.h>
 #include <linux/init.h>
 #include <linux/mm.h>
+#include <linux/version.h>
 #include <asm/memory.h>
 
 #define PAGE_POISON	0xaa
@@ -501,15 +502,20 @@ static int zone_batchsize(const struct zone *zone)
 /*
  * The zone's low watermark split over the CPUs of its node (all online CPUs for a node
  * without any), so that full lists do not wake reclaim early; at least 4 batches. Linux
- * counts the node's online CPUs; bootmem runs on one CPU, so both counts are 1.
+ * counts the node's online CPUs; bootmem runs on one CPU, so both counts are 1. With
+ * @high_fraction (6.12's high_max: 8), 1/@high_fraction of the zone instead.
  */
-static int zone_highsize(const struct zone *zone, int batch)
+static int zone_highsize(const struct zone *zone, int batch, int high_fraction)
 {
 	int nr_split_cpus = PCP_NR_CPUS;	/* online CPUs */
-	int high = low_wmark_pages(zone) / nr_split_cpus;
+	unsigned long total = high_fraction ? zone_managed_pages(zone) / high_fraction :
+					      low_wmark_pages(zone);
 
-	return max(high, batch << 2);
+	return max((int)(total / nr_split_cpus), batch << 2);
 }
+
+/* 6.12's MIN_PERCPU_PAGELIST_HIGH_FRACTION: a CPU's list may grow to 1/8 of its zone. */
+#define MIN_PERCPU_PAGELIST_HIGH_FRACTION	8
 
 static void per_cpu_pages_init(struct per_cpu_pages *pcp)
 {
@@ -518,7 +524,7 @@ static void per_cpu_pages_init(struct per_cpu_pages *pcp)
 	memset(pcp, 0, sizeof(*pcp));
 	for (pindex = 0; pindex < NR_PCP_LISTS; pindex++)
 		INIT_LIST_HEAD(&pcp->lists[pindex]);
-	pcp->high = BOOT_PAGESET_HIGH;
+	pcp->high = pcp->high_min = pcp->high_max = BOOT_PAGESET_HIGH;
 	pcp->batch = BOOT_PAGESET_BATCH;
 }
 
@@ -528,43 +534,58 @@ void zone_pcp_init(struct zone *zone)
 
 	for_each_pcp_cpu(cpu)
 		per_cpu_pages_init(&zone->per_cpu_pageset[cpu]);
-	zone->pageset_high = BOOT_PAGESET_HIGH;
+	zone->pageset_high = zone->pageset_high_max = BOOT_PAGESET_HIGH;
 	zone->pageset_batch = BOOT_PAGESET_BATCH;
 	zone->stat_threshold = 0;
 }
 
-static void __zone_set_pageset_high_and_batch(struct zone *zone, int high, int batch)
+/* 6.12's pageset_update() sets the bounds; high itself stays at high_min here (see mmzone.h). */
+static void __zone_set_pageset_high_and_batch(struct zone *zone, int high, int high_max,
+					      int batch)
 {
 	unsigned int cpu;
 
 	for_each_pcp_cpu(cpu) {
-		zone->per_cpu_pageset[cpu].high = high;
-		zone->per_cpu_pageset[cpu].batch = batch;
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+
+		pcp->high = pcp->high_min = high;
+		pcp->high_max = high_max;
+		pcp->batch = batch;
 	}
 }
 
+/*
+ * 6.1: high from the low watermark. 6.12 (mm/page_alloc.c, the PCP auto-tuning of 6.7): that
+ * value becomes high_min, and high_max is 1/8 of the zone.
+ */
 static void zone_set_pageset_high_and_batch(struct zone *zone)
 {
 	int new_batch = max(1, zone_batchsize(zone));
-	int new_high = zone_highsize(zone, new_batch);
+	int new_high = zone_highsize(zone, new_batch, 0);
+	int new_high_max = linux_since(6, 12) ?
+		zone_highsize(zone, new_batch, MIN_PERCPU_PAGELIST_HIGH_FRACTION) : new_high;
 
-	if (zone->pageset_high == new_high && zone->pageset_batch == new_batch)
+	if (zone->pageset_high == new_high && zone->pageset_high_max == new_high_max &&
+	    zone->pageset_batch == new_batch)
 		return;
 	zone->pageset_high = new_high;
+	zone->pageset_high_max = new_high_max;
 	zone->pageset_batch = new_batch;
-	__zone_set_pageset_high_and_batch(zone, new_high, new_batch);
+	__zone_set_pageset_high_and_batch(zone, new_high, new_high_max, new_batch);
 }
 
 /* Linux's zone_pcp_disable() (memory offlining): every page straight to the buddy lists. */
 void zone_pcp_disable(struct zone *zone)
 {
-	__zone_set_pageset_high_and_batch(zone, BOOT_PAGESET_HIGH, BOOT_PAGESET_BATCH);
+	__zone_set_pageset_high_and_batch(zone, BOOT_PAGESET_HIGH, BOOT_PAGESET_HIGH,
+					  BOOT_PAGESET_BATCH);
 	drain_all_pages(zone);
 }
 
 void zone_pcp_enable(struct zone *zone)
 {
-	__zone_set_pageset_high_and_batch(zone, zone->pageset_high, zone->pageset_batch);
+	__zone_set_pageset_high_and_batch(zone, zone->pageset_high, zone->pageset_high_max,
+					  zone->pageset_batch);
 }
 
 void zone_pcp_update(struct zone *zone)

@@ -25,7 +25,12 @@
  */
 static size_t linux_percpu_static_size(void)
 {
+#ifdef CONFIG_ARM64_16K_PAGES
+	/* 6.12.117-arm64-16k: s199960 (its boot log); its pcpu_fc_alloc of 245760 bytes follows. */
+	return 199960;
+#else
 	return linux_since(6, 12) ? 101464 : 87208;
+#endif
 }
 #define PERCPU_MODULE_RESERVE		(8 << 10)	/* CONFIG_MODULES */
 #define PERCPU_DYNAMIC_RESERVE		(28 << 10)	/* 64-bit */

@@ -10,26 +10,41 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <asm/dma.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/vmlayout.h>
 
 struct mem_section **mem_section;
 static unsigned long memmap_bytes;
 
 /*
- * Linux 6.1 arm64 (SPARSEMEM_VMEMMAP) sizes, reproduced so the memblock layout is Linux's:
- * a 64-byte struct page makes each section's map 2 MiB (PMD aligned), each section's
- * mem_section_usage is 56 bytes, and every new vmemmap page-table page is 4 KiB. Our own
- * struct page uses the first half of each 2 MiB map.
+ * Linux arm64 (SPARSEMEM_VMEMMAP) sizes, reproduced so the memblock layout is Linux's: a
+ * 64-byte struct page; the memmap buffer holds a PMD-aligned slot per section
+ * (section_map_size()); each mem_section_usage is an rcu_head, the subsection bitmap (64
+ * bits) and 4 pageblock bits per pageblock in longs: 56 bytes with 4 KiB pages, 32 with 16.
+ * The geometry (PMD_SIZE, PGDIR_SHIFT, PUD_SHIFT) is arm64's, from asm/pgtable-hwdef.h.
  */
 #define LINUX_STRUCT_PAGE_SIZE	64
-#define PMD_SIZE		SZ_2M
-#define PUD_SHIFT		30
-#define PGDIR_SHIFT		39
-#define LINUX_USAGE_SIZE	56
+#define NR_PAGEBLOCK_BITS	4
+#define LINUX_USAGE_SIZE	(16 + 8 + 8 * DIV_ROUND_UP((PAGES_PER_SECTION >> pageblock_order) * \
+							NR_PAGEBLOCK_BITS, 64))
 
 static unsigned long section_map_size(void)
 {
 	_Static_assert(sizeof(struct page) <= LINUX_STRUCT_PAGE_SIZE, "struct page too big");
 	return ALIGN(LINUX_STRUCT_PAGE_SIZE * PAGES_PER_SECTION, PMD_SIZE);
+}
+
+/*
+ * What one section's memmap takes of the buffer: arm64's vmemmap_populate() maps the
+ * vmemmap with PMD blocks only with 4 KiB pages (the whole slot); otherwise with base
+ * pages (vmemmap_populate_basepages), only the section's struct pages, and
+ * sparse_buffer_fini() frees the rest of the buffer again.
+ */
+static unsigned long section_memmap_used(void)
+{
+	if (VMEMMAP_PMD_BLOCKS)
+		return section_map_size();
+	return LINUX_STRUCT_PAGE_SIZE * PAGES_PER_SECTION;
 }
 
 unsigned long sparse_memmap_bytes(void)
@@ -131,28 +146,33 @@ static unsigned long next_present_section_nr(unsigned long nr)
 	     (nr) = next_present_section_nr(nr))
 
 /*
- * The page-table pages Linux's vmemmap_populate() takes for a section's map: a PUD table
- * per new 512 GiB and a PMD table per new 1 GiB of vmemmap. We reach the memmap through
- * the linear map and need no tables; the pages are only taken to keep Linux's layout.
+ * The page-table pages Linux's vmemmap_populate() takes for a section's map. With 4 KiB
+ * pages: a PUD table per new 512 GiB and a PMD table per new 1 GiB of vmemmap (the map is
+ * PMD blocks). With 16 KiB (PUD folded, base pages): a PMD table per new 64 GiB and a PTE
+ * table per new 32 MiB. We reach the memmap through the linear map and need no tables;
+ * the pages are only taken to keep Linux's layout.
  */
 static void vmemmap_layout_tables(unsigned long pnum, int nid)
 {
-	static unsigned long last_pgd = -1UL, last_pud = -1UL;
+	static unsigned long last_pgd = -1UL, last_next = -1UL;
+	const int next_shift = VMEMMAP_PMD_BLOCKS ? PUD_SHIFT : PMD_SHIFT;
 	unsigned long memstart_pfn = PHYS_PFN(PHYS_OFFSET);
-	unsigned long off = (section_nr_to_pfn(pnum) - memstart_pfn) * LINUX_STRUCT_PAGE_SIZE;
-	unsigned long end = off + section_map_size();
+	unsigned long va = VMEMMAP_START +
+			   (section_nr_to_pfn(pnum) - memstart_pfn) * LINUX_STRUCT_PAGE_SIZE;
+	unsigned long end = va + section_memmap_used();
+	unsigned long step = VMEMMAP_PMD_BLOCKS ? PMD_SIZE : PAGE_SIZE;
 
 	if (pnum == -1UL) {		/* reset between boots in host tests */
-		last_pgd = last_pud = -1UL;
+		last_pgd = last_next = -1UL;
 		return;
 	}
-	for (; off < end; off += PMD_SIZE) {
-		if (off >> PGDIR_SHIFT != last_pgd) {
-			last_pgd = off >> PGDIR_SHIFT;
+	for (; va < end; va += step) {
+		if (va >> PGDIR_SHIFT != last_pgd) {
+			last_pgd = va >> PGDIR_SHIFT;
 			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, max_dma_phys());
 		}
-		if (off >> PUD_SHIFT != last_pud) {
-			last_pud = off >> PUD_SHIFT;
+		if (va >> next_shift != last_next) {
+			last_next = va >> next_shift;
 			__earlyonly_bootmem_alloc(nid, PAGE_SIZE, PAGE_SIZE, max_dma_phys());
 		}
 	}
@@ -174,7 +194,13 @@ static void sparse_init_nid_per_section(int nid, unsigned long pnum_begin,
 		if (pnum >= pnum_end)
 			break;
 		vmemmap_layout_tables(pnum, nid);
-		map = __earlyonly_bootmem_alloc(nid, section_map_size(), section_map_size(),
+		/*
+		 * With base pages Linux takes the map page by page here (vmemmap_alloc_block);
+		 * ours is one block the size of the section's map, since our memmap is reached
+		 * through the linear map and must be contiguous.
+		 */
+		map = __earlyonly_bootmem_alloc(nid, section_memmap_used(),
+						VMEMMAP_PMD_BLOCKS ? section_map_size() : PAGE_SIZE,
 						max_dma_phys());
 		if (!map) {
 			pr_err("%s: node[%d] memory map backing failed. Some memory will not be available.",
@@ -192,14 +218,15 @@ static void sparse_init_nid_per_section(int nid, unsigned long pnum_begin,
 
 /*
  * Sections [pnum_begin, pnum_end) of node @nid, @map_count of them present: the usemaps
- * next to NODE_DATA, then one memmap buffer on the node, one 2 MiB slot per section.
+ * next to NODE_DATA, then one memmap buffer on the node (sparse_buffer_init), a PMD slot
+ * per section; what the sections' memmaps leave of it is freed again (sparse_buffer_fini).
  */
 static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned long pnum_end,
 			    unsigned long map_count)
 {
 	phys_addr_t goal, limit;
 	unsigned long pnum, size = map_count * section_map_size();
-	char *usage, *buf;
+	char *usage, *buf, *buf_end;
 
 	goal = virt_to_phys(NODE_DATA(nid)) & ~((phys_addr_t)SZ_128M - 1);
 	limit = goal + SZ_128M;
@@ -223,6 +250,7 @@ static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned
 		sparse_init_nid_per_section(nid, pnum_begin, pnum_end, usage);
 		return;
 	}
+	buf_end = buf + size;
 	memmap_bytes += map_count * PAGES_PER_SECTION * sizeof(struct page);
 
 	for_each_present_section_nr(pnum_begin, pnum) {
@@ -234,9 +262,12 @@ static noinline void sparse_init_nid(int nid, unsigned long pnum_begin, unsigned
 		ms->mem_map = (struct page *)buf;
 		ms->usage = usage;
 		ms->flags |= SECTION_HAS_MEM_MAP | SECTION_IS_EARLY;
-		buf += section_map_size();
+		buf += section_memmap_used();
 		usage += LINUX_USAGE_SIZE;
 	}
+	/* sparse_buffer_fini(): the unused rest back to memblock. */
+	if (buf < buf_end)
+		memblock_free(buf, buf_end - buf);
 }
 
 /* Linux's sparse_init(): every section with memory gets its memmap, node by node. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """check-ptdump.py LOG: from a boot log with `memblock=debug ptdump`, check that the linear
 map (ptdump's "Linear Mapping" block) covers every memblock.memory region that is not NOMAP
-and maps no page that lies wholly inside a NOMAP region. Prints what it checked; exit 1 on any mismatch."""
+and maps no page that lies wholly inside a NOMAP region. Prints what it checked; exit 1 on any mismatch.
+The granule and the start of the linear map come from the log: a 16 KiB build says "16 KiB pages"
+in its banner, and the Linear Mapping block starts at PAGE_OFFSET."""
 import re
 import sys
 
@@ -22,17 +24,21 @@ def main():
         print("no MEMBLOCK configuration in the log (boot with memblock=debug)")
         return 1
     memstart = mem[0][0] & ~((1 << 30) - 1)
-    mapped, inside = [], False
+    page = 0x4000 if any("bootmem: Linux" in l and "16 KiB pages" in l for l in lines) else 0x1000
+    mapped, inside, page_offset = [], False, PAGE_OFFSET
     for l in lines:
         if "Linear Mapping start" in l:
-            inside, mapped = True, []
+            inside, mapped, page_offset = True, [], None
         elif "Linear Mapping end" in l:
             inside = False
         elif inside:
             m = re.match(r"0x([0-9a-f]+)-0x([0-9a-f]+)\s+\S+\s+(PTE|PMD|PUD|PGD)\s+(\S.*)?$", l)
+            start = re.match(r"0x([0-9a-f]+)-0x", l)
+            if start and page_offset is None:
+                page_offset = int(start.group(1), 16)
             if m and m.group(4) and m.group(4).strip():
                 a, b = int(m.group(1), 16), int(m.group(2), 16)
-                mapped.append((a - PAGE_OFFSET + memstart, b - PAGE_OFFSET + memstart))
+                mapped.append((a - page_offset + memstart, b - page_offset + memstart))
     if not mapped:
         print("no ptdump Linear Mapping block in the log (boot with ptdump)")
         return 1
@@ -42,13 +48,13 @@ def main():
     bad = 0
     for base, end, flags in mem:
         if inwards and not flags & 0x4:
-            base, end = (base + 0xfff) & ~0xfff, end & ~0xfff
+            base, end = (base + page - 1) & ~(page - 1), end & ~(page - 1)
             if base >= end:
                 continue
         if flags & 0x4:
             # A page shared with mapped memory is mapped, as in Linux (map_mem works in whole
             # pages): only the pages wholly inside the no-map region must stay unmapped.
-            base, end = (base + 0xfff) & ~0xfff, end & ~0xfff
+            base, end = (base + page - 1) & ~(page - 1), end & ~(page - 1)
             for a, b in mapped:
                 if a < end and base < b:
                     print("NOMAP [%#x-%#x) is mapped at [%#x-%#x)" % (base, end, a, b))

@@ -46,6 +46,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fdtread import available, cells, fdtget, reg_tuples  # noqa: E402
+from logblock import block  # noqa: E402
 
 TS = re.compile(r"^\[\s*\d+\.\d{6}\] ")
 
@@ -60,18 +61,6 @@ def log_lines(path):
         if ln.startswith("Memory: "):
             return out[:i + 1]
     return out
-
-
-def block(lines, header, item):
-    for i, ln in enumerate(lines):
-        if ln == header:
-            res = [ln]
-            for nxt in lines[i + 1:]:
-                if not re.match(item, nxt):
-                    break
-                res.append(nxt)
-            return res
-    return []
 
 
 def memblock_dump(lines):

@@ -25,29 +25,57 @@ scripts/compare-layout.py reads both), plus the EFI sections. Only what precedes
 KEY=VALUE pairs become "# KEY: VALUE" header lines; result=ok|timeout|panic|qemu-exited sets
 the status line.
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from logblock import block  # noqa: E402
 
 TS = re.compile(r"^\[\s*\d+\.\d+\] ?")
 ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|[\x00-\x08\x0b-\x1f]")
 CALLER = re.compile(r" ([A-Za-z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 RANGE = re.compile(r"\[0x([0-9a-f]+)-0x([0-9a-f]+)\]")
 LOADTIME = re.compile(r"read in \d+ ms \([^)]*\)")
+BOOTCON_OFF = re.compile(r"\] printk: (legacy )?bootconsole \[[^]]*\] disabled$")
+TS_VALUE = re.compile(r"^\[\s*(\d+\.\d+)\]")
+DROPPED = re.compile(r"^\*\* \d+ printk messages dropped \*\*$")
 MEMORY = re.compile(r"^Memory: \d+K/\d+K available")
 DUMP_ITEM = re.compile(r"^ (memory size|memory\.cnt|memory\[|reserved\.cnt|reserved\[|physmem)")
 
 
 def split_log(path):
-    """(kernel lines before and with the first Memory:, firmware lines before the kernel's)"""
+    """(kernel lines before and with the first Memory:, firmware lines before the kernel's)
+
+    Linux 6.12 prints "Memory:" after the consoles have changed hands: its boot console (the
+    earlycon) is disabled when tty0 registers, and the serial console that follows replays
+    the kernel's log buffer from its oldest record. Each line then appears twice; the replayed
+    copies, up to the replayed "bootconsole ... disabled" line, are dropped.
+    """
     raw = open(path, "rb").read().decode("utf-8", "replace").replace("\r", "")
     kernel, firmware = [], []
+    handover = None     # the "bootconsole [...] disabled" line, once seen
+    replaying = False
+    last = 0.0
     for ln in raw.split("\n"):
         clean = ANSI.sub("", ln).rstrip()
         m = TS.match(clean)
         if m:
+            if replaying:
+                replaying = clean != handover
+                continue
+            stamp = float(TS_VALUE.match(clean).group(1))
+            if handover and stamp < last:
+                replaying = clean != handover
+                continue
+            last = stamp
             kernel.append(clean[m.end():])
+            if BOOTCON_OFF.search(clean):
+                handover = clean
             if MEMORY.match(kernel[-1]):
                 break
+        elif handover and DROPPED.match(clean):
+            continue
         elif not kernel and clean.strip():
             # U-Boot times its loads: the one line that differs from run to run.
             firmware.append(LOADTIME.sub("read in (time)", clean))
@@ -66,18 +94,6 @@ def dumps(lines):
                 blk.append(nxt)
             out.append((i, blk))
     return out
-
-
-def block(lines, header, item):
-    for i, ln in enumerate(lines):
-        if ln == header:
-            res = [ln]
-            for nxt in lines[i + 1:]:
-                if not re.match(item, nxt):
-                    break
-                res.append(nxt)
-            return res
-    return []
 
 
 def memblock_calls(lines):

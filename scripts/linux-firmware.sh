@@ -21,24 +21,33 @@
 # Kernel words: efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr
 # earlycon=pl011,0x9000000, plus the tree's and --append's. Linux is stopped at "Memory:".
 # Environment: LINUX_IMAGE (default $ORACLE_CACHE/Image, ORACLE_CACHE default /tmp/oracle/cache;
-# the oracle's fetch-linux.sh fetches it), FW_OUT (raw logs, default build/linux-firmware),
+# the oracle's fetch-linux.sh fetches it), FW_LINUX=6.12 (Linux 6.12: ORACLE_CACHE default
+# /tmp/oracle/cache612, reports in tests/expected-firmware-6.12, and console=ttyAMA0 added to
+# the words: 6.12 prints "Memory:" only after the consoles change hands, and without it the
+# dummy tty0 takes over from the earlycon), FW_OUT (raw logs, default build/linux-firmware),
 # FW_TIMEOUT (seconds, default 60). Exit 0 if Linux reached "Memory:", 3 otherwise (the report
 # then records the firmware's or Linux's outcome), 2 on a usage error.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-CACHE=${ORACLE_CACHE:-/tmp/oracle/cache}
+FW_LINUX=${FW_LINUX:-6.1}
+case "$FW_LINUX" in
+6.1)	CACHE=${ORACLE_CACHE:-/tmp/oracle/cache} EXPECTED_DIR=expected-firmware ;;
+6.12)	CACHE=${ORACLE_CACHE:-/tmp/oracle/cache612} EXPECTED_DIR=expected-firmware-6.12 ;;
+*)	echo "linux-firmware.sh: FW_LINUX=$FW_LINUX: 6.1 or 6.12" >&2; exit 2 ;;
+esac
 IMAGE=${LINUX_IMAGE:-$CACHE/Image}
 OUT=${FW_OUT:-$ROOT/build/linux-firmware}
 TIMEOUT=${FW_TIMEOUT:-60}
 EDK2=/usr/share/qemu-efi-aarch64/QEMU_EFI.fd
 UBOOT=/usr/lib/u-boot/qemu_arm64/u-boot.bin
 WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr earlycon=pl011,0x9000000"
+[ "$FW_LINUX" = 6.1 ] || WORDS="$WORDS console=ttyAMA0"
 SCENARIOS=$ROOT/tests/firmware/scenarios.list
-EXPECTED=${FW_EXPECTED:-$ROOT/tests/expected-firmware}
+EXPECTED=${FW_EXPECTED:-$ROOT/tests/$EXPECTED_DIR}
 
-usage() { sed -n '3,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '3,30p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # --scenarios: every line of tests/firmware/scenarios.list through every firmware it names.
 if [ "${1:-}" = --scenarios ]; then

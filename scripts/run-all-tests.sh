@@ -20,11 +20,14 @@ run() {
 }
 make -s all || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 run host make -s test-host
+run host-16k make -s PAGE_SIZE=16K test-host
 run qemu tests/qemu/run.sh
+run qemu-16k tests/qemu/run-16k.sh
 run firmware tests/qemu/firmware.sh
 run firmware-layout tests/qemu/firmware-layout.sh
 # After the QEMU boots, so that bootmem-layout is also compared with the kernel's own logs.
 run layout tests/host/layout-agreement.sh
+run layout-16k tests/host/layout-16k.sh
 run boards tests/host/layout-boards.sh
 run corpus scripts/layout-corpus.py
 # Also after them: bootmem's Linux-prefixed lines against Linux's own logs (tests/linux-log).

@@ -4,10 +4,10 @@ set -u
 pass=0 fail=0
 for t in "$@"; do
 	name=$(basename "$t")
-	if "$t" > "build/host/$name.log" 2>&1; then
-		pass=$((pass + 1)); echo "ok   host $name ($(grep -aE '^\[  PASSED  \]' "build/host/$name.log" | head -1 | sed 's/\[  PASSED  \] //'))"
+	if "$t" > "$(dirname "$t")/$name.log" 2>&1; then
+		pass=$((pass + 1)); echo "ok   host $name ($(grep -aE '^\[  PASSED  \]' "$(dirname "$t")/$name.log" | head -1 | sed 's/\[  PASSED  \] //'))"
 	else
-		fail=$((fail + 1)); echo "FAIL host $name"; tail -30 "build/host/$name.log" | sed 's/^/     /'
+		fail=$((fail + 1)); echo "FAIL host $name"; tail -30 "$(dirname "$t")/$name.log" | sed 's/^/     /'
 	fi
 done
 echo "host: $pass passed, $fail failed"

@@ -9,6 +9,7 @@
 
 const efi_system_table_t *efi_system_table;
 bool efi_nokaslr;			/* Debian's Linux has CONFIG_RANDOMIZE_BASE=y */
+unsigned int efi_linux_version = KERNEL_VERSION(6, 1, 0);
 bool efi_novamap;
 int efi_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static bool efi_nosoftreserve;
@@ -168,7 +169,10 @@ static char *next_arg(char *s, char **param, char **val)
 	return skip_spaces(next);
 }
 
-/* The stub's own options: nokaslr, quiet, efi=debug/novamap/nosoftreserve (Linux's set). */
+/*
+ * The stub's own options: nokaslr, quiet, efi=debug/novamap/nosoftreserve (Linux's set), and
+ * bootmem's linux=.
+ */
 efi_status_t efi_parse_options(const char *cmdline)
 {
 	efi_status_t status;
@@ -193,6 +197,9 @@ efi_status_t efi_parse_options(const char *cmdline)
 			break;
 		if (!strcmp(param, "nokaslr")) {
 			efi_nokaslr = true;
+		} else if (!strcmp(param, "linux") && val) {
+			/* As the kernel reads it: the last one wins, an unknown value means 6.1. */
+			efi_linux_version = linux_version_of(val) ?: KERNEL_VERSION(6, 1, 0);
 		} else if (!strcmp(param, "noinitrd")) {
 			efi_noinitrd = true;
 		} else if (!strcmp(param, "quiet")) {

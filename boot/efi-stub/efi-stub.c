@@ -83,6 +83,7 @@ efi_status_t efi_pe_entry(efi_handle_t handle, efi_system_table_t *sys_table_arg
 	efi_nokaslr = false;
 	efi_novamap = false;
 	efi_noinitrd = false;
+	efi_linux_version = efi_image_linux_version();
 	efi_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 	/* No system table, no console: nothing to print with. */

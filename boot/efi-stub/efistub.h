@@ -8,12 +8,18 @@
 
 #include <linux/efi.h>
 #include <linux/kernel.h>
+#include <linux/version.h>
 
 /* arm64's choices (arch/arm64/include/asm/efi.h in Linux 6.1). */
 #define EFI_ALLOC_ALIGN		0x10000UL		/* SZ_64K */
 #define EFI_ALLOC_LIMIT		((1UL << 48) - 1)
 /* Room for the descriptors that allocating the map's own buffer may add. */
-#define EFI_MMAP_NR_SLACK_SLOTS	8
+/*
+ * Room for this many more descriptors in each memory map buffer: 8 in Linux 6.1, 32 since
+ * Linux 6.3 (efi/libstub: "Increase EFI_MMAP_NR_SLACK_SLOTS to 32"). The buffer's size moves
+ * the firmware's next allocations, so the stub follows linux= too (efi_linux_version).
+ */
+#define EFI_MMAP_NR_SLACK_SLOTS	(efi_linux_version >= KERNEL_VERSION(6, 12, 0) ? 32 : 8)
 /* arm64's efi_get_max_initrd_addr(): the initrd must be in the linear map (VA_BITS_MIN 48). */
 #define EFI_VA_BITS_MIN		48
 #define efi_get_max_initrd_addr(image_addr) \
@@ -218,6 +224,8 @@ enum efi_secureboot_mode {
 
 extern const efi_system_table_t *efi_system_table;
 extern bool efi_nokaslr;
+/* linux= on the stub's command line: the Linux whose stub this one follows (linux/version.h). */
+extern unsigned int efi_linux_version;
 extern bool efi_novamap;
 extern bool efi_noinitrd;
 extern int efi_loglevel;
@@ -284,6 +292,8 @@ efi_status_t efi_boot_kernel(void *handle, efi_loaded_image_t *image,
 
 /* arch/arm64/efi/arm64-stub.c */
 efi_status_t check_platform_features(void);
+/* The Linux the Image's header stands for (its image_size): linux/version.h's code. */
+unsigned int efi_image_linux_version(void);
 efi_status_t handle_kernel_image(unsigned long *image_addr, unsigned long *image_size,
 				 unsigned long *reserve_addr, unsigned long *reserve_size,
 				 efi_loaded_image_t *image, efi_handle_t image_handle);

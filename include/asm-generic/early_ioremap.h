@@ -7,10 +7,11 @@
 #define _ASM_GENERIC_EARLY_IOREMAP_H_
 
 #include <linux/types.h>
+#include <asm/page-def.h>
 
 /* arm64's FIX_BTMAPS_SLOTS and NR_FIX_BTMAPS (the arch code checks that they agree). */
 #define EARLY_IOREMAP_SLOTS		7
-#define EARLY_IOREMAP_SLOT_PAGES	(256 * 1024 / 4096 + 1)
+#define EARLY_IOREMAP_SLOT_PAGES	(256 * 1024 / (1 << PAGE_SHIFT) + 1)
 
 /*
  * Map [phys_addr, phys_addr + size) and return its virtual address, or NULL (with Linux's

@@ -7,6 +7,7 @@
 #define _BOOTMEM_LINUX_CMA_H
 
 #include <linux/kernel.h>
+#include <linux/mmzone.h>
 
 /* Debian arm64: CONFIG_CMA_AREAS=19, CONFIG_CMA_SIZE_MBYTES=64 (CMA_SIZE_SEL_MBYTES). */
 #define CONFIG_CMA_AREAS	19
@@ -16,9 +17,9 @@
 
 /*
  * pageblock_nr_pages: pageblock_order = min(HUGETLB_PAGE_ORDER, MAX_ORDER - 1) = min(9, 10)
- * with 4 KiB pages, so CMA areas are aligned to 2 MiB.
+ * with 4 KiB pages, so CMA areas are aligned to 2 MiB (11 with 16 KiB pages: 32 MiB).
  */
-#define CMA_MIN_ALIGNMENT_PAGES	(1UL << 9)
+#define CMA_MIN_ALIGNMENT_PAGES	(1UL << pageblock_order)
 #define CMA_MIN_ALIGNMENT_BYTES	(PAGE_SIZE * CMA_MIN_ALIGNMENT_PAGES)
 
 struct cma {

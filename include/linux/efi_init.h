@@ -133,6 +133,14 @@ int efi_systab_check_header(const efi_table_hdr_t *systab_hdr, int min_major_ver
 void efi_systab_report_header(const efi_table_hdr_t *systab_hdr, unsigned long fw_vendor);
 int efi_config_parse_tables(const efi_config_table_t *config_tables, int count);
 int efi_memattr_init(void);
+/*
+ * The Memory Attributes table's entries are not known: bootmem-layout --efi-memmap rebuilt the
+ * hand-over from a log that reserves the table but does not list it. Only bootmem-layout sets
+ * it, before its one boot (so no reset clears it).
+ */
+extern bool efi_memattr_unknown;
+/* Linux's arm_enable_runtime_services() as far as it prints (boot/efi.c). */
+void arm_enable_runtime_services(void);
 void efi_set_secure_boot(enum efi_secureboot_mode mode);
 void efi_find_mirror(void);
 

@@ -89,6 +89,11 @@ struct free_area {
 struct per_cpu_pages {
 	int count;		/* pages on the lists (an order-n page counts 2^n) */
 	int high;		/* at this count, a batch goes back to the buddy lists */
+	/*
+	 * 6.12's bounds of high (its auto-tuning moves high between them as pages come and go,
+	 * and decays it to high_min when idle; bootmem keeps it at high_min). 6.1: both high.
+	 */
+	int high_min, high_max;
 	int batch;		/* pages moved to or from the buddy lists at a time */
 	short free_factor;	/* batch scaling while frees come without allocations */
 	struct list_head lists[NR_PCP_LISTS];
@@ -117,7 +122,7 @@ struct zone {
 	 * last gave them, and per_cpu_zonestats' "vm stats threshold" (the same on every CPU).
 	 */
 	struct per_cpu_pages per_cpu_pageset[PCP_NR_CPUS];
-	int pageset_high, pageset_batch;
+	int pageset_high, pageset_high_max, pageset_batch;	/* pageset_high: high_min */
 	int stat_threshold;
 	unsigned long vm_numa_event[NR_VM_NUMA_EVENT_ITEMS];	/* numa_hit ... numa_other */
 };

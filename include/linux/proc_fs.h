@@ -21,6 +21,14 @@ int proc_cmd_cat(int argc, char **argv, struct seq_file *m);
 int proc_cmd_ls(int argc, char **argv, struct seq_file *m);
 int proc_cmd_hexdump(int argc, char **argv, struct seq_file *m);
 
+/*
+ * @line run as a shell would run one of those commands (spaces separate words, '...' and
+ * "..." quote, so cat '' names the empty path), to @m. False, with nothing printed, when
+ * @line is none of them (or longer than PROC_CMD_LINE - 1 bytes).
+ */
+#define PROC_CMD_LINE	512
+bool proc_run_command(const char *line, struct seq_file *m);
+
 /* The bytes of file @path into @m: 0, or -ENOENT, -ENOTDIR, -EISDIR, -ELOOP. */
 int proc_read_file(const char *path, struct seq_file *m);
 

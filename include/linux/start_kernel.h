@@ -21,6 +21,11 @@ void __noreturn rest_init(void);
 
 /* The buddy hand-off and watermarks (Linux 6.1's mm_init; the zonelists are built before). */
 void mm_core_init(void);
+/*
+ * The early initcalls bootmem has (Linux's do_pre_smp_initcalls(), from kernel_init): after
+ * "Memory:" in 6.1, before it in 6.12.
+ */
+void do_pre_smp_initcalls(void);
 /* The command line's requests once memory is up: self-tests, ptdump, buddyinfo, zoneinfo. */
 void late_boot_actions(void);
 /* test_fault=null|nomap|stack|undef: the deliberate fault asked for, if any (kernel only). */

@@ -8,6 +8,7 @@
 #define _BOOTMEM_LINUX_VERSION_H
 
 #include <linux/types.h>
+#include <linux/string.h>
 
 #define KERNEL_VERSION(a, b, c)	(((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
 
@@ -18,6 +19,16 @@ extern unsigned int linux_version_code;
 static inline bool linux_since(unsigned int major, unsigned int minor)
 {
 	return linux_version_code >= KERNEL_VERSION(major, minor, 0);
+}
+
+/* The version code linux=@val asks for ("6.1" or "6.12"); 0 for any other value. */
+static inline unsigned int linux_version_of(const char *val)
+{
+	if (!strcmp(val, "6.1"))
+		return KERNEL_VERSION(6, 1, 0);
+	if (!strcmp(val, "6.12"))
+		return KERNEL_VERSION(6, 12, 0);
+	return 0;
 }
 
 /* "6.1" or "6.12". */

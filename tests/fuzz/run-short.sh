@@ -70,8 +70,10 @@ if [ -x $B/fuzz_efi_memmap ]; then
 	done
 	[ -n "$LIMIT" ] && rm -rf $E
 	mkdir -p $E/seeds $E/corpus $E/artifacts
-	for f in tests/expected-firmware/edk2/*.txt tests/expected-firmware/uboot-efi/*.txt; do
-		cp "$f" "$E/seeds/$(basename "$(dirname "$f")")-$(basename "$f")"
+	# 6.1's and 6.12's logs (6.12's list the Memory Attributes table's entries)
+	for f in tests/expected-firmware*/edk2/*.txt tests/expected-firmware*/uboot-efi/*.txt; do
+		d=$(dirname "$f")
+		cp "$f" "$E/seeds/$(basename "$(dirname "$d")")-$(basename "$d")-$(basename "$f")"
 	done
 	printf '{"vendor": "Test", "revision": "2.80", "desc_size": 48, "dtb": "0x7e200000", "memmap": [{"type": "Conventional", "start": "0x40000000", "end": "0x7bffffff", "attr": ["WB"]}, {"type": "Runtime Data", "start": "0x7ff00000", "pages": 256, "attr": ["RUN", "WB"]}, {"type": 11, "start": "0x4000000", "end": "0x7ffffff", "attr": "0x8000000000000002"}]}' > $E/seeds/map.json
 	rm -f $E/artifacts/*

@@ -80,11 +80,17 @@ agree board-imx8mp-evk "$OUT/imx8mp.dtb" tests/expected/board-imx8mp-evk.txt \
 agree board-imx8mp-evk-612 "$OUT/imx8mp.dtb" tests/expected-6.12/board-imx8mp-evk.txt \
 	"memblock=debug mminit_loglevel=4" 6.12
 
-# UEFI: Linux's firmware reports (tests/expected-firmware) give bootmem-layout --efi-memmap the
-# map, the tables and where the stub put the kernel and the DTB; the device tree is the one the
-# firmware got (QEMU's -dtb replaces /memory by -m's RAM: dumpdtb shows it).
-efi_agree() { # FIRMWARE NAME TREE MEM
-	local fw=$1 name=$2 tree=$3 mem=$4 exp=tests/expected-firmware/$1/$2.txt qargs=() mach
+# UEFI: Linux's firmware reports (tests/expected-firmware, and -6.12 for Linux 6.12) give
+# bootmem-layout --efi-memmap the map, the tables and where the stub put the kernel and the
+# DTB; the device tree is the one the firmware got (QEMU's -dtb replaces /memory by -m's RAM:
+# dumpdtb shows it).
+efi_agree() { # FIRMWARE NAME TREE MEM LINUX
+	local fw=$1 name=$2 tree=$3 mem=$4 ver=$5 exp qargs=() mach tag=$2 base lx
+	exp=tests/expected-firmware/$fw/$name.txt base=$OUT/efi-$fw-$name
+	if [ "$ver" != 6.1 ]; then
+		exp=tests/expected-firmware-$ver/$fw/$name.txt tag="$name linux=$ver"
+		base=$OUT/efi-$fw-$name-$ver
+	fi
 	[ -f "$exp" ] || return 0
 	grep -q '^# status: ok' "$exp" || return 0
 	mach=virt,dtb-randomness=off
@@ -93,25 +99,31 @@ efi_agree() { # FIRMWARE NAME TREE MEM
 		dtc -q -I dts -O dtb -p 4096 -o "$OUT/efi-in-$name.dtb" "tests/scenarios/$tree"
 		qargs=(-dtb "$OUT/efi-in-$name.dtb")
 	fi
-	qemu-system-aarch64 -M "$mach,dumpdtb=$OUT/efi-$fw-$name.dtb" -cpu cortex-a57 -m "$mem" \
+	qemu-system-aarch64 -M "$mach,dumpdtb=$base.dtb" -cpu cortex-a57 -m "$mem" \
 		-display none -nic none "${qargs[@]}" > /dev/null 2>&1
-	if ! $TOOL --timestamps --efi-memmap "$exp" --append "$(sed -n 's/^# bootargs: //p' "$exp")" \
-		"$OUT/efi-$fw-$name.dtb" > "$OUT/efi-$fw-$name.log" 2> "$OUT/efi-$fw-$name.err"; then
-		bad "$fw $name: bootmem-layout --efi-memmap failed" "$OUT/efi-$fw-$name.err"
+	# 6.1 is the default: without --linux the command line stays Linux's (tests/linux-log)
+	lx=()
+	[ "$ver" = 6.1 ] || lx=(--linux "$ver")
+	if ! $TOOL --timestamps "${lx[@]}" --efi-memmap "$exp" \
+		--append "$(sed -n 's/^# bootargs: //p' "$exp")" "$base.dtb" > "$base.log" 2> "$base.err"; then
+		bad "$fw $tag: bootmem-layout --efi-memmap failed" "$base.err"
 		return
 	fi
 	# The tree here is QEMU's, not the one the firmware handed over (EDK2 and U-Boot add
 	# /chosen properties the host's hand-over does not): the unflattened tree's size, and so
 	# the allocs case, is compared by firmware-layout.sh's boots of the kernel instead.
-	if python3 scripts/compare-layout.py --skip allocs "$exp" "$OUT/efi-$fw-$name.log" > "$OUT/efi-$fw-$name.cmp" 2>&1; then
-		ok "$fw $name: --efi-memmap layout equals Linux 6.1's through $fw ($(tail -1 "$OUT/efi-$fw-$name.cmp"))"
+	if python3 scripts/compare-layout.py --skip allocs "$exp" "$base.log" > "$base.cmp" 2>&1; then
+		ok "$fw $tag: --efi-memmap layout equals Linux $ver's through $fw ($(tail -1 "$base.cmp"))"
 	else
-		bad "$fw $name: --efi-memmap layout differs from Linux 6.1's through $fw" "$OUT/efi-$fw-$name.cmp" 40
+		bad "$fw $tag: --efi-memmap layout differs from Linux $ver's through $fw" "$base.cmp" 40
 	fi
 }
 while read -r name tree mem fws _; do
 	for fw in ${fws//,/ }; do
-		case $fw in edk2|uboot-efi) efi_agree "$fw" "$name" "$tree" "$mem" ;; esac
+		case $fw in
+		edk2|uboot-efi) efi_agree "$fw" "$name" "$tree" "$mem" 6.1
+				efi_agree "$fw" "$name" "$tree" "$mem" 6.12 ;;
+		esac
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
 

@@ -720,6 +720,101 @@ static void test_memattr_hostile(void **state)
 	assert_true(efi_enabled(EFI_MEM_ATTR));
 }
 
+/*
+ * The Memory Attributes table as arm_enable_runtime_services() shows it: @n entries of
+ * @type/@base/@pages/@attr each, on the EDK2-like firmware, with the runtime descriptors'
+ * virtual addresses the stub installs (virt = phys); then the early initcall, on @cmdline.
+ */
+struct ma { u32 type; u64 base, pages, attr; };
+
+static void memattr_boot(const struct ma *e, int n, const char *cmdline)
+{
+	efi_memory_desc_t *md;
+	u32 *hdr;
+	int i;
+
+	edk2_like(48);
+	hdr = phys_to_virt(SCRATCH);	/* the first table placed: 3 entries of 48 bytes */
+	assert_true(n <= 3);
+	hdr[1] = n;
+	for (i = 0; i < n; i++) {
+		md = phys_to_virt(SCRATCH + 16 + 48 * i);
+		md->type = e[i].type;
+		md->phys_addr = e[i].base;
+		md->num_pages = e[i].pages;
+		md->attribute = e[i].attr;
+	}
+	efi_boot(cmdline);
+	for_each_efi_memory_desc(md)
+		if (md->attribute & EFI_MEMORY_RUNTIME)
+			md->virt_addr = md->phys_addr;
+	console_capture_reset();
+	arm_enable_runtime_services();
+}
+
+static void test_memattr_show(void **state)
+{
+	const struct ma good_bad[] = {
+		{ EFI_RUNTIME_SERVICES_CODE, 0x7c010000, 0x10, RUN | EFI_MEMORY_XP },
+		{ EFI_RUNTIME_SERVICES_CODE, 0x7c020000, 0x10, RUN | EFI_MEMORY_RO },
+		{ EFI_CONVENTIONAL_MEMORY, 0x40000000, 1, 0 },
+	};
+	const struct ma refused[] = {
+		{ EFI_RUNTIME_SERVICES_CODE, 0x7c0f0000, 0x20, RUN },	/* code into data */
+		{ EFI_RUNTIME_SERVICES_DATA, 0x7c010000, 0x10, RUN },	/* data in code */
+		{ EFI_RUNTIME_SERVICES_CODE, 0x50000000, 0x10, RUN },	/* not runtime memory */
+	};
+	efi_memory_desc_t *md;
+
+	memattr_boot(good_bad, 3, "efi=debug");
+	assert_string_equal(console_text(),
+		"efi: memattr: Processing EFI Memory Attributes table:\n"
+		"efi: memattr:  0x00007c010000-0x00007c01ffff [Runtime Code|RUN|  |  |  |  |  |XP|  |  |  |   |  |  |  |  ]\n"
+		"efi: memattr:  0x00007c020000-0x00007c02ffff [Runtime Code|RUN|  |  |  |  |  |  |  |  |RO|   |  |  |  |  ]\n"
+		"efi: memattr: Entry type should be RuntimeServiceCode/Data\n"
+		"efi: memattr: ! 0x000040000000-0x000040000fff [Conventional|   |  |  |  |  |  |  |  |  |  |   |  |  |  |  ]\n");
+
+	/* without efi=debug only what is refused, and why */
+	memattr_boot(refused, 3, "");
+	assert_string_equal(console_text(),
+		"efi: memattr: Entry covers multiple EFI memory map regions\n"
+		"efi: memattr: ! 0x00007c0f0000-0x00007c10ffff [Runtime Code|RUN|  |  |  |  |  |  |  |  |  |   |  |  |  |  ]\n"
+		"efi: memattr: Entry type deviates from EFI memory map region type\n"
+		"efi: memattr: ! 0x00007c010000-0x00007c01ffff [Runtime Data|RUN|  |  |  |  |  |  |  |  |  |   |  |  |  |  ]\n"
+		"efi: memattr: No matching entry found in the EFI memory map\n"
+		"efi: memattr: ! 0x000050000000-0x00005000ffff [Runtime Code|RUN|  |  |  |  |  |  |  |  |  |   |  |  |  |  ]\n");
+
+	memattr_boot(good_bad, 2, "efi=debug,noruntime");
+	assert_string_equal(console_text(), "EFI runtime services will be disabled.\n");
+
+	/* a runtime region the stub gave no virtual address: Linux gives up on them all */
+	memattr_boot(good_bad, 2, "efi=debug");
+	for_each_efi_memory_desc(md)
+		if (md->attribute & EFI_MEMORY_RUNTIME)
+			md->virt_addr = U64_MAX;
+	console_capture_reset();
+	arm_enable_runtime_services();
+	assert_string_equal(console_text(),
+		"UEFI virtual mapping missing or invalid -- runtime services will not be available\n");
+
+	/* a count whose size wrapped to 17 bytes (Linux reads on past them): said, not read */
+	edk2_like(48);
+	((u32 *)phys_to_virt(SCRATCH))[1] = 0xffffffff;
+	((u32 *)phys_to_virt(SCRATCH))[2] = 0xffffffff;
+	efi_boot("efi=debug");
+	console_capture_reset();
+	arm_enable_runtime_services();
+	assert_string_equal(console_text(),
+		"efi: memattr: Processing EFI Memory Attributes table:\n"
+		"bootmem: efi: memattr: entry 0 (of 4294967295, 4294967295 bytes each) lies past the table's 0x11 bytes: not read\n");
+
+	/* not booted through UEFI: nothing to say (Linux's "EFI services will not be available.") */
+	host_reset_boot_state();
+	console_capture_reset();
+	arm_enable_runtime_services();
+	assert_string_equal(console_text(), "");
+}
+
 /* ------------------------------------------------------------------ the initrd */
 
 /* U-Boot's booti: /chosen/linux,initrd-start/-end, 32 or 64 bits wide. */
@@ -844,6 +939,7 @@ int main(void)
 		cmocka_unit_test(test_no_memory_descriptor),
 		cmocka_unit_test(test_memreserve_hostile),
 		cmocka_unit_test(test_memattr_hostile),
+		cmocka_unit_test(test_memattr_show),
 		cmocka_unit_test(test_initrd_chosen),
 		cmocka_unit_test(test_initrd_efi_table),
 		cmocka_unit_test(test_typeattr_format),

@@ -171,6 +171,7 @@ static int setup_firmware(void **state)
 	efi_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 	efi_nokaslr = false;
 	efi_novamap = false;
+	efi_linux_version = KERNEL_VERSION(6, 1, 0);
 	console[0] = '\0';
 	if (!arena)
 		arena = aligned_alloc(1 << 21, ARENA_SIZE);
@@ -344,6 +345,33 @@ static u32 prop32(const void *fdt, const char *name)
 	assert_non_null(p);
 	assert_int_equal(len, 4);
 	return fdt32_to_cpu(*p);
+}
+
+/* The buffer's room for more descriptors with @cmdline: 8 in Linux 6.1, 32 in 6.12. */
+static unsigned long slack_slots(const char *cmdline)
+{
+	struct efi_boot_memmap *map;
+	unsigned long slots;
+
+	efi_linux_version = KERNEL_VERSION(6, 1, 0);
+	assert_int_equal(efi_parse_options(cmdline), EFI_SUCCESS);
+	assert_int_equal(efi_get_memory_map(&map, false), EFI_SUCCESS);
+	slots = (map->buff_size - map->map_size) / map->desc_size;
+	assert_int_equal((map->buff_size - map->map_size) % map->desc_size, 0);
+	fake_free_pool(map);
+	return slots;
+}
+
+static void test_memmap_slack_follows_linux(void **state)
+{
+	assert_int_equal(slack_slots(""), 8);
+	assert_int_equal(slack_slots("linux=6.12"), 32);
+	assert_int_equal(efi_linux_version, KERNEL_VERSION(6, 12, 0));
+	/* as the kernel reads it: the last one wins, anything else is 6.1, init's words don't count */
+	assert_int_equal(slack_slots("linux=6.12 linux=6.1"), 8);
+	assert_int_equal(slack_slots("linux=6.12 linux=5.4"), 8);
+	assert_int_equal(slack_slots("linux=6.12 -- linux=6.1"), 32);
+	assert_int_equal(pools, 0);
 }
 
 static void test_update_fdt(void **state)
@@ -762,6 +790,7 @@ int main(void)
 		cmocka_unit_test_setup(test_cmdline_from_load_options, setup_firmware),
 		cmocka_unit_test_setup(test_cmdline_too_long, setup_firmware),
 		cmocka_unit_test_setup(test_parse_options, setup_firmware),
+		cmocka_unit_test_setup(test_memmap_slack_follows_linux, setup_firmware),
 		cmocka_unit_test_setup(test_update_fdt, setup_firmware),
 		cmocka_unit_test_setup(test_update_fdt_empty, setup_firmware),
 		cmocka_unit_test_setup(test_update_fdt_bad, setup_firmware),

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # bootmem booted through real firmware (run-qemu.sh --firmware edk2|uboot|uboot-efi) on every
 # scenario of tests/firmware/scenarios.list, each compared with Linux 6.1 booted the same way
-# (tests/expected-firmware/<firmware>/<name>.txt) by scripts/compare-layout.py, minus the
+# (tests/expected-firmware/<firmware>/<name>.txt) and again with linux=6.12 against Linux 6.12
+# (tests/expected-firmware-6.12) by scripts/compare-layout.py, minus the
 # differences tests/firmware/known-differences explains; plus the invariants after every
 # phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
 # UEFI runtime-services memory; what the small Image file (--small-image) moves; an initrd
@@ -30,52 +31,67 @@ known() {
 		tests/firmware/known-differences
 }
 
+# One scenario through one firmware, following Linux VER (6.1: tests/expected-firmware, 6.12:
+# tests/expected-firmware-6.12, booted with linux=6.12 and so with build/Image.linux612-size).
+# Known differences are keyed by firmware and scenario, "NAME@6.12" for the 6.12 run.
+firmware_case() {
+	local fw=$1 name=$2 tree=$3 mem=$4 words=$5 ver=$6 exp log tag key tmo st kd args=()
+	if [ "$ver" = 6.1 ]; then
+		exp=tests/expected-firmware/$fw/$name.txt tag=$name key=$name
+	else
+		# console=ttyAMA0: Linux 6.12's words (scripts/linux-firmware.sh, FW_LINUX=6.12)
+		exp=tests/expected-firmware-$ver/$fw/$name.txt tag="$name linux=$ver" key=$name@$ver
+		words="console=ttyAMA0 linux=$ver${words:+ $words}"
+	fi
+	log=$OUT/$fw-$key.log		# tests/linux-log/check.sh reads the 6.1 ones
+	[ -f "$exp" ] || return 0
+	[ "$tree" = - ] || args+=(--dtb "tests/scenarios/$tree")
+	# Where the firmware failed with Linux, 25 s show whether it fails with us too.
+	tmo=90
+	grep -q '^# status: ok' "$exp" || tmo=25
+	./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${MACH[@]}" "${args[@]}" -m "$mem" \
+		--append "$WORDS${words:+ $words} ptdump debug_invariants poweroff" \
+		> "$log" 2>&1 < /dev/null
+	st=$?
+	if ! grep -q '^# status: ok' "$exp"; then
+		# The firmware itself failed on this tree with Linux: it must fail the same way.
+		if grep -qa 'Booting bootmem' "$log"; then
+			bad "$fw $tag: Linux's firmware run did not reach the kernel, ours did" "$exp"
+		else
+			ok "$fw $tag: the firmware fails on this tree as it did with Linux (exit $st)"
+		fi
+		return 0
+	fi
+	if [ "$st" != 0 ]; then
+		bad "$fw $tag: exit $st, want 0" "$log"
+		return 0
+	fi
+	if grep -qa 'invariants: after memblock: memblock, UEFI map' "$log" ||
+	   { [ "$fw" = uboot ] && grep -qa 'invariants: after memblock: memblock ok' "$log"; }; then
+		ok "$fw $tag: invariants after every phase"
+	else
+		bad "$fw $tag: invariants" "$log"
+	fi
+	if python3 scripts/check-ptdump.py "$log" > "$OUT/$fw-$key.ptdump" 2>&1; then
+		ok "$fw $tag: ptdump maps all memory but no NOMAP range"
+	else
+		bad "$fw $tag: ptdump" "$OUT/$fw-$key.ptdump"
+	fi
+	kd=$(known "$fw" "$key")
+	if python3 scripts/compare-layout.py ${kd:+--expect-differ "$kd"} "$exp" "$log" \
+		> "$OUT/$fw-$key.cmp" 2>&1; then
+		ok "$fw $tag: layout equals Linux $ver's through $fw${kd:+ (known differences: $kd)} ($(tail -1 "$OUT/$fw-$key.cmp"))"
+	else
+		bad "$fw $tag: layout differs from Linux $ver's through $fw" "$OUT/$fw-$key.cmp" 40
+	fi
+}
+
 while read -r name tree mem fws words; do
-	for fw in ${fws//,/ }; do
-		exp=tests/expected-firmware/$fw/$name.txt
-		log=$OUT/$fw-$name.log
-		[ -f "$exp" ] || continue
-		args=()
-		[ "$tree" = - ] || args+=(--dtb "tests/scenarios/$tree")
-		[ "$words" = - ] && words=
-		# Where the firmware failed with Linux, 25 s show whether it fails with us too.
-		tmo=90
-		grep -q '^# status: ok' "$exp" || tmo=25
-		./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${MACH[@]}" "${args[@]}" -m "$mem" \
-			--append "$WORDS${words:+ $words} ptdump debug_invariants poweroff" \
-			> "$log" 2>&1 < /dev/null
-		st=$?
-		if ! grep -q '^# status: ok' "$exp"; then
-			# The firmware itself failed on this tree with Linux: it must fail the same way.
-			if grep -qa 'Booting bootmem' "$log"; then
-				bad "$fw $name: Linux's firmware run did not reach the kernel, ours did" "$exp"
-			else
-				ok "$fw $name: the firmware fails on this tree as it did with Linux (exit $st)"
-			fi
-			continue
-		fi
-		if [ "$st" != 0 ]; then
-			bad "$fw $name: exit $st, want 0" "$log"
-			continue
-		fi
-		if grep -qa 'invariants: after memblock: memblock, UEFI map' "$log" ||
-		   { [ "$fw" = uboot ] && grep -qa 'invariants: after memblock: memblock ok' "$log"; }; then
-			ok "$fw $name: invariants after every phase"
-		else
-			bad "$fw $name: invariants" "$log"
-		fi
-		if python3 scripts/check-ptdump.py "$log" > "$OUT/$fw-$name.ptdump" 2>&1; then
-			ok "$fw $name: ptdump maps all memory but no NOMAP range"
-		else
-			bad "$fw $name: ptdump" "$OUT/$fw-$name.ptdump"
-		fi
-		kd=$(known "$fw" "$name")
-		if python3 scripts/compare-layout.py ${kd:+--expect-differ "$kd"} "$exp" "$log" \
-			> "$OUT/$fw-$name.cmp" 2>&1; then
-			ok "$fw $name: layout equals Linux 6.1's through $fw${kd:+ (known differences: $kd)} ($(tail -1 "$OUT/$fw-$name.cmp"))"
-		else
-			bad "$fw $name: layout differs from Linux 6.1's through $fw" "$OUT/$fw-$name.cmp" 40
-		fi
+	[ "$words" = - ] && words=
+	for ver in 6.1 6.12; do
+		for fw in ${fws//,/ }; do
+			firmware_case "$fw" "$name" "$tree" "$mem" "$words" "$ver"
+		done
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
 

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <linux/kernel.h>
 #include <linux/efi_init.h>
+#include <linux/version.h>
 #include "layout.h"
 
 static const char *const type_names[] = {
@@ -206,6 +207,36 @@ static void parse_early_dump(struct bml_efi *e, const char *s, bool *in_early)
 		*in_early = false;
 }
 
+/*
+ * An entry of the Memory Attributes table, as efi=debug shows it ("efi: memattr:  0x...-0x...
+ * [Runtime Code|RUN|...]", or "! 0x..." for one Linux refused); other memattr lines say nothing.
+ */
+static int parse_memattr(struct bml_efi *e, char *s, int line)
+{
+	unsigned long long a, b;
+	efi_memory_desc_t *md;
+	u32 type;
+	u64 attr;
+
+	if (*s == '!')
+		s++;
+	if (sscanf(s, " 0x%llx-0x%llx [", &a, &b) != 2)
+		return 0;
+	if (b < a || (a & 0xfff) || ((b + 1) & 0xfff) || parse_typeattr(strchr(s, '['), &type, &attr))
+		return fail("line %d: cannot read the Memory Attributes entry 'memattr: %s'", line, s);
+	if (e->nr_memattr >= BML_EFI_MAX_MEMATTR)
+		return fail("line %d: more than %d Memory Attributes entries", line, BML_EFI_MAX_MEMATTR);
+	md = &e->memattr[e->nr_memattr++];
+	md->type = type;
+	md->phys_addr = a;
+	md->num_pages = (b - a + 1) >> 12;
+	md->attribute = attr;
+	return 0;
+}
+
+/* The Linux the log came from (linux/version.h), or 0 when unknown. */
+static unsigned int log_version;
+
 static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 {
 	unsigned long long a, b, v;
@@ -223,6 +254,8 @@ static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 	if (strncmp(s, "efi: ", 5))
 		return 0;
 	s += 5;
+	if (!strncmp(s, "memattr: ", 9))
+		return parse_memattr(e, s + 9, line);
 	if (sscanf(s, "  0x%llx-0x%llx [", &a, &b) == 2) {
 		u32 type;
 		u64 attr;
@@ -235,8 +268,11 @@ static int parse_line(struct bml_efi *e, char *s, int line, bool *in_early)
 		efi_fw_add_desc(&e->fw, type, a, (b - a + 1) >> 12, attr);
 		e->seen_map = true;
 	} else if (sscanf(s, "EFI v%u.%u by %63[^\n]", &maj, &min, vendor) == 3) {
-		/* 6.1 prints the minor revision in two digits (v2.70); 6.12 as v2.7 */
-		if (strchr(s, '.')[2] == ' ')
+		/*
+		 * 6.1 prints the minor revision as it is (v2.70, U-Boot's v2.100); 6.12 in tenths
+		 * (v2.7, v2.10). Unless the Linux is known, two digits or more are 6.1's.
+		 */
+		if (log_version ? log_version >= KERNEL_VERSION(6, 12, 0) : strchr(s, '.')[2] == ' ')
 			min *= 10;
 		e->fw.revision = maj << 16 | min;
 		snprintf(e->vendor, sizeof(e->vendor), "%s", vendor);
@@ -518,13 +554,14 @@ static int json_fields(struct bml_efi *e, struct jv *root)
 	return 0;
 }
 
-int bml_efi_load(const char *text, struct bml_efi *e)
+int bml_efi_load(const char *text, struct bml_efi *e, unsigned int version)
 {
 	char *copy, *line, *save = NULL;
 	bool in_early = false;
 	int n = 0;
 
 	errbuf[0] = '\0';
+	log_version = version;
 	memset(e, 0, sizeof(*e));
 	efi_fw_init(&e->fw, 0, 0, 48);
 	e->fw.revision = 0;

@@ -14,6 +14,7 @@
 #include <linux/mm.h>
 #include <asm/memory.h>
 #include <linux/efi_init.h>
+#include <linux/version.h>
 #include <libfdt.h>
 #include "harness.h"
 #include "host_boot.h"
@@ -114,12 +115,19 @@ static bool efi_dtb_at(const struct bml_efi *e, u64 *dat)
 	return false;
 }
 
-/* The image: --kernel-at, Linux's own reservation of it, or a Loader Code range its size. */
-static bool efi_kernel_at(const struct bml_efi *e, u64 ksize, u64 *kat)
+/*
+ * The image: --kernel-at, Linux's own reservation of it (from _stext in 6.1, from _text in
+ * 6.12: arm64_memblock_init), or a Loader Code range its size.
+ */
+static bool efi_kernel_at(const struct bml_efi *e, u64 ksize, unsigned int version, u64 *kat)
 {
 	const efi_memory_desc_t *d;
 	int i;
 
+	if (e->kernel_stext && version >= KERNEL_VERSION(6, 12, 0)) {
+		*kat = e->kernel_stext;
+		return true;
+	}
 	if (e->kernel_stext) {
 		*kat = e->kernel_stext - (u64)((unsigned __int128)LINUX_STEXT_OFFSET * ksize /
 					       LINUX_IMAGE_SIZE);
@@ -135,12 +143,30 @@ static bool efi_kernel_at(const struct bml_efi *e, u64 ksize, u64 *kat)
 	return false;
 }
 
+/*
+ * The Memory Attributes table's @n entries at @at: those the log showed ("efi: memattr:"
+ * lines: Linux 6.12 prints them before "Memory:", 6.1 after it). When it showed none, or not
+ * as many, their contents are unknown and the kernel is told so rather than shown zeros.
+ */
+static void fill_memattr(const struct bml_efi *e, phys_addr_t at, u64 n)
+{
+	u64 i;
+
+	efi_memattr_unknown = n && (u64)e->nr_memattr != n;
+	if (efi_memattr_unknown)
+		return;
+	for (i = 0; i < n; i++)
+		memcpy(phys_to_virt(at + 16 + i * e->fw.desc_size), &e->memattr[i],
+		       sizeof(e->memattr[i]));
+}
+
 /* Builds the system table, memory map and tables; gives the DT the stub's /chosen. */
 static bool efi_handover(struct bml_efi *e, void *fdt, int bufsize)
 {
 	struct efi_fw *fw = &e->fw;
 	const efi_memory_desc_t *d;
 	u64 n;
+	int i;
 
 	fw->vendor = e->vendor;
 	/* The vendor string and the table array go after the system table, in its descriptor. */
@@ -159,7 +185,7 @@ static bool efi_handover(struct bml_efi *e, void *fdt, int bufsize)
 	fw->scratch_end = d ? d->phys_addr + (d->num_pages << EFI_PAGE_SHIFT) : fw->scratch + SZ_64K;
 	if (e->memattr_at) {
 		n = e->memattr_size > 16 ? (e->memattr_size - 16) / fw->desc_size : 0;
-		efi_fw_add_memattr_at(fw, e->memattr_at, n);
+		fill_memattr(e, efi_fw_add_memattr_at(fw, e->memattr_at, n), n);
 	}
 	if (!e->memreserve_at) {
 		/* Linux's stub always installs one (install_memreserve_table): an empty head. */
@@ -172,6 +198,10 @@ static bool efi_handover(struct bml_efi *e, void *fdt, int bufsize)
 
 		rsv->size = max(size, e->nr_rsv);
 	}
+	/* Linux's stub (efi_novamap, arm64): runtime regions keep virt = phys (fdt.c). */
+	for (i = 0; i < fw->nr_desc; i++)
+		if (fw->desc[i].attribute & EFI_MEMORY_RUNTIME)
+			fw->desc[i].virt_addr = fw->desc[i].phys_addr;
 	if (efi_fw_finish(fw, fdt, bufsize)) {
 		fprintf(stderr, "bootmem-layout: --efi-memmap: cannot add the /chosen UEFI properties to the device tree\n");
 		return false;
@@ -205,8 +235,10 @@ static void layout_phase(const char *name)
  */
 static bool efi_prepare(const struct bml_opts *o, struct host_boot_params *p, void **amended)
 {
-	u64 ksize = o->kernel_size != HOST_BOOT_DEFAULT ? o->kernel_size : LINUX_IMAGE_SIZE;
-	bool k = o->kernel_at != HOST_BOOT_DEFAULT || efi_kernel_at(o->efi, ksize, &p->kernel_at);
+	unsigned int version = linux_version_from_cmdline(o->append);
+	u64 ksize = o->kernel_size != HOST_BOOT_DEFAULT ? o->kernel_size : linux_image_size(version);
+	bool k = o->kernel_at != HOST_BOOT_DEFAULT ||
+		 efi_kernel_at(o->efi, ksize, version, &p->kernel_at);
 	bool d = o->dtb_at != HOST_BOOT_DEFAULT || efi_dtb_at(o->efi, &p->dtb_at);
 	size_t room = o->blob_len + SZ_64K;
 	void *fdt;

@@ -60,11 +60,14 @@ void bml_hint_empty_memory(const char *name, const void *fdt, size_t len);
 /* ---- one run ---- */
 /* --efi-memmap: the hand-over read back from a Linux efi=debug log or JSON (efi_input.c). */
 #define BML_EFI_MAX_RSV	64
+#define BML_EFI_MAX_MEMATTR	256
 struct bml_efi {
 	struct efi_fw fw;		/* descriptors, tables, desc size/version, addresses */
 	char vendor[64];
 	bool seen_map;
 	uint64_t memattr_at, memattr_size;	/* MEMATTR= and its reservation (memblock=debug) */
+	efi_memory_desc_t memattr[BML_EFI_MAX_MEMATTR];	/* its entries, from "efi: memattr:" lines */
+	int nr_memattr;
 	uint64_t memreserve_at, memreserve_head;	/* MEMRESERVE= and its head's reservation */
 	uint64_t rsv[BML_EFI_MAX_RSV][2];	/* the ranges it reserved */
 	int nr_rsv;
@@ -74,8 +77,11 @@ struct bml_efi {
 	int nr_early;
 };
 
-/* Parses @text (a log, a report or JSON); 0, or -1 with bml_efi_error() saying why. */
-int bml_efi_load(const char *text, struct bml_efi *e);
+/*
+ * Parses @text (a log, a report or JSON) of Linux @version (linux/version.h; 0: not known);
+ * 0, or -1 with bml_efi_error() saying why.
+ */
+int bml_efi_load(const char *text, struct bml_efi *e, unsigned int version);
 const char *bml_efi_error(void);
 
 struct bml_opts {

@@ -19,6 +19,7 @@
 #include "layout.h"
 #include <linux/version.h>
 #include <asm/image.h>
+#include <asm/page-def.h>
 
 #define EXIT_USAGE	2
 #define DTC_PAD		4096
@@ -46,11 +47,12 @@ static const char usage_text[] =
 "OPTIONS\n"
 "    --append \"ARGS\"    the kernel command line (/chosen/bootargs), e.g.\n"
 "                       \"mem=2G movable_node cma=64M memblock=debug\"\n"
-"    --linux 6.1|6.12   the Linux to follow (the kernel word linux=VERSION; default 6.1)\n"
+"    --linux 6.1|6.12   the Linux to follow (the kernel word linux=VERSION; default 6.1;\n"
+"                       built with 16 KiB pages, make PAGE_SIZE=16K: 6.12 only)\n"
 "    --kernel-at ADDR   physical load address of the Image (default: QEMU's choice,\n"
 "                       the first memory range's 2 MiB-aligned base + 2 MiB)\n"
 "    --kernel-size SIZE the Image's image_size, _text to _end (default Debian's: 0x2010000\n"
-"                       for Linux 6.1, 0x2b30000 for 6.12):\n"
+"                       for Linux 6.1, 0x2b30000 for 6.12, 0x2be0000 for 6.12 arm64-16k):\n"
 "                       where the loader puts things and the footprint reserved; the kernel\n"
 "                       word kernel_size=SIZE (in --append) sets the footprint alone\n"
 "    --dtb-at ADDR      physical address of the DTB (default: base + min(size/2, 128M))\n"
@@ -664,6 +666,9 @@ int main(int argc, char **argv)
 		die_usage("--linux: 6.1 or 6.12");
 	if (diff_linux && (other || linux_ver))
 		die_usage("--diff-linux compares 6.1 with 6.12: no --diff or --linux with it");
+	/* make PAGE_SIZE=16K: Debian ships Linux 6.12 only with 16 KiB pages. */
+	if (PAGE_SHIFT == 14 && (diff_linux || (linux_ver && strcmp(linux_ver, "6.12"))))
+		die_usage("this bootmem-layout has 16 KiB pages (make PAGE_SIZE=16K): Linux 6.12 only, there is no Debian 6.1 with 16 KiB pages");
 	if ((other || diff_linux) && o.check)
 		die_usage("--check takes one device tree, not --diff");
 	if ((other || diff_linux) && saved)
@@ -684,7 +689,9 @@ int main(int argc, char **argv)
 				f ? "cannot read" : strerror(errno));
 			return EXIT_USAGE;
 		}
-		if (bml_efi_load(text, &efi)) {
+		/* the log is the followed Linux's; with --diff-linux, either's */
+		if (bml_efi_load(text, &efi, diff_linux ? 0 :
+				 linux_version_from_cmdline(with_linux(linux_ver, o.append)))) {
 			fprintf(stderr, "bootmem-layout: --efi-memmap %s: %s\n", efi_map, bml_efi_error());
 			free(text);
 			return EXIT_USAGE;

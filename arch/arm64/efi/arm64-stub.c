@@ -4,6 +4,7 @@
  * call SetVirtualAddressMap, where the kernel image runs (in place or a copy) and the jump.
  */
 #include <libfdt.h>
+#include <asm/image.h>
 #include "efistub.h"
 
 #define MIN_KIMG_ALIGN	0x200000UL	/* 2 MiB: Linux's placement when KASLR is off */
@@ -59,47 +60,85 @@ static u64 image_memsize(void)
 }
 
 /*
- * Linux's placement: with KASLR possible (no nokaslr, an EFI_RNG_PROTOCOL, no loader that
- * fixed the placement) a random 64 KiB-aligned slot of conventional memory and a copy there.
- * Otherwise run where the firmware's PE loader put the image if it is aligned (64 KiB, or
- * 2 MiB when nokaslr was asked for), else copy it to the highest aligned place. bootmem
- * runs at any 4 KiB-aligned address; it follows Linux so the firmware's map ends as Linux's.
+ * The Linux whose Image this file stands for, by its header's image_size: 6.12's with
+ * build/Image.linux612-size (scripts/pe-image.py footprint), else 6.1. The stub follows it
+ * until linux= on its own command line says otherwise; under U-Boot's bootefi that command
+ * line is empty (the kernel's words are in /chosen/bootargs), as it is for Linux.
  */
-efi_status_t handle_kernel_image(unsigned long *image_addr, unsigned long *image_size,
-				 unsigned long *reserve_addr, unsigned long *reserve_size,
-				 efi_loaded_image_t *image, efi_handle_t image_handle)
+unsigned int efi_image_linux_version(void)
 {
-	u64 min_kimg_align = efi_nokaslr ? MIN_KIMG_ALIGN : EFI_KIMG_ALIGN;
-	unsigned long text = (unsigned long)_text;
-	unsigned long kernel_size, kernel_memsize;
-	u32 phys_seed = 0;
+	return image_memsize() == LINUX_612_IMAGE_SIZE ? KERNEL_VERSION(6, 12, 0) :
+							 KERNEL_VERSION(6, 1, 0);
+}
+
+/*
+ * The seed for a random placement, or 0 (Linux 6.12's efi_kaslr_get_phys_seed(); 6.1 has the
+ * same steps inline). Without an EFI_RNG_PROTOCOL it turns nokaslr on.
+ */
+static u32 efi_kaslr_get_phys_seed(efi_handle_t image_handle)
+{
+	efi_guid_t li_fixed_proto = LINUX_EFI_LOADED_IMAGE_FIXED_GUID;
 	efi_status_t status;
+	u32 phys_seed = 0;
+	void *p;
 
 	if (efi_nokaslr) {
 		efi_info("KASLR disabled on kernel command line\n");
+	} else if (efi_bs_call(handle_protocol, image_handle, &li_fixed_proto, &p) == EFI_SUCCESS) {
+		efi_info("Image placement fixed by loader\n");
 	} else {
-		efi_guid_t li_fixed_proto = LINUX_EFI_LOADED_IMAGE_FIXED_GUID;
-		void *p;
-
-		if (efi_bs_call(handle_protocol, image_handle, &li_fixed_proto, &p) == EFI_SUCCESS) {
-			efi_info("Image placement fixed by loader\n");
-		} else {
-			status = efi_get_random_bytes(sizeof(phys_seed), (u8 *)&phys_seed);
-			if (status == EFI_NOT_FOUND) {
-				efi_info("EFI_RNG_PROTOCOL unavailable\n");
-				efi_nokaslr = true;
-			} else if (status != EFI_SUCCESS) {
-				efi_err("efi_get_random_bytes() failed (0x%lx)\n", status);
-				efi_nokaslr = true;
-			}
+		status = efi_get_random_bytes(sizeof(phys_seed), (u8 *)&phys_seed);
+		if (status == EFI_NOT_FOUND) {
+			efi_info("EFI_RNG_PROTOCOL unavailable\n");
+			efi_nokaslr = true;
+		} else if (status != EFI_SUCCESS) {
+			efi_err("efi_get_random_bytes() failed (0x%lx)\n", status);
+			efi_nokaslr = true;
 		}
 	}
+	return phys_seed;
+}
 
+static void check_image_base(efi_loaded_image_t *image, unsigned long text)
+{
 	if ((unsigned long)image->image_base != text)
 		efi_err("FIRMWARE BUG: efi_loaded_image_t::image_base has bogus value\n");
 	if (!IS_ALIGNED(text, EFI_KIMG_ALIGN))
 		efi_err("FIRMWARE BUG: kernel image not aligned on %dk boundary\n",
 			(int)(EFI_KIMG_ALIGN >> 10));
+}
+
+/*
+ * Linux's placement: with KASLR possible (no nokaslr, an EFI_RNG_PROTOCOL, no loader that
+ * fixed the placement) a random 64 KiB-aligned slot of conventional memory and a copy there.
+ * Otherwise run where the firmware's PE loader put the image if it is aligned (64 KiB, or
+ * 2 MiB when nokaslr was asked for), else copy it to the highest aligned place. bootmem
+ * runs at any 4 KiB-aligned address; it follows Linux so the firmware's map ends as Linux's.
+ *
+ * The two Linux versions differ in order. 6.1 reads the alignment before the seed, so a
+ * missing EFI_RNG_PROTOCOL leaves it at 64 KiB; 6.12 (handle_kernel_image() calling
+ * efi_kaslr_relocate_kernel(), arm64 KASLR moved into libstub's kaslr.c) checks the image
+ * first and reads the alignment after the seed, so the nokaslr that a missing RNG sets
+ * asks for 2 MiB: under U-Boot's bootefi its kernel moves, 6.1's does not.
+ */
+efi_status_t handle_kernel_image(unsigned long *image_addr, unsigned long *image_size,
+				 unsigned long *reserve_addr, unsigned long *reserve_size,
+				 efi_loaded_image_t *image, efi_handle_t image_handle)
+{
+	bool v612 = efi_linux_version >= KERNEL_VERSION(6, 12, 0);
+	u64 min_kimg_align = efi_nokaslr ? MIN_KIMG_ALIGN : EFI_KIMG_ALIGN;
+	unsigned long text = (unsigned long)_text;
+	unsigned long kernel_size, kernel_memsize;
+	u32 phys_seed;
+	efi_status_t status;
+
+	if (v612)
+		check_image_base(image, text);
+	phys_seed = efi_kaslr_get_phys_seed(image_handle);
+	if (v612)
+		min_kimg_align = efi_nokaslr ? MIN_KIMG_ALIGN : EFI_KIMG_ALIGN;
+	else
+		check_image_base(image, text);
 
 	kernel_size = (unsigned long)_edata - text;
 	kernel_memsize = image_memsize();

@@ -6,12 +6,27 @@
  */
 #include <asm/sysreg.h>
 #include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
 
 #define PTE_TABLE	0x3
 #define PTE_PAGE	0x3
 #define PMD_BLOCK	0x1
 /* AF | inner shareable | AttrIndx 0 (normal write-back): the early map is RWX on purpose. */
 #define PTE_NORMAL_RWX	((1 << 10) | (3 << 8) | (0 << 2))
+
+/*
+ * The granule (asm/page-def.h): a table is a page of PAGE_SHIFT - 3 index bits. The image's
+ * early map takes L3 tables of 2 MiB (4 KiB pages, four of them) or one of 32 MiB (16 KiB).
+ */
+#define EP_PAGE		(1 << PAGE_SHIFT)
+#define EP_BITS		(PAGE_SHIFT - 3)
+#if PGTABLE_LEVELS == 4
+#define EP_L3_TABLES	4
+#define IMAGE_FLAGS	0xa		/* LE, 4 KiB pages, placement anywhere */
+#else
+#define EP_L3_TABLES	1
+#define IMAGE_FLAGS	0xc		/* LE, 16 KiB pages, placement anywhere */
+#endif
 
 #include "efi-header.S"
 
@@ -22,7 +37,7 @@ _head:
 	b	primary_entry			// code1
 	.quad	0				// text_offset: 2 MiB-aligned base + 0
 	.quad	_kernel_size_le			// image_size, bss included
-	.quad	0xa				// flags: LE, 4 KiB pages, placement anywhere
+	.quad	IMAGE_FLAGS			// flags: LE, the page size, placement anywhere
 	.quad	0
 	.quad	0
 	.quad	0
@@ -102,9 +117,10 @@ el_to_el1:
 	ret
 
 /*
- * init_pg_dir (TTBR1): KIMAGE_VADDR.. -> the image's physical pages, 4 KiB pages, so the
- * image may sit at any 4 KiB-aligned address. idmap_pg_dir (TTBR0): the image identity-mapped
- * with 2 MiB blocks, only for the instructions around the MMU switch.
+ * init_pg_dir (TTBR1): KIMAGE_VADDR.. -> the image's physical pages, in pages, so the image
+ * may sit at any page-aligned address. idmap_pg_dir (TTBR0): the image identity-mapped with
+ * PMD blocks (2 MiB, or 32 MiB with 16 KiB pages), only for the instructions around the MMU
+ * switch. Four levels (L0 -> L1 -> L2 -> L3) with 4 KiB pages, three (L1 -> L2 -> L3) with 16.
  */
 create_early_tables:
 	/* Zero both table areas (they are NOLOAD, after bss). */
@@ -114,61 +130,76 @@ create_early_tables:
 	cmp	x0, x1
 	b.lo	1b
 
-	/* TTBR1: L0 -> L1 -> L2 -> up to four L3 tables. */
-	adrp	x0, init_pg_dir			// L0
-	add	x1, x0, #0x1000			// L1
-	add	x2, x0, #0x2000			// L2
-	add	x3, x0, #0x3000			// first L3
+	/* TTBR1: the root -> (L1 ->) L2 -> up to EP_L3_TABLES L3 tables. */
+	adrp	x0, init_pg_dir			// the root table
 	ldr	x4, =KIMAGE_VADDR
-	ubfx	x5, x4, #39, #9
+	add	x3, x0, #((PGTABLE_LEVELS - 1) * EP_PAGE)	// first L3
+#if PGTABLE_LEVELS == 4
+	add	x1, x0, #EP_PAGE		// L1
+	add	x2, x0, #(2 * EP_PAGE)		// L2
+	ubfx	x5, x4, #PGDIR_SHIFT, #EP_BITS
 	orr	x6, x1, #PTE_TABLE
 	str	x6, [x0, x5, lsl #3]
-	ubfx	x5, x4, #30, #9
+	ubfx	x5, x4, #PUD_SHIFT, #EP_BITS
 	orr	x6, x2, #PTE_TABLE
 	str	x6, [x1, x5, lsl #3]
-	ubfx	x5, x4, #21, #9			// L2 index of KIMAGE_VADDR (2 MiB aligned)
-	mov	x7, #4
+#else
+	add	x2, x0, #EP_PAGE		// L2: the root is level 1
+	ubfx	x5, x4, #PGDIR_SHIFT, #EP_BITS
+	orr	x6, x2, #PTE_TABLE
+	str	x6, [x0, x5, lsl #3]
+#endif
+	ubfx	x5, x4, #PMD_SHIFT, #EP_BITS	// L2 index of KIMAGE_VADDR (PMD aligned)
+	mov	x7, #EP_L3_TABLES
 2:	orr	x6, x3, #PTE_TABLE
 	str	x6, [x2, x5, lsl #3]
 	add	x5, x5, #1
-	add	x3, x3, #0x1000
+	add	x3, x3, #EP_PAGE
 	subs	x7, x7, #1
 	b.ne	2b
-	/* Fill L3: page i of the image -> PA(_text) + i * 4K. */
-	add	x3, x0, #0x3000
+	/* Fill L3: page i of the image -> PA(_text) + i pages. */
+	add	x3, x0, #((PGTABLE_LEVELS - 1) * EP_PAGE)
 	adrp	x8, _text			// PA of _text
 	adrp	x9, _end
 	sub	x9, x9, x8			// image size (page multiple)
-	lsr	x9, x9, #12
+	lsr	x9, x9, #PAGE_SHIFT
 	mov	x10, #PTE_NORMAL_RWX
 	orr	x10, x10, #PTE_PAGE
 	orr	x10, x10, x8
 3:	str	x10, [x3], #8
-	add	x10, x10, #0x1000
+	add	x10, x10, #EP_PAGE
 	subs	x9, x9, #1
 	b.ne	3b
 
-	/* TTBR0: identity map of the image, 2 MiB blocks. */
+	/* TTBR0: identity map of the image, PMD blocks. */
 	adrp	x0, idmap_pg_dir
-	add	x1, x0, #0x1000
-	add	x2, x0, #0x2000
 	adrp	x8, _text
-	ubfx	x5, x8, #39, #9
+#if PGTABLE_LEVELS == 4
+	add	x1, x0, #EP_PAGE
+	add	x2, x0, #(2 * EP_PAGE)
+	ubfx	x5, x8, #PGDIR_SHIFT, #EP_BITS
 	orr	x6, x1, #PTE_TABLE
 	str	x6, [x0, x5, lsl #3]
-	ubfx	x5, x8, #30, #9
+	ubfx	x5, x8, #PUD_SHIFT, #EP_BITS
 	orr	x6, x2, #PTE_TABLE
 	str	x6, [x1, x5, lsl #3]
-	lsr	x10, x8, #21
-	lsl	x10, x10, #21			// 2 MiB block containing _text
+#else
+	add	x2, x0, #EP_PAGE
+	ubfx	x5, x8, #PGDIR_SHIFT, #EP_BITS
+	orr	x6, x2, #PTE_TABLE
+	str	x6, [x0, x5, lsl #3]
+#endif
+	lsr	x10, x8, #PMD_SHIFT
+	lsl	x10, x10, #PMD_SHIFT		// the PMD block containing _text
 	adrp	x9, _end
-	ubfx	x5, x8, #21, #9
+	ubfx	x5, x8, #PMD_SHIFT, #EP_BITS
 	mov	x11, #PTE_NORMAL_RWX
 	orr	x11, x11, #PMD_BLOCK
+	mov	x12, #(1 << PMD_SHIFT)
 4:	orr	x6, x10, x11
 	str	x6, [x2, x5, lsl #3]
 	add	x5, x5, #1
-	add	x10, x10, #0x200000
+	add	x10, x10, x12
 	cmp	x10, x9
 	b.lo	4b
 
@@ -184,12 +215,21 @@ create_early_tables:
 
 	.section ".idmap.text", "ax"
 enable_mmu:
+#ifdef CONFIG_ARM64_16K_PAGES
+	/*
+	 * A CPU without the 16 KiB granule (ID_AA64MMFR0_EL1.TGran16 = 0: QEMU's cortex-a57,
+	 * the Pi 4's Cortex-A72) cannot run this build; nothing can be printed yet: park.
+	 */
+	mrs	x1, id_aa64mmfr0_el1
+	ubfx	x1, x1, #20, #4
+	cbz	x1, secondary_park
+#endif
 	ldr	x0, =MAIR_EL1_SET
 	msr	mair_el1, x0
 	ldr	x0, =TCR_EL1_SET
 	mrs	x1, id_aa64mmfr0_el1
 	and	x1, x1, #0x7			// PARange
-	cmp	x1, #5				// at most 48 bits with a 4 KiB granule
+	cmp	x1, #5				// at most 48 bits (no LPA2)
 	mov	x2, #5
 	csel	x1, x1, x2, ls
 	orr	x0, x0, x1, lsl #TCR_IPS_SHIFT

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The fixmap (Linux 6.1 arch/arm64/mm/mmu.c early_fixmap_init, __set_fixmap,
- * fixmap_remap_fdt): one PTE table for the 4 KiB slots under the FDT window, and 2 MiB
- * blocks for the FDT. Writes descriptors only; barriers and TLBI come from fixmap_ops.
+ * fixmap_remap_fdt): one PTE table for the page slots under the FDT window, and 2 MiB
+ * blocks for the FDT (with 16 KiB pages, 6.12's FDT pages in that same table). Writes
+ * descriptors only; barriers and TLBI come from fixmap_ops.
  */
 #define pr_fmt(fmt) "fixmap: " fmt
 
@@ -13,12 +14,20 @@
 #include <asm/memory.h>
 #include <asm/fixmap.h>
 
-/* Every 4 KiB slot shares one PTE table: the 2 MiB below the FDT window. */
+/* Every page slot shares one PTE table: the PMD below the FDT window. */
 _Static_assert((__fix_to_virt(FIX_EARLYCON_MEM_BASE) >> PMD_SHIFT) ==
 	       (__fix_to_virt(FIX_PGD) >> PMD_SHIFT), "fixmap slots span two PMDs");
+#ifdef CONFIG_ARM64_16K_PAGES
+/* With 16 KiB pages the FDT window's pages share that table too (Linux 6.12). */
+_Static_assert((__fix_to_virt(FIX_FDT) >> PMD_SHIFT) == (__fix_to_virt(FIX_PGD) >> PMD_SHIFT),
+	       "the FDT window and the slots span two PMDs");
+_Static_assert(FIXADDR_START == 0xffffffffff5cc000UL,
+	       "FIXADDR_START differs from Linux 6.12-16k (Debian config: 141 permanent slots)");
+#else
 _Static_assert((__fix_to_virt(FIX_FDT) & ~PMD_MASK) == 0, "FDT window not 2 MiB aligned");
 _Static_assert(FIXADDR_START == 0xfffffbfffdbf5000UL,
 	       "FIXADDR_START differs from Linux 6.1 (Debian config: 1035 permanent slots)");
+#endif
 
 #define FIX_SLOT_PMD_VA		(__fix_to_virt(FIX_PGD) & PMD_MASK)
 
@@ -52,9 +61,14 @@ void __early_fixmap_init(pgd_t *pgdp, pud_t *pud, phys_addr_t pud_pa, pmd_t *pmd
 	memset(pud, 0, PAGE_SIZE);
 	memset(pmd, 0, PAGE_SIZE);
 	memset(pte, 0, PAGE_SIZE);
-	pud[pud_index(addr)] = __pud(pmd_pa | PUD_TYPE_TABLE | PUD_TABLE_UXN);
 	pmd[pmd_index(addr)] = __pmd(pte_pa | PMD_TYPE_TABLE | PMD_TABLE_UXN);
-	fixmap_pgd_entry = __pgd(pud_pa | PGD_TYPE_TABLE | PGD_TABLE_UXN);
+	if (PGTABLE_LEVELS == 3) {
+		/* The PUD is folded: the PGD entry points at bm_pmd. */
+		fixmap_pgd_entry = __pgd(pmd_pa | PGD_TYPE_TABLE | PGD_TABLE_UXN);
+	} else {
+		pud[pud_index(addr)] = __pud(pmd_pa | PUD_TYPE_TABLE | PUD_TABLE_UXN);
+		fixmap_pgd_entry = __pgd(pud_pa | PGD_TYPE_TABLE | PGD_TABLE_UXN);
+	}
 	WRITE_ONCE(pgdp[pgd_index(addr)], fixmap_pgd_entry);
 	fixmap_pgdp = pgdp;
 	fixmap_ptes = pte;
@@ -85,6 +99,18 @@ void fixmap_copy(pgd_t *pgdp)
 	WRITE_ONCE(pgdp[pgd_index(addr)], fixmap_pgd_entry);
 }
 
+/* Write a slot's entry; break before make: a live slot is emptied and flushed before it moves. */
+static void set_leaf_pte(pte_t *ptep, pte_t new, unsigned long addr)
+{
+	if (pte_val(*ptep) == pte_val(new))
+		return;
+	if (pte_valid(*ptep)) {
+		WRITE_ONCE(*ptep, __pte(0));
+		fixmap_flush(addr);
+	}
+	WRITE_ONCE(*ptep, new);
+}
+
 void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot)
 {
 	unsigned long addr = __fix_to_virt(idx);
@@ -102,14 +128,7 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot)
 		return;
 	}
 	new = pfn_pte_phys(phys & PAGE_MASK, prot);
-	if (pte_val(*ptep) == pte_val(new))
-		return;
-	/* Break before make: a live slot is emptied and flushed before it moves. */
-	if (pte_valid(*ptep)) {
-		WRITE_ONCE(*ptep, __pte(0));
-		fixmap_flush(addr);
-	}
-	WRITE_ONCE(*ptep, new);
+	set_leaf_pte(ptep, new, addr);
 	fixmap_sync();
 }
 
@@ -138,6 +157,17 @@ const struct pgtable_accessor pgtable_fixmap_accessor = {
 	.unmap	= fixmap_pgtable_unmap,
 };
 
+#ifdef CONFIG_ARM64_16K_PAGES
+/* Map [base, base + size) into the FDT window's pages of the fixmap's PTE table. */
+static void fdt_window_map(phys_addr_t base, unsigned long size, pgprot_t prot)
+{
+	unsigned long va = __fix_to_virt(FIX_FDT), end = va + size;
+
+	for (; va < end; va += PAGE_SIZE, base += PAGE_SIZE)
+		set_leaf_pte(&fixmap_ptes[pte_index(va)], pfn_pte_phys(base, prot), va);
+	fixmap_sync();
+}
+#else
 /* Map [base, base + size) of the 2 MiB-aligned FDT window with blocks; no allocation. */
 static void fdt_window_map(phys_addr_t base, unsigned long size, pgprot_t prot)
 {
@@ -145,11 +175,12 @@ static void fdt_window_map(phys_addr_t base, unsigned long size, pgprot_t prot)
 			     NULL, NO_CONT_MAPPINGS);
 	fixmap_sync();
 }
+#endif
 
 void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 {
 	const unsigned long dt_virt_base = __fix_to_virt(FIX_FDT);
-	phys_addr_t offset = dt_phys & (SZ_2M - 1);
+	phys_addr_t offset = dt_phys & (FDT_WINDOW_ALIGN - 1);
 	void *dt_virt = (void *)(dt_virt_base + offset);
 
 	/* The FDT must be 8-byte aligned (Documentation/arm64/booting.rst). */
@@ -160,8 +191,8 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 	if (!fixmap_pgdp)
 		panic("fixmap_remap_fdt() before early_fixmap_init()");
 
-	/* Map the first 2 MiB block, so the header can say how much more there is. */
-	fdt_window_map(dt_phys - offset, SZ_2M, prot);
+	/* Map the first block (page), so the header can say how much more there is. */
+	fdt_window_map(dt_phys - offset, FDT_WINDOW_ALIGN, prot);
 	if (fdt_magic(dt_virt) != FDT_MAGIC)
 		return NULL;
 	*size = fdt_totalsize(dt_virt);
@@ -170,8 +201,8 @@ void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot)
 		       dt_phys, *size, (unsigned long)MAX_FDT_SIZE);
 		return NULL;
 	}
-	if (offset + *size > SZ_2M)
-		fdt_window_map(dt_phys - offset, round_up(offset + *size, SZ_2M), prot);
+	if (offset + *size > FDT_WINDOW_ALIGN)
+		fdt_window_map(dt_phys - offset, round_up(offset + *size, FDT_WINDOW_ALIGN), prot);
 	return dt_virt;
 }
 

@@ -71,12 +71,26 @@ static const struct linux_image_layout linux_61_image = {
 	.sdata = 0x1cb0000, .edata = 0x1f6da00, .bss_start = 0x1f6e000, .bss_stop = 0x200ac00,
 };
 
+#ifdef CONFIG_ARM64_16K_PAGES
+/*
+ * 6.12.117-arm64-16k: .text [0x10000, 0x1e30000), .data from 0x1e30000 (0xc81200 bytes:
+ * _edata); Kernel code [0x0, 0x1d30000), Kernel data [0x26f0000, 0x2be0000); Memory:'s
+ * 15616K code, 14064K rodata, 9984K init, 3844K rwdata, 1038K bss (bss from the next page).
+ */
+static const struct linux_image_layout linux_612_image = {
+	.size = LINUX_612_IMAGE_SIZE,
+	.etext = 0xf50000, .start_rodata = 0xf50000, .end_rodata = 0x1d0c000,
+	.init_begin = 0x1d30000, .inittext_end = 0x1e30000, .init_end = 0x26f0000,
+	.sdata = 0x26f0000, .edata = 0x2ab1200, .bss_start = 0x2ab4000, .bss_stop = 0x2bb7800,
+};
+#else
 static const struct linux_image_layout linux_612_image = {
 	.size = LINUX_612_IMAGE_SIZE,
 	.etext = 0xf50000, .start_rodata = 0xf50000, .end_rodata = 0x1cef000,
 	.init_begin = 0x1d00000, .inittext_end = 0x1e00000, .init_end = 0x2670000,
 	.sdata = 0x2670000, .edata = 0x2a2b200, .bss_start = 0x2a2c000, .bss_stop = 0x2b16800,
 };
+#endif
 
 static const struct linux_image_layout *linux_image_of(unsigned int version)
 {

@@ -47,6 +47,15 @@ void pgtable_unmap(enum pgtable_level level)
 
 static const char *const level_name[] = { "PGD", "PUD", "PMD", "PTE" };
 
+/*
+ * Levels whose descriptors cannot be blocks: level 0, and with 16 KiB pages level 1 too
+ * (its 64 GiB blocks need FEAT_LPA2). There bit 1 clear is a reserved encoding that faults.
+ */
+static bool no_blocks_at(int level)
+{
+	return level == PGT_PGD || (PGTABLE_LEVELS == 3 && level == PGT_PUD);
+}
+
 bool pgattr_change_is_safe(u64 old, u64 new)
 {
 	/* Attributes Linux lets a live kernel mapping change without break-before-make. */
@@ -261,7 +270,12 @@ static void alloc_init_cont_pmd(pud_t *pudp, unsigned long addr,
 	} while (addr = next, addr != end);
 }
 
-/* The p4d level is folded: a pgd entry points straight at a PUD table. */
+/*
+ * The p4d level is folded: a pgd entry points straight at a PUD table. With three levels
+ * (16 KiB pages) the PUD is folded too, as Linux's pgtable-nopud.h does it: the pgd entry
+ * is the pud entry, there are no PUD blocks (pud_sect_supported() is 4 KiB only), and the
+ * range goes straight to the PMD level.
+ */
 static void alloc_init_pud(pgd_t *pgdp, unsigned long addr, unsigned long end,
 			   phys_addr_t phys, pgprot_t prot,
 			   phys_addr_t (*pgtable_alloc)(int), int flags)
@@ -270,6 +284,10 @@ static void alloc_init_pud(pgd_t *pgdp, unsigned long addr, unsigned long end,
 	pud_t *pudp;
 	pgd_t pgd = READ_ONCE(*pgdp);
 
+	if (PGTABLE_LEVELS == 3) {
+		alloc_init_cont_pmd((pud_t *)pgdp, addr, end, phys, prot, pgtable_alloc, flags);
+		return;
+	}
 	if (pgd_none(pgd)) {
 		pgdval_t pgdval = PGD_TYPE_TABLE | PGD_TABLE_UXN;
 		phys_addr_t pud_phys;
@@ -360,7 +378,8 @@ pte_t *walk_va(pgd_t *pgd, u64 va, int *level)
 		return NULL;
 	}
 
-	for (l = PGT_PGD; ; l++) {
+	/* Levels count architecturally: with three the walk starts at level 1. */
+	for (l = PGT_ROOT; ; l++) {
 		u64 *entry = table + ((va >> shift[l]) & (PTRS_PER_TABLE - 1));
 		u64 val = READ_ONCE(*entry);
 
@@ -368,8 +387,8 @@ pte_t *walk_va(pgd_t *pgd, u64 va, int *level)
 			*level = l;
 			return (pte_t *)entry;
 		}
-		/* Level 0 has no blocks with a 4 KiB granule; treat one as invalid. */
-		if (l == PGT_PGD && !(val & PUD_TABLE_BIT)) {
+		/* Level 0 (and 1 with 16 KiB pages) has no blocks; treat one as invalid. */
+		if (no_blocks_at(l) && !(val & PUD_TABLE_BIT)) {
 			*level = l;
 			return (pte_t *)entry;
 		}
@@ -387,7 +406,7 @@ phys_addr_t pgtable_translate(pgd_t *pgd, u64 va)
 	if (!ptep)
 		return PHYS_ADDR_MAX;
 	val = pte_val(*ptep);
-	if (!(val & PTE_VALID) || level == PGT_PGD)
+	if (!(val & PTE_VALID) || no_blocks_at(level))
 		return PHYS_ADDR_MAX;
 	return __desc_phys(val & ~(size[level] - 1)) + (va & (size[level] - 1));
 }
@@ -433,7 +452,7 @@ static u64 table_checksum(const u64 *table, int level, u64 va, const struct chec
 u64 pgtable_checksum(pgd_t *pgd, const struct checksum_skip *skip)
 {
 	/* swapper_pg_dir translates the TTBR1 half: index 0 is the lowest kernel address. */
-	return table_checksum((const u64 *)pgd, PGT_PGD, ~0ULL << VA_BITS, skip, 0);
+	return table_checksum((const u64 *)pgd, PGT_ROOT, ~0ULL << VA_BITS, skip, 0);
 }
 
 static const char *mem_type_name(u64 val)
@@ -450,13 +469,17 @@ static const char *mem_type_name(u64 val)
 
 int pgtable_describe(u64 desc, int level, char *buf, size_t len)
 {
+#ifdef CONFIG_ARM64_16K_PAGES
+	static const char *const leaf_kind[] = { "?", "block 64G", "block 32M", "page 16K" };
+#else
 	static const char *const leaf_kind[] = { "?", "block 1G", "block 2M", "page 4K" };
+#endif
 	const char *name = (level >= 0 && level <= PGT_PTE) ? level_name[level] : "???";
 
 	if (!(desc & PTE_VALID))
 		return scnprintf(buf, len, "%s invalid (0x%016llx): not mapped", name,
 				 desc);
-	if (level < 0 || level > PGT_PTE || (level == PGT_PGD && !(desc & PUD_TABLE_BIT)) ||
+	if (level < 0 || level > PGT_PTE || (no_blocks_at(level) && !(desc & PUD_TABLE_BIT)) ||
 	    (level == PGT_PTE && !(desc & PTE_TABLE_BIT)))
 		return scnprintf(buf, len, "%s reserved encoding (0x%016llx): faults", name,
 				 desc);

@@ -22,7 +22,10 @@ struct addr_marker {
 	const char *name;
 };
 
-/* Linux 6.1 without KASAN: the regions of the kernel half, in address order. */
+/*
+ * Linux 6.1 without KASAN (6.12's layout with 16 KiB pages, asm/vmlayout.h): the regions
+ * of the kernel half, in address order.
+ */
 static const struct addr_marker address_markers[] = {
 	{ PAGE_OFFSET,			"Linear Mapping start" },
 	{ PAGE_END,			"Linear Mapping end" },
@@ -30,12 +33,22 @@ static const struct addr_marker address_markers[] = {
 	{ MODULES_END,			"Modules end" },
 	{ VMALLOC_START,		"vmalloc() area" },
 	{ VMALLOC_END,			"vmalloc() end" },
+#ifdef CONFIG_ARM64_16K_PAGES
+	/* 6.12: the vmemmap, then the PCI I/O window, the fixmap (all of it) at the top. */
+	{ VMEMMAP_START,		"vmemmap start" },
+	{ VMEMMAP_END,			"vmemmap end" },
+	{ PCI_IO_START,			"PCI I/O start" },
+	{ PCI_IO_END,			"PCI I/O end" },
+	{ FIXADDR_TOT_START,		"Fixmap start" },
+	{ FIXADDR_TOP,			"Fixmap end" },
+#else
 	{ FIXADDR_START,		"Fixmap start" },
 	{ FIXADDR_TOP,			"Fixmap end" },
 	{ PCI_IO_START,			"PCI I/O start" },
 	{ PCI_IO_END,			"PCI I/O end" },
 	{ VMEMMAP_START,		"vmemmap start" },
 	{ VMEMMAP_START + VMEMMAP_SIZE,	"vmemmap end" },
+#endif
 	{ -1UL,				NULL },
 };
 
@@ -235,9 +248,18 @@ static void ptdump_walk_pgd(struct pg_state *st, pgd_t *pgd)
 	for (i = pgd_index(PAGE_OFFSET); i < PTRS_PER_PGD; i++, addr += PGDIR_SIZE) {
 		pgd_t pgdv = READ_ONCE(pgd[i]);
 
-		/* The folded p4d level reports an empty top-level entry at depth 0. */
+		/*
+		 * The folded levels report an empty top-level entry at depth 0 (mm/pagewalk.c's
+		 * real_depth: the p4d, and with three levels the pud too).
+		 */
 		if (!(pgd_val(pgdv) & PTE_VALID) || pgd_bad(pgdv)) {
 			note_page(st, addr, 0, 0);
+			continue;
+		}
+		if (PGTABLE_LEVELS == 3) {
+			/* The PUD is folded: the PGD entry points at a PMD table. */
+			walk_pmd(st, (pmd_t *)pgtable_map(pgd_page_paddr(pgdv), PGT_PMD), addr);
+			pgtable_unmap(PGT_PMD);
 			continue;
 		}
 		walk_pud(st, (pud_t *)pgtable_map(pgd_page_paddr(pgdv), PGT_PUD), addr);

@@ -17,8 +17,9 @@
  */
 static inline phys_addr_t max_dma_phys(void)
 {
+	/* _PAGE_OFFSET(VA_BITS_MIN) - _PAGE_OFFSET(52): VA_BITS_MIN is 47 with 16 KiB pages. */
 	if (linux_since(6, 12))
-		return PHYS_OFFSET - ((1ULL << 52) - (1ULL << 48));
+		return PHYS_OFFSET - ((1ULL << 52) - (1ULL << VA_BITS));
 	return PHYS_OFFSET;
 }
 

@@ -2,8 +2,8 @@
 /*
  * The fixmap: compile-time virtual pages below FIXADDR_TOP whose physical target is set
  * at run time (earlycon, the FDT, and the page-table pages being built). Slot numbers
- * follow Linux 6.1's enum fixed_addresses for Debian's configuration, so FIXADDR_START
- * and every slot's address are Linux's.
+ * follow Linux 6.1's enum fixed_addresses for Debian's configuration (6.12's FDT window with
+ * 16 KiB pages), so FIXADDR_START and every slot's address are Linux's.
  */
 #ifndef _ASM_FIXMAP_H
 #define _ASM_FIXMAP_H
@@ -15,13 +15,24 @@
 enum fixed_addresses {
 	FIX_HOLE,
 
+#ifdef CONFIG_ARM64_16K_PAGES
+	/*
+	 * Linux 6.12 maps the FDT with pages: the window is a page larger than the largest
+	 * FDT (and one more slot), so it maps wherever it sits in its page.
+	 */
+#define FDT_WINDOW_ALIGN	PAGE_SIZE
+	FIX_FDT_END,
+	FIX_FDT = FIX_FDT_END + (MAX_FDT_SIZE + PAGE_SIZE - 1) / PAGE_SIZE + 1,
+#else
 	/*
 	 * The FDT window is 2 MiB larger than the largest FDT, so an FDT of up to
 	 * MAX_FDT_SIZE maps wherever it sits; at the top, so it stays 2 MiB aligned.
 	 */
+#define FDT_WINDOW_ALIGN	SZ_2M
 #define FIX_FDT_SIZE		(MAX_FDT_SIZE + SZ_2M)
 	FIX_FDT_END,
 	FIX_FDT = FIX_FDT_END + FIX_FDT_SIZE / PAGE_SIZE - 1,
+#endif
 
 	FIX_EARLYCON_MEM_BASE,
 	/* Slots Linux has for features bootmem lacks, kept so the layout is Linux's. */
@@ -78,7 +89,8 @@ void fixmap_set_ops(const struct fixmap_ops *ops);
 
 /*
  * Link the fixmap's tables into @pgdp (the tables the CPU runs on now): PGD entry ->
- * bm_pud -> bm_pmd -> bm_pte. The kernel version uses the static bm_* tables in the
+ * bm_pud -> bm_pmd -> bm_pte (with three levels the PGD entry points at bm_pmd and @pud
+ * stays unused). The kernel version uses the static bm_* tables in the
  * image; __early_fixmap_init takes them by physical address and virtual pointer.
  */
 void early_fixmap_init(pgd_t *pgdp);
@@ -96,7 +108,8 @@ void __set_fixmap(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot);
 unsigned long set_fixmap_offset(enum fixed_addresses idx, phys_addr_t phys, pgprot_t prot);
 
 /*
- * Map the FDT at @dt_phys through the 2 MiB blocks of the FIX_FDT window. Returns its
+ * Map the FDT at @dt_phys through the FIX_FDT window: 2 MiB blocks with 4 KiB pages,
+ * the fixmap's own PTEs with 16 KiB. Returns its
  * virtual address and its totalsize in *size, or NULL (misaligned, bad magic, too big).
  */
 void *fixmap_remap_fdt(phys_addr_t dt_phys, int *size, pgprot_t prot);

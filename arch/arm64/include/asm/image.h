@@ -14,7 +14,11 @@
  * /proc/iomem's "Kernel code" and "Kernel data", and the Memory: line's sizes.
  */
 #define LINUX_IMAGE_SIZE	0x2010000
+#ifdef CONFIG_ARM64_16K_PAGES
+#define LINUX_612_IMAGE_SIZE	0x2be0000	/* Debian's linux-image-6.12.117+deb12-arm64-16k */
+#else
 #define LINUX_612_IMAGE_SIZE	0x2b30000	/* Debian's linux-image-6.12.117+deb12-arm64 */
+#endif
 #define LINUX_STEXT		0x10000		/* _stext: SEGMENT_ALIGN (64 KiB) after _text */
 #define LINUX_INIT_PG_DIR_SIZE	0x5000		/* 6.1: init_pg_dir..init_pg_end at the very end */
 

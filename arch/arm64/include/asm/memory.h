@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The arm64 virtual memory layout (4 KiB granule, 48-bit VA), as Linux 6.1 has it:
+ * The arm64 virtual memory layout (4 KiB granule: 48-bit VA, as Linux 6.1 has it; 16 KiB: 47-bit):
  * the linear map of all memory at PAGE_OFFSET and the kernel image at KIMAGE_VADDR.
  */
 #ifndef _ASM_MEMORY_H
@@ -12,11 +12,23 @@
 #define _UL(x)		x##UL
 #endif
 
+#ifdef CONFIG_ARM64_16K_PAGES
+/*
+ * Debian's arm64-16k 6.12 is built for 52-bit VAs (LPA2); on a CPU without LPA2 it runs
+ * VA_BITS_MIN, 47 bits, with the linear map at _PAGE_OFFSET(47) and 6.12's layout above it:
+ * 2 GiB of modules under the image, the fixmap 8 MiB below the top.
+ */
+#define VA_BITS			47
+#define PAGE_OFFSET		_UL(0xffff800000000000)	/* start of the linear map */
+#define KIMAGE_VADDR		_UL(0xffffc00080000000)	/* _PAGE_END(47) + SZ_2G */
+#define FIXADDR_TOP		_UL(0xffffffffff800000)	/* -SZ_8M */
+#else
 #define VA_BITS			48
 #define PAGE_OFFSET		_UL(0xffff000000000000)	/* start of the linear map */
-#define LINEAR_MAP_SIZE		(_UL(1) << (VA_BITS - 1))	/* half the kernel VA space */
 #define KIMAGE_VADDR		_UL(0xffff800008000000)	/* the image's link address */
 #define FIXADDR_TOP		_UL(0xfffffbfffe000000)	/* top of the fixmap (early I/O, FDT) */
+#endif
+#define LINEAR_MAP_SIZE		(_UL(1) << (VA_BITS - 1))	/* half the kernel VA space */
 #define MAX_FDT_SIZE		_UL(0x200000)
 
 #ifndef __ASSEMBLY__

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * VMSAv8-64 translation table geometry and descriptor bits, from the granule (asm/page-def.h).
- * bootmem's page tables run the 4 KiB granule: 48-bit VA, four levels (PGD -> PUD -> PMD ->
- * PTE). The 16 KiB granule's geometry is here too (Debian's arm64-16k 6.12 on a CPU without
- * LPA2: 47-bit VA, three levels, 32 MiB PMD blocks), but the code that builds and walks the
- * tables (head.S, pgtable_build.c, ptdump.c) still assumes four 4 KiB levels.
+ * The 4 KiB granule: 48-bit VA, four levels (PGD -> PUD -> PMD -> PTE). The 16 KiB granule
+ * (Debian's arm64-16k 6.12 on a CPU without LPA2): 47-bit VA, three levels, the PUD folded
+ * into the PGD as Linux's pgtable-nopud.h does (the root table is architectural level 1,
+ * 2048 entries of 64 GiB), 32 MiB PMD blocks.
  */
 #ifndef _ASM_PGTABLE_HWDEF_H
 #define _ASM_PGTABLE_HWDEF_H
@@ -23,15 +23,21 @@
 #endif
 
 #define PTRS_PER_PTE		PTRS_PER_TABLE
-#define PMD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(2)		/* 21 */
+#define PMD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(2)		/* 21; 16K: 25 */
 #define PMD_SIZE		(1UL << PMD_SHIFT)
 #define PMD_MASK		(~(PMD_SIZE - 1))
 #define PTRS_PER_PMD		PTRS_PER_TABLE
-#define PUD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(1)		/* 30 */
+#define PUD_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(1)		/* 30; 16K: 36 */
 #define PUD_SIZE		(1UL << PUD_SHIFT)
 #define PUD_MASK		(~(PUD_SIZE - 1))
+#if PGTABLE_LEVELS > 3
 #define PTRS_PER_PUD		PTRS_PER_TABLE
-#define PGDIR_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(0)		/* 39 */
+#else
+#define PTRS_PER_PUD		1	/* folded: the PGD entry is the PUD entry */
+#endif
+/* The root table's level: 0 with four levels, 1 with three (Linux's 4 - CONFIG_PGTABLE_LEVELS). */
+#define PGTABLE_ROOT_LEVEL	(4 - PGTABLE_LEVELS)
+#define PGDIR_SHIFT		ARM64_HW_PGTABLE_LEVEL_SHIFT(PGTABLE_ROOT_LEVEL) /* 39; 16K: 36 */
 #define PGDIR_SIZE		(1UL << PGDIR_SHIFT)
 #define PGDIR_MASK		(~(PGDIR_SIZE - 1))
 #define PTRS_PER_PGD		PTRS_PER_TABLE
@@ -100,8 +106,8 @@
 #define PTE_PXN			(1UL << 53)	/* privileged execute never */
 #define PTE_UXN			(1UL << 54)	/* unprivileged execute never */
 
-/* Output address bits [47:12] (48-bit PA, no LPA). */
-#define PTE_ADDR_MASK		(((1UL << (48 - 12)) - 1) << 12)
+/* Output address bits [47:PAGE_SHIFT] (48-bit PA, no LPA). */
+#define PTE_ADDR_MASK		(((1UL << (48 - PAGE_SHIFT)) - 1) << PAGE_SHIFT)
 
 /* AttrIndx[2:0]: which MAIR_EL1 byte describes the memory type. */
 #define PTE_ATTRINDX(t)		((unsigned long)(t) << 2)

@@ -107,7 +107,7 @@ static inline pgprot_t pgprot_tagged(pgprot_t prot)
 #define pgd_index(addr)		(((addr) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pud_index(addr)		(((addr) >> PUD_SHIFT) & (PTRS_PER_PUD - 1))
 #define pmd_index(addr)		(((addr) >> PMD_SHIFT) & (PTRS_PER_PMD - 1))
-#define pte_index(addr)		(((addr) >> 12) & (PTRS_PER_PTE - 1))
+#define pte_index(addr)		(((addr) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 
 /* The next boundary of a level's entry after @addr, or @end if that comes first. */
 #define __pXd_addr_end(addr, end, size)					\
@@ -180,6 +180,11 @@ enum pgtable_level {
 	PGT_PMD = 2,
 	PGT_PTE = 3,
 };
+/*
+ * The level the root table (swapper_pg_dir, the PGD) resolves: PGT_PGD with four levels,
+ * PGT_PUD with three (16 KiB pages), where the PGD is the architecture's level-1 table.
+ */
+#define PGT_ROOT		((enum pgtable_level)PGTABLE_ROOT_LEVEL)
 
 struct pgtable_accessor {
 	void *(*map)(phys_addr_t pa, enum pgtable_level level);

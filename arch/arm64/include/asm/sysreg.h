@@ -17,16 +17,26 @@
 /* MAIR_EL1 attribute indices, as Linux 6.1 (MT_NORMAL ... MT_DEVICE_nGnRE). */
 #define MAIR_EL1_SET		UL(0x000000040044ffff)
 
-/* TCR_EL1: 48-bit VA both halves, 4 KiB granule, inner-shareable write-back walks. IPS added at runtime. */
+/*
+ * TCR_EL1: both halves 48-bit VA with the 4 KiB granule, 47-bit with 16 KiB (T0SZ/T1SZ is
+ * 64 - VA bits); inner-shareable write-back walks. IPS added at runtime.
+ */
+#ifdef CONFIG_ARM64_16K_PAGES
+#define TCR_T0SZ		(UL(17) << 0)
+#define TCR_T1SZ		(UL(17) << 16)
+#define TCR_TG0			(UL(2) << 14)	/* TG0 0b10: 16 KiB */
+#define TCR_TG1			(UL(1) << 30)	/* TG1 0b01: 16 KiB */
+#else
 #define TCR_T0SZ		(UL(16) << 0)
 #define TCR_T1SZ		(UL(16) << 16)
+#define TCR_TG0			(UL(0) << 14)	/* TG0 0b00: 4 KiB */
+#define TCR_TG1			(UL(2) << 30)	/* TG1 0b10: 4 KiB */
+#endif
 #define TCR_IRGN_WBWA		((UL(1) << 8) | (UL(1) << 24))
 #define TCR_ORGN_WBWA		((UL(1) << 10) | (UL(1) << 26))
 #define TCR_SHARED		((UL(3) << 12) | (UL(3) << 28))
-#define TCR_TG0_4K		(UL(0) << 14)
-#define TCR_TG1_4K		(UL(2) << 30)
 #define TCR_EL1_SET		(TCR_T0SZ | TCR_T1SZ | TCR_IRGN_WBWA | TCR_ORGN_WBWA | \
-				 TCR_SHARED | TCR_TG0_4K | TCR_TG1_4K)
+				 TCR_SHARED | TCR_TG0 | TCR_TG1)
 #define TCR_IPS_SHIFT		32
 #define TCR_EPD0		(UL(1) << 7)	/* no walks through TTBR0 */
 

@@ -8,11 +8,19 @@
 
 #include <linux/types.h>
 
+/* The kernel's layout (arch/arm64/include/asm/memory.h): 47-bit VA with 16 KiB pages. */
+#ifdef CONFIG_ARM64_16K_PAGES
+#define VA_BITS			47
+#define PAGE_OFFSET		0xffff800000000000UL
+#define KIMAGE_VADDR		0xffffc00080000000UL	/* where the modelled image is mapped */
+#define FIXADDR_TOP		0xffffffffff800000UL
+#else
 #define VA_BITS			48
 #define PAGE_OFFSET		0xffff000000000000UL
+#define KIMAGE_VADDR		0xffff800008000000UL	/* where the modelled image is mapped */
+#endif
 #define LINEAR_MAP_SIZE		(1UL << (VA_BITS - 1))
 #define MAX_FDT_SIZE		0x200000UL
-#define KIMAGE_VADDR		0xffff800008000000UL	/* where the modelled image is mapped */
 
 extern s64 memstart_addr;
 #define PHYS_OFFSET		((phys_addr_t)memstart_addr)
