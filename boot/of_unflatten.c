@@ -50,6 +50,8 @@ static unsigned long sizeof_property(void)
 /* The blob whose tree Linux would have built (its root is offset 0), or NULL. */
 static const void *of_root_blob;
 static bool depth_warned;
+/* The "Cannot locate property" lines the last pass printed. */
+static unsigned int prop_warnings;
 
 /* unflatten_dt_alloc() of the dry run: bump @mem to @align, then past @size bytes. */
 static unsigned long dt_bump(unsigned long mem, unsigned long size, unsigned long align)
@@ -98,6 +100,7 @@ static unsigned long dt_size_properties(const void *blob, int offset, const char
 			continue;
 		if (!fdt_getprop_by_offset(blob, cur, &pname, &sz)) {
 			pr_warn("Cannot locate property at 0x%x\n", cur);
+			prop_warnings++;
 			continue;
 		}
 		if (!strcmp(pname, "name"))
@@ -125,6 +128,7 @@ static int unflatten_dt_nodes_size(const void *blob)
 	unsigned long mem = 0;
 	int offset, depth = 0;
 
+	prop_warnings = 0;
 	for (offset = 0; offset >= 0 && depth >= 0; offset = fdt_next_node(blob, offset, &depth)) {
 		const char *pathp;
 		int len;
@@ -189,10 +193,17 @@ void *__unflatten_device_tree(const void *blob, void *(*dt_alloc)(u64 size, u64 
 	if (!mem)
 		return NULL;
 
-	/* Linux's second pass fills the tree; walking again prints what Linux prints again. */
-	ret = unflatten_dt_nodes_size(blob);
-	if (ret <= 0)
-		return NULL;
+	/*
+	 * Linux's second pass fills the tree. Here it would find the same size in the same blob,
+	 * so it is walked again only for what the walk prints, that Linux prints twice: of the
+	 * lines a pass that succeeded can print, only "Cannot locate property" comes again (the
+	 * depth warning is Linux's WARN_ON_ONCE). A clean blob is walked once.
+	 */
+	if (prop_warnings) {
+		ret = unflatten_dt_nodes_size(blob);
+		if (ret <= 0)
+			return NULL;
+	}
 	of_root_blob = blob;
 	return mem;
 }
@@ -398,5 +409,6 @@ static void of_unflatten_reset(void)
 {
 	of_root_blob = NULL;
 	depth_warned = false;
+	prop_warnings = 0;
 }
 host_reset(of_unflatten_reset);

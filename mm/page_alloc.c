@@ -750,15 +750,36 @@ static __always_inline void free_the_page(struct page *page, unsigned int order,
 	__free_one_page(page, page_to_pfn(page), page_zone(page), order);
 }
 
+/* free_the_page() for any order, poisoning on or off (out of line: the order-0 path stays short). */
+static noinline void free_the_page_any(struct page *page, unsigned int order, unsigned long caller)
+{
+	free_the_page(page, order, caller);
+}
+
+/*
+ * free_the_page() with the order known to be 0 in the common case, an order-0 page with
+ * poisoning off: the same code, compiled for order 0 (Linux's free_pages_prepare() checks
+ * tail pages only "if (unlikely(order))", and its kernel_poison_pages() is behind a static
+ * key), so the short path makes no call.
+ */
+static __always_inline void free_the_page_fast(struct page *page, unsigned int order,
+					       unsigned long caller)
+{
+	if (likely(!order && !page_poisoning_enabled))
+		free_the_page(page, 0, caller);
+	else
+		free_the_page_any(page, order, caller);
+}
+
 void __free_pages(struct page *page, unsigned int order)
 {
-	free_the_page(page, order, _RET_IP_);
+	free_the_page_fast(page, order, _RET_IP_);
 }
 
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
-		free_the_page(virt_to_page((void *)addr), order, _RET_IP_);
+		free_the_page_fast(virt_to_page((void *)addr), order, _RET_IP_);
 }
 
 /* ---- allocate ---- */
@@ -869,6 +890,42 @@ static __always_inline struct page *get_page_from_freelist(gfp_t gfp, unsigned i
 }
 
 /*
+ * get_page_from_freelist()'s first step for an order-0 request above the low watermark, in
+ * straight code: the zonelist's first zone the request may use (Linux's preferred_zoneref),
+ * its watermark, the page from its per-CPU list and the counts; NULL wherever the loop would
+ * go further (another zone, a refill, __GFP_THISNODE on another node), and the caller then
+ * runs the loop from the start: nothing has changed yet, so the result is the loop's.
+ */
+static __always_inline struct page *rmqueue_pcplist_preferred(gfp_t gfp, int nid,
+							     enum zone_type highest,
+							     int migratetype)
+{
+	struct zoneref *z = NODE_DATA(nid)->node_zonelists[0]._zonerefs;
+	struct zone *zone = z->zone;
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page;
+
+	if (unlikely(!zone || z->zone_idx > highest ||
+		     ((gfp & __GFP_THISNODE) && zone_to_nid(zone) != nid)))
+		return NULL;
+	/* zone_watermark_ok()'s order-0 test, the one that can pass on its own */
+	if (unlikely((long)zone->free_pages <= (long)low_wmark_pages(zone)))
+		return NULL;
+	pcp = this_cpu_pcp(zone);
+	list = &pcp->lists[order_to_pindex(migratetype, 0)];
+	if (unlikely(list_empty(list)))
+		return NULL;
+	/* rmqueue_pcplist() on a list that has pages */
+	pcp->free_factor >>= 1;
+	page = list_first_entry(list, struct page, lru);
+	list_del(&page->lru);
+	pcp->count--;
+	zone_statistics(zone, zone);
+	return page;
+}
+
+/*
  * Linux's __alloc_pages_slowpath(), what is left of it without reclaim or compaction: down
  * to the min watermark (half of it for __GFP_HIGH); then, as __alloc_pages_direct_reclaim()
  * does after reclaiming, the per-CPU lists go back to the buddy lists and one more attempt
@@ -919,7 +976,11 @@ static struct page *__alloc_pages_nid(gfp_t gfp, unsigned int order, int nid,
 		return alloc_order_too_big(gfp, order, caller);
 	if (unlikely(gfp & __GFP_MEMALLOC))
 		alloc_flags = ALLOC_NO_WATERMARKS;
-	page = get_page_from_freelist(gfp, order, nid, highest, alloc_flags, migratetype);
+	page = NULL;
+	if (likely(!order && alloc_flags == ALLOC_WMARK_LOW))
+		page = rmqueue_pcplist_preferred(gfp, nid, highest, migratetype);
+	if (unlikely(!page))
+		page = get_page_from_freelist(gfp, order, nid, highest, alloc_flags, migratetype);
 	if (unlikely(!page)) {
 		page = __alloc_pages_slowpath(gfp, order, nid, highest, alloc_flags, migratetype,
 					      caller);
