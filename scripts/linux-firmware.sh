@@ -24,7 +24,9 @@
 # the oracle's fetch-linux.sh fetches it), FW_LINUX=6.12 (Linux 6.12: ORACLE_CACHE default
 # /tmp/oracle/cache612, reports in tests/expected-firmware-6.12, and console=ttyAMA0 added to
 # the words: 6.12 prints "Memory:" only after the consoles change hands, and without it the
-# dummy tty0 takes over from the earlycon), FW_OUT (raw logs, default build/linux-firmware),
+# dummy tty0 takes over from the earlycon) or FW_LINUX=6.12-16k (Debian's arm64-16k 6.12:
+# /tmp/oracle/cache612-16k, tests/expected-firmware-6.12-16k, -cpu cortex-a76, a CPU with
+# the 16 KiB granule), FW_OUT (raw logs, default build/linux-firmware),
 # FW_TIMEOUT (seconds, default 60). Exit 0 if Linux reached "Memory:", 3 otherwise (the report
 # then records the firmware's or Linux's outcome), 2 on a usage error.
 set -euo pipefail
@@ -35,7 +37,9 @@ FW_LINUX=${FW_LINUX:-6.1}
 case "$FW_LINUX" in
 6.1)	CACHE=${ORACLE_CACHE:-/tmp/oracle/cache} EXPECTED_DIR=expected-firmware ;;
 6.12)	CACHE=${ORACLE_CACHE:-/tmp/oracle/cache612} EXPECTED_DIR=expected-firmware-6.12 ;;
-*)	echo "linux-firmware.sh: FW_LINUX=$FW_LINUX: 6.1 or 6.12" >&2; exit 2 ;;
+6.12-16k)
+	CACHE=${ORACLE_CACHE:-/tmp/oracle/cache612-16k} EXPECTED_DIR=expected-firmware-6.12-16k ;;
+*)	echo "linux-firmware.sh: FW_LINUX=$FW_LINUX: 6.1, 6.12 or 6.12-16k" >&2; exit 2 ;;
 esac
 IMAGE=${LINUX_IMAGE:-$CACHE/Image}
 OUT=${FW_OUT:-$ROOT/build/linux-firmware}
@@ -47,7 +51,7 @@ WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nok
 SCENARIOS=$ROOT/tests/firmware/scenarios.list
 EXPECTED=${FW_EXPECTED:-$ROOT/tests/$EXPECTED_DIR}
 
-usage() { sed -n '3,30p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '3,32p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # --scenarios: every line of tests/firmware/scenarios.list through every firmware it names.
 if [ "${1:-}" = --scenarios ]; then
@@ -109,7 +113,9 @@ trap cleanup EXIT
 
 MACH=virt,dtb-randomness=off
 [ "$FW" = edk2 ] && MACH=virt,acpi=off,dtb-randomness=off
-BASE=(qemu-system-aarch64 -M "$MACH" -cpu cortex-a57 -display none -nic none -monitor none)
+CPU=cortex-a57
+[ "$FW_LINUX" = 6.12-16k ] && CPU=cortex-a76
+BASE=(qemu-system-aarch64 -M "$MACH" -cpu "$CPU" -display none -nic none -monitor none)
 
 DTB=
 if [ -n "$TREE" ]; then

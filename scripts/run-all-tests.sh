@@ -25,6 +25,7 @@ run qemu tests/qemu/run.sh
 run qemu-16k tests/qemu/run-16k.sh
 run firmware tests/qemu/firmware.sh
 run firmware-layout tests/qemu/firmware-layout.sh
+run firmware-16k env PAGE_SIZE=16K tests/qemu/firmware-layout.sh
 # After the QEMU boots, so that bootmem-layout is also compared with the kernel's own logs.
 run layout tests/host/layout-agreement.sh
 run layout-16k tests/host/layout-16k.sh

@@ -99,7 +99,8 @@ struct efi_runtime_services {
 	void *set_time;
 	void *get_wakeup_time;
 	void *set_wakeup_time;
-	void *set_virtual_address_map;
+	efi_status_t (*set_virtual_address_map)(unsigned long, unsigned long, u32,
+						 efi_memory_desc_t *);
 	void *convert_pointer;
 	efi_status_t (*get_variable)(efi_char16_t *, efi_guid_t *, u32 *, unsigned long *, void *);
 	void *get_next_variable;
@@ -292,6 +293,14 @@ efi_status_t efi_boot_kernel(void *handle, efi_loaded_image_t *image,
 
 /* arch/arm64/efi/arm64-stub.c */
 efi_status_t check_platform_features(void);
+/*
+ * Without efi_novamap: room for the runtime descriptors SetVirtualAddressMap() gets (a pool
+ * the size of the current map), and their virtual addresses (efi-stub.c).
+ */
+efi_status_t efi_alloc_virtmap(efi_memory_desc_t **virtmap, unsigned long *desc_size,
+			       u32 *desc_ver);
+void efi_get_virtmap(efi_memory_desc_t *memory_map, unsigned long map_size,
+		     unsigned long desc_size, efi_memory_desc_t *runtime_map, int *count);
 /* The Linux the Image's header stands for (its image_size): linux/version.h's code. */
 unsigned int efi_image_linux_version(void);
 efi_status_t handle_kernel_image(unsigned long *image_addr, unsigned long *image_size,

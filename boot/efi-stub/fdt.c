@@ -147,27 +147,47 @@ static efi_status_t update_fdt_memmap(void *fdt, struct efi_boot_memmap *map)
 
 struct exit_boot_struct {
 	struct efi_boot_memmap *boot_memmap;
+	efi_memory_desc_t *runtime_map;
+	int runtime_entry_count;
 	void *new_fdt_addr;
 };
 
 /*
- * Runtime descriptors get virt_addr = phys_addr: with efi_novamap (always on arm64 with 48-bit
- * VAs, see check_platform_features) the kernel maps runtime services 1:1 and the stub does not
- * call SetVirtualAddressMap. Then the map's place and shape go into /chosen.
+ * The runtime descriptors' virtual addresses (efi_get_virtmap: 1:1 with efi_novamap, see
+ * check_platform_features), then the map's place and shape into /chosen.
  */
 static efi_status_t exit_boot_func(struct efi_boot_memmap *map, void *priv)
 {
 	struct exit_boot_struct *p = priv;
-	unsigned long off;
 
 	p->boot_memmap = map;
-	for (off = 0; off < map->map_size; off += map->desc_size) {
+	efi_get_virtmap(map->map, map->map_size, map->desc_size, p->runtime_map,
+			&p->runtime_entry_count);
+	return update_fdt_memmap(p->new_fdt_addr, map);
+}
+
+/*
+ * SetVirtualAddressMap() with the runtime descriptors. Past ExitBootServices there is no
+ * way back: if it fails, the kernel is told by virtual addresses of U64_MAX (it then leaves
+ * the runtime services alone), as Linux's stub does.
+ */
+static void set_virtual_address_map(struct exit_boot_struct *p, unsigned long desc_size,
+				    u32 desc_ver)
+{
+	struct efi_boot_memmap *map = p->boot_memmap;
+	unsigned long off;
+	efi_status_t status;
+
+	status = efi_system_table->runtime->set_virtual_address_map(
+			p->runtime_entry_count * desc_size, desc_size, desc_ver, p->runtime_map);
+	if (status == EFI_SUCCESS)
+		return;
+	for (off = 0; off + map->desc_size <= map->map_size; off += map->desc_size) {
 		efi_memory_desc_t *md = (void *)((char *)map->map + off);
 
 		if (md->attribute & EFI_MEMORY_RUNTIME)
-			md->virt_addr = md->phys_addr;
+			md->virt_addr = U64_MAX;
 	}
-	return update_fdt_memmap(p->new_fdt_addr, map);
 }
 
 /*
@@ -195,9 +215,18 @@ void *get_fdt(unsigned long *fdt_size)
 static efi_status_t allocate_new_fdt_and_exit_boot(void *handle, efi_loaded_image_t *image,
 						   unsigned long *new_fdt_addr, char *cmdline_ptr)
 {
-	struct exit_boot_struct priv;
-	unsigned long fdt_addr = 0, fdt_size = 0;
+	struct exit_boot_struct priv = { 0 };
+	unsigned long fdt_addr = 0, fdt_size = 0, desc_size = 0;
+	u32 desc_ver = 0;
 	efi_status_t status;
+
+	if (!efi_novamap) {
+		status = efi_alloc_virtmap(&priv.runtime_map, &desc_size, &desc_ver);
+		if (status != EFI_SUCCESS) {
+			efi_err("Unable to retrieve UEFI memory map.\n");
+			return status;
+		}
+	}
 
 	/*
 	 * Debian's Linux (CONFIG_EFI_ARMSTUB_DTB_LOADER=y) loads a dtb= file from the boot volume
@@ -230,8 +259,11 @@ static efi_status_t allocate_new_fdt_and_exit_boot(void *handle, efi_loaded_imag
 
 	priv.new_fdt_addr = (void *)*new_fdt_addr;
 	status = efi_exit_boot_services(handle, &priv, exit_boot_func);
-	if (status == EFI_SUCCESS)
+	if (status == EFI_SUCCESS) {
+		if (!efi_novamap)
+			set_virtual_address_map(&priv, desc_size, desc_ver);
 		return EFI_SUCCESS;
+	}
 
 	efi_err("Exit boot services failed.\n");
 fail_free_new_fdt:

@@ -189,3 +189,58 @@ efi_status_t efi_random_alloc(unsigned long size, unsigned long align, unsigned 
 	efi_bs_call(free_pool, map);
 	return status;
 }
+
+/* Where the runtime regions go when the stub calls SetVirtualAddressMap (Linux's). */
+#define EFI_RT_VIRTUAL_BASE	0x20000000UL	/* SZ_512M */
+
+efi_status_t efi_alloc_virtmap(efi_memory_desc_t **virtmap, unsigned long *desc_size,
+			       u32 *desc_ver)
+{
+	unsigned long size = 0, mmap_key;
+	efi_status_t status;
+
+	/* the whole current map bounds the runtime part of the final one */
+	status = efi_bs_call(get_memory_map, &size, NULL, &mmap_key, desc_size, desc_ver);
+	if (status != EFI_BUFFER_TOO_SMALL)
+		return EFI_LOAD_ERROR;
+	return efi_bs_call(allocate_pool, EFI_LOADER_DATA, size, (void **)virtmap);
+}
+
+/*
+ * Linux's efi_get_virtmap() (libstub/efi-stub.c; here beside the other memory-map calls, which
+ * the host tests build): each runtime region's virtual address. With efi_novamap, its
+ * physical one (the kernel maps them 1:1). Otherwise regions are packed upwards from 512 MiB
+ * in map order, each from its 64 KiB-aligned start (so a 64 KiB-page kernel could map them
+ * too), 2 MiB-aligned when the region is 2 MiB-aligned and at least that big; @runtime_map
+ * gets a copy of each for SetVirtualAddressMap().
+ */
+void efi_get_virtmap(efi_memory_desc_t *memory_map, unsigned long map_size,
+		     unsigned long desc_size, efi_memory_desc_t *runtime_map, int *count)
+{
+	u64 virt_base = EFI_RT_VIRTUAL_BASE;
+	efi_memory_desc_t *out = runtime_map;
+	unsigned long off;
+
+	*count = 0;
+	for (off = 0; off + desc_size <= map_size; off += desc_size) {
+		efi_memory_desc_t *in = (void *)((char *)memory_map + off);
+		u64 paddr, size;
+
+		if (!(in->attribute & EFI_MEMORY_RUNTIME))
+			continue;
+		in->virt_addr = in->phys_addr;
+		if (efi_novamap)
+			continue;
+		paddr = round_down(in->phys_addr, 0x10000UL);
+		size = in->num_pages * EFI_PAGE_SIZE + (in->phys_addr - paddr);
+		if (IS_ALIGNED(in->phys_addr, 0x200000UL) && size >= 0x200000UL)
+			virt_base = round_up(virt_base, 0x200000UL);
+		else
+			virt_base = round_up(virt_base, 0x10000UL);
+		in->virt_addr += virt_base - paddr;
+		virt_base += size;
+		memcpy(out, in, desc_size);
+		out = (void *)((char *)out + desc_size);
+		++*count;
+	}
+}

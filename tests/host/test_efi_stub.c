@@ -466,12 +466,13 @@ void efi_enter_kernel_at(unsigned long image_addr, unsigned long fdt_addr)
 	longjmp(entered, 1);
 }
 
-static void boot_kernel(int fail_first)
+static void boot_kernel_va(int fail_first, bool novamap)
 {
 	efi_loaded_image_t li = { 0 };
 	char cmdline[] = "console=ttyAMA0";
 
 	ebs_fail_first = fail_first;
+	efi_novamap = novamap;		/* check_platform_features(): true with 48-bit VAs */
 	tables[0].guid = DEVICE_TREE_GUID;
 	tables[0].table = firmware_tree();
 	systab.nr_tables = 1;
@@ -480,6 +481,11 @@ static void boot_kernel(int fail_first)
 	else
 		return;
 	fail_msg("efi_boot_kernel returned instead of entering the kernel");
+}
+
+static void boot_kernel(int fail_first)
+{
+	boot_kernel_va(fail_first, true);
 }
 
 static void test_exit_boot_services(void **state)
@@ -514,6 +520,54 @@ static void test_exit_boot_services(void **state)
 	assert_int_equal(get_map_calls, 2);	/* the size probe, then the map */
 	fake_free_pool(m);			/* the kernel's from here on */
 	assert_int_equal(pools, 0);
+}
+
+/* SetVirtualAddressMap as the firmware sees it: the runtime descriptors passed. */
+static efi_status_t svam_status;
+static unsigned long svam_size, svam_desc_size;
+static efi_memory_desc_t svam_first, *svam_map;
+
+static efi_status_t fake_svam(unsigned long size, unsigned long desc_size, u32 desc_ver,
+			      efi_memory_desc_t *map)
+{
+	svam_size = size;
+	svam_desc_size = desc_size;
+	svam_first = map[0];
+	svam_map = map;
+	return svam_status;
+}
+
+/*
+ * Without efi_novamap (a kernel with fewer than 48 VA bits: 16 KiB pages): the runtime map is
+ * allocated before anything else, runtime regions packed from 512 MiB, SetVirtualAddressMap
+ * called with just them after ExitBootServices; if it fails, U64_MAX tells the kernel.
+ */
+static void test_exit_boot_services_vamap(void **state)
+{
+	struct efi_boot_memmap *m;
+	efi_memory_desc_t *md;
+	int run;
+
+	for (run = 0; run < 2; run++) {
+		setup_firmware(state);
+		rt.set_virtual_address_map = fake_svam;
+		svam_status = run ? EFI_UNSUPPORTED : EFI_SUCCESS;
+		svam_size = 0;
+		boot_kernel_va(0, false);
+		assert_int_equal(svam_desc_size, DESC_SIZE);
+		assert_int_equal(svam_size, DESC_SIZE);		/* one runtime region */
+		assert_true(svam_first.phys_addr == 0x41000000);
+		assert_true(svam_first.virt_addr == 0x20000000);
+		m = installed[0];
+		md = (void *)((u8 *)m->map + DESC_SIZE);
+		assert_true(md->virt_addr == (run ? U64_MAX : 0x20000000));
+		md = (void *)((u8 *)m->map + 2 * DESC_SIZE);
+		assert_true(md->virt_addr == 0);		/* not a runtime region */
+		assert_int_equal(get_map_calls, 3);	/* the virtmap's size probe first */
+		fake_free_pool(m);
+		assert_int_equal(pools, 1);		/* the runtime map stays the firmware's */
+		fake_free_pool(svam_map);
+	}
 }
 
 static void test_exit_boot_services_retry(void **state)
@@ -797,6 +851,7 @@ int main(void)
 		cmocka_unit_test_setup(test_get_fdt, setup_firmware),
 		cmocka_unit_test_setup(test_exit_boot_services, setup_firmware),
 		cmocka_unit_test_setup(test_exit_boot_services_retry, setup_firmware),
+		cmocka_unit_test_setup(test_exit_boot_services_vamap, setup_firmware),
 		cmocka_unit_test_setup(test_initrd_load_file2, setup_initrd),
 		cmocka_unit_test_setup(test_initrd_bad, setup_initrd),
 		cmocka_unit_test_setup(test_initrd_cmdline_files, setup_initrd),

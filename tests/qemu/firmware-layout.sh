@@ -8,9 +8,14 @@
 # phase, ptdump (nothing NOMAP mapped: no runtime services, no flash) and a deliberate touch of
 # UEFI runtime-services memory; what the small Image file (--small-image) moves; an initrd
 # through the EFI stub. Ends with "N passed, N failed".
+# PAGE_SIZE=16K: the 16 KiB build instead (make PAGE_SIZE=16K, run-qemu.sh --page-size 16K),
+# every scenario against Debian's arm64-16k Linux 6.12 booted the same way
+# (tests/expected-firmware-6.12-16k), and nothing else.
 set -u
 cd "$(dirname "$0")/../.."
+PAGE=${PAGE_SIZE:-4K}
 OUT=${OUT:-build/qemu-firmware-layout}
+[ "$PAGE" = 16K ] && OUT=${OUT%-16k}-16k
 mkdir -p "$OUT"
 pass=0 fail=0
 # Linux's runs (scripts/linux-firmware.sh) had QEMU put no rng-seed or kaslr-seed in the DT:
@@ -20,7 +25,7 @@ WORDS="efi=debug memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nok
 ok() { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -${3:-15}; }
 
-make -s kernel || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
+make -s PAGE_SIZE="$PAGE" kernel || { echo "FAIL build"; echo "0 passed, 1 failed"; exit 1; }
 for f in /usr/share/qemu-efi-aarch64/QEMU_EFI.fd /usr/lib/u-boot/qemu_arm64/u-boot.bin; do
 	[ -f "$f" ] || { echo "FAIL $f missing (scripts/setup.sh installs it)"; echo "0 passed, 1 failed"; exit 1; }
 done
@@ -32,12 +37,18 @@ known() {
 }
 
 # One scenario through one firmware, following Linux VER (6.1: tests/expected-firmware, 6.12:
-# tests/expected-firmware-6.12, booted with linux=6.12 and so with build/Image.linux612-size).
-# Known differences are keyed by firmware and scenario, "NAME@6.12" for the 6.12 run.
+# tests/expected-firmware-6.12, booted with linux=6.12 and so with build/Image.linux612-size;
+# 6.12-16k: the 16 KiB build against tests/expected-firmware-6.12-16k). Known differences are
+# keyed by firmware and scenario, "NAME@VER" but for 6.1.
 firmware_case() {
 	local fw=$1 name=$2 tree=$3 mem=$4 words=$5 ver=$6 exp log tag key tmo st kd args=()
 	if [ "$ver" = 6.1 ]; then
 		exp=tests/expected-firmware/$fw/$name.txt tag=$name key=$name
+	elif [ "$ver" = 6.12-16k ]; then
+		# the 16 KiB build follows 6.12 without being told; console=ttyAMA0 as for 6.12
+		exp=tests/expected-firmware-$ver/$fw/$name.txt tag="$name 16K" key=$name@$ver
+		words="console=ttyAMA0${words:+ $words}"
+		args=(--page-size 16K)
 	else
 		# console=ttyAMA0: Linux 6.12's words (scripts/linux-firmware.sh, FW_LINUX=6.12)
 		exp=tests/expected-firmware-$ver/$fw/$name.txt tag="$name linux=$ver" key=$name@$ver
@@ -49,7 +60,7 @@ firmware_case() {
 	# Where the firmware failed with Linux, 25 s show whether it fails with us too.
 	tmo=90
 	grep -q '^# status: ok' "$exp" || tmo=25
-	./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${MACH[@]}" "${args[@]}" -m "$mem" \
+	./run-qemu.sh --no-build --timeout $tmo --firmware "$fw" "${MACH[@]}" ${args[@]+"${args[@]}"} -m "$mem" \
 		--append "$WORDS${words:+ $words} ptdump debug_invariants poweroff" \
 		> "$log" 2>&1 < /dev/null
 	st=$?
@@ -86,14 +97,21 @@ firmware_case() {
 	fi
 }
 
+VERSIONS="6.1 6.12"
+[ "$PAGE" = 16K ] && VERSIONS=6.12-16k
 while read -r name tree mem fws words; do
 	[ "$words" = - ] && words=
-	for ver in 6.1 6.12; do
+	for ver in $VERSIONS; do
 		for fw in ${fws//,/ }; do
 			firmware_case "$fw" "$name" "$tree" "$mem" "$words" "$ver"
 		done
 	done
 done < <(grep -vE '^\s*(#|$)' tests/firmware/scenarios.list)
+if [ "$PAGE" = 16K ]; then
+	echo "firmware-layout (16K): $pass passed, $fail failed"
+	[ "$fail" = 0 ]
+	exit
+fi
 
 # The initrd through EDK2's EFI stub, against Linux's booted the same way
 # (tests/expected-firmware/edk2/initrd*.txt): initrd: QEMU's -initrd (1 MiB of zeros: only

@@ -11,14 +11,27 @@
 #define EFI_KIMG_ALIGN	0x10000UL	/* max(SEGMENT_ALIGN 64K, THREAD_ALIGN 32K) */
 
 /*
+ * The fewest VA bits the kernel may run with (Linux's VA_BITS_MIN): Debian's 6.12 kernels are
+ * built for 52-bit VAs, which fall back to 48 with 4 KiB pages and to 47 with 16 KiB ones on
+ * a CPU without LPA2.
+ */
+#ifdef CONFIG_ARM64_16K_PAGES
+#define STUB_VA_BITS_MIN	47
+#else
+#define STUB_VA_BITS_MIN	48
+#endif
+
+/*
  * With 48 bits of VA for TTBR0 the kernel maps runtime services 1:1, so Linux sets
- * efi_novamap and never calls SetVirtualAddressMap. (It makes an exception for Ampere eMAG
- * and Altra machines, recognised by their SMBIOS type 4 record; bootmem does not, see
- * docs/boot.md.) A 4 KiB-page kernel needs no granule check: UEFI mandates 4 KiB.
+ * efi_novamap and never calls SetVirtualAddressMap; with fewer (16 KiB pages) the stub calls
+ * it, runtime regions packed from 512 MiB (efi_get_virtmap). (Linux also calls it on Ampere
+ * eMAG and Altra machines, recognised by their SMBIOS type 4 record; bootmem does not, see
+ * docs/boot.md.) The granule itself needs no check: head.S parks a CPU without it.
  */
 efi_status_t check_platform_features(void)
 {
-	efi_novamap = true;
+	if (STUB_VA_BITS_MIN >= 48)
+		efi_novamap = true;
 	return EFI_SUCCESS;
 }
 
