@@ -7,31 +7,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=${OUT:-$ROOT/build/qemu-tests}
 mkdir -p "$OUT"
-pass=0 fail=0
 DEBUG="earlycon=pl011,0x9000000 console=ttyAMA0 memblock=debug loglevel=8 ignore_loglevel mminit_loglevel=4 nokaslr"
-
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | tail -${3:-15}; }
-
-# expect NAME LOG PATTERN...: every pattern (grep -E) appears in LOG.
-expect() {
-	local name=$1 log=$2 p; shift 2
-	for p in "$@"; do
-		grep -qaE -- "$p" "$log" || { bad "$name: missing /$p/" "$log"; return 1; }
-	done
-	return 0
-}
-
-boot() { # boot NAME EXPECTED_STATUS run-qemu args...
-	local name=$1 want=$2 log="$OUT/$1.log"; shift 2
-	./run-qemu.sh --no-build --timeout ${QEMU_TEST_TIMEOUT:-180} "$@" > "$log" 2>&1 < /dev/null
-	local st=$?
-	if [ "$st" != "$want" ]; then
-		bad "$name: exit $st, want $want" "$log"
-		return 1
-	fi
-	return 0
-}
+. tests/qemu/lib.sh
 
 # check_checksums NAME EXTRA LOG: the memmap, page tables and free lists the kernel printed
 # (bootmem_checksum) equal those recorded before the bring-up was made faster, if recorded.
