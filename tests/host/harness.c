@@ -205,3 +205,25 @@ void host_reset_boot_state(void)
 		(*fn)();
 	console_capture_reset();
 }
+
+void *harness_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET))
+		n = -1;
+	buf = n < 0 ? NULL : aligned_alloc(8, ALIGN(n + 1, 8));
+	if (!buf || fread(buf, 1, n, f) != (size_t)n) {
+		fprintf(stderr, "harness: cannot read %s\n", path);
+		exit(1);
+	}
+	buf[n] = 0;
+	fclose(f);
+	if (len)
+		*len = n;
+	return buf;
+}

@@ -30,6 +30,13 @@ extern u64 host_clock_ns;
  */
 void host_reset_boot_state(void);
 
+/*
+ * The whole of file @path, NUL-terminated, 8-byte aligned (a DTB can be read in place), @len
+ * its size if not NULL; free() it. NULL if it cannot be opened; a short read stops the test
+ * program with the path named.
+ */
+void *harness_read_file(const char *path, size_t *len);
+
 /* Zero the simulated physical pages of [base, base + size) (releases host memory). */
 void sim_discard(phys_addr_t base, phys_addr_t size);
 

@@ -47,34 +47,13 @@ struct sums {
 	u64 memmap, pgtables, freelists;
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = aligned_alloc(8, ALIGN(n + 1, 8));
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
-	buf[n] = 0;
-	fclose(f);
-	if (len)
-		*len = n;
-	return buf;
-}
-
 /* The scenario's "// bootargs:" header, then @extra. */
 static void scenario_args(const char *name, const char *extra, char *args, size_t len)
 {
 	char path[256], *src, *p;
 
 	snprintf(path, sizeof(path), SCENARIOS "/%s.dts", name);
-	src = slurp(path, NULL);
+	src = harness_read_file(path, NULL);
 	assert_non_null(src);
 	args[0] = 0;
 	p = strstr(src, "// bootargs:");
@@ -106,7 +85,7 @@ static struct sums boot_and_sum(const char *name, const char *extra)
 	snprintf(cmd, sizeof(cmd), "mkdir -p " OUT " && dtc -q -I dts -O dtb -o %s " SCENARIOS "/%s.dts",
 		 dtb_path, name);
 	assert_int_equal(system(cmd), 0);
-	raw = slurp(dtb_path, &n);
+	raw = harness_read_file(dtb_path, &n);
 	assert_non_null(raw);
 	fdt = aligned_alloc(8, ALIGN(n + 4096, 8));
 	assert_non_null(fdt);
@@ -143,7 +122,7 @@ static bool recorded(const char *name, const char *extra, struct sums *s)
 	char n[64], e[64];
 
 	if (!text)
-		text = slurp(RECORDED, NULL);
+		text = harness_read_file(RECORDED, NULL);
 	assert_non_null(text);
 	for (line = text; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
 		if (*line == '#' || *line == '\n')

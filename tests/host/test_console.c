@@ -46,7 +46,6 @@ static void build(const char *extra, const char *stdout_path, const char *chosen
 {
 	char path[256], cmd[600];
 	FILE *f;
-	long n;
 
 	assert_int_equal(system("mkdir -p " OUT), 0);
 	snprintf(path, sizeof(path), OUT "/console.dts");
@@ -59,17 +58,9 @@ static void build(const char *extra, const char *stdout_path, const char *chosen
 	fclose(f);
 	snprintf(cmd, sizeof(cmd), "dtc -q -I dts -O dtb -p 4096 -o " OUT "/console.dtb %s", path);
 	assert_int_equal(system(cmd), 0);
-	f = fopen(OUT "/console.dtb", "rb");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
 	free(dtb);
-	dtb = aligned_alloc(8, (n + 8) & ~7L);
+	dtb = harness_read_file(OUT "/console.dtb", &dtb_len);
 	assert_non_null(dtb);
-	assert_int_equal(fread(dtb, 1, n, f), (size_t)n);
-	fclose(f);
-	dtb_len = n;
 }
 
 /* Boots the tree with @bootargs in /chosen; the log is in console_capture(). */

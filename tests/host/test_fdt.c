@@ -41,27 +41,6 @@
 
 static void *dtb_buf;
 
-static void *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = aligned_alloc(8, (n + 8) & ~7L);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
-	buf[n] = 0;
-	fclose(f);
-	if (len)
-		*len = n;
-	return buf;
-}
-
 /* dtc the source into build/host/fixtures and return the blob (kept until the next load). */
 static void *load_dts(const char *dir, const char *name)
 {
@@ -72,7 +51,7 @@ static void *load_dts(const char *dir, const char *name)
 		 out, dir, name);
 	assert_int_equal(system(cmd), 0);
 	free(dtb_buf);
-	dtb_buf = read_file(out, NULL);
+	dtb_buf = harness_read_file(out, NULL);
 	assert_non_null(dtb_buf);
 	return dtb_buf;
 }
@@ -80,7 +59,7 @@ static void *load_dts(const char *dir, const char *name)
 static void *load_dtb(const char *path)
 {
 	free(dtb_buf);
-	dtb_buf = read_file(path, NULL);
+	dtb_buf = harness_read_file(path, NULL);
 	assert_non_null(dtb_buf);
 	return dtb_buf;
 }
@@ -871,7 +850,7 @@ static bool read_report(const char *name, struct report *r)
 	char path[512], *p;
 
 	snprintf(path, sizeof(path), EXPECTED "/%s.txt", name);
-	r->text = read_file(path, NULL);
+	r->text = harness_read_file(path, NULL);
 	if (!r->text)
 		return false;
 	p = strstr(r->text, "DTB@");

@@ -82,27 +82,6 @@ static const char *read_proc(const char *path)
 
 /* ---- files ---- */
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
-	buf[n] = 0;
-	fclose(f);
-	if (len)
-		*len = n;
-	return buf;
-}
-
 /*
  * The bytes after "=== @name\n" up to the next "\n=== " (the newline kept), as a new
  * NUL-terminated copy; *@len says how many (the output of cat may hold NULs). NULL if absent.
@@ -240,7 +219,7 @@ static void boot_scenario(const char *name, u64 initrd_size, const char *version
 	u64 kernel_at, dtb_at, initrd;
 
 	snprintf(path, sizeof(path), SCENARIOS "/%s.dts", name);
-	dts = slurp(path, NULL);
+	dts = harness_read_file(path, NULL);
 	assert_non_null(dts);
 	dts_header(dts, "bootargs", ba, sizeof(ba));
 	snprintf(args, sizeof(args), "linux=%s " ORACLE_ARGS "%s%s", version, *ba ? " " : "", ba);
@@ -609,7 +588,7 @@ static int scenarios_against(const char *dir, const char *version)
 		if (access(path, R_OK))
 			continue;	/* commands.txt, dt-test.txt */
 		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
-		lx = slurp(path, NULL);
+		lx = harness_read_file(path, NULL);
 		assert_non_null(lx);
 		fails += check_scenario(name, lx, version);
 		free(lx);
@@ -724,7 +703,7 @@ static void test_run_command_words(void **state)
 
 static void test_dt_commands(void **state)
 {
-	char *cmds = slurp(LINUX_PROC "/commands.txt", NULL), *c, *save;
+	char *cmds = harness_read_file(LINUX_PROC "/commands.txt", NULL), *c, *save;
 	int n = 0, fails = 0;
 
 	assert_non_null(cmds);
@@ -1316,12 +1295,12 @@ int main(int argc, char **argv)
 	}
 	if (PAGE_SHIFT == 14)
 		return cmocka_run_group_tests(tests_16k, NULL, NULL);
-	dt_linux = slurp(LINUX_PROC "/dt-test.txt", &dt_linux_len);
+	dt_linux = harness_read_file(LINUX_PROC "/dt-test.txt", &dt_linux_len);
 	if (!dt_linux) {
 		fprintf(stderr, "no " LINUX_PROC "/dt-test.txt (tests/linux-proc/regen.sh makes it)\n");
 		return 1;
 	}
-	dt_linux_612 = slurp(LINUX_PROC_612 "/dt-test.txt", &dt_linux_612_len);
+	dt_linux_612 = harness_read_file(LINUX_PROC_612 "/dt-test.txt", &dt_linux_612_len);
 	if (!dt_linux_612) {
 		fprintf(stderr, "no " LINUX_PROC_612 "/dt-test.txt (LINUX=6.12 tests/linux-proc/regen.sh makes it)\n");
 		return 1;

@@ -397,27 +397,6 @@ static int linux_dt_requests(const char *report, u64 *sizes, int max)
 	return n;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc(n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, n, f), (size_t)n);
-	buf[n] = 0;
-	fclose(f);
-	if (len)
-		*len = n;
-	return buf;
-}
-
 /* The blob as the oracle booted it: dtc -p 4096, then /chosen/bootargs set (fdtput). */
 static void *oracle_blob(const char *src, bool is_dts)
 {
@@ -430,7 +409,7 @@ static void *oracle_blob(const char *src, bool is_dts)
 	snprintf(cmd, sizeof(cmd), "mkdir -p " OUT " && dtc -q -I %s -O dtb -p 4096 -o %s %s",
 		 is_dts ? "dts" : "dtb", out, src);
 	assert_int_equal(system(cmd), 0);
-	raw = slurp(out, &len);
+	raw = harness_read_file(out, &len);
 	assert_non_null(raw);
 	fdt = malloc(len + 8192);
 	assert_int_equal(fdt_open_into(raw, fdt, len + 8192), 0);
@@ -454,7 +433,7 @@ static int check_against_linux(const char *name, const char *src, bool is_dts,
 			       const char *report_path, unsigned int version)
 {
 	static u64 want[512];
-	char *report = slurp(report_path, NULL);
+	char *report = harness_read_file(report_path, NULL);
 	void *fdt;
 	int n, i, bad = 0;
 
