@@ -32,14 +32,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from logblock import block  # noqa: E402
 
-TS = re.compile(r"^\[\s*\d+\.\d+\] ?")
+TS = re.compile(r"^\[\s*(\d+\.\d+)\] ?")
 ANSI = re.compile(r"\x1b\[[0-9;=?]*[A-Za-z]|\x1b[()][A-Z0-9]|[\x00-\x08\x0b-\x1f]")
 CALLER = re.compile(r" ([A-Za-z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 RANGE = re.compile(r"\[0x([0-9a-f]+)-0x([0-9a-f]+)\]")
 LOADTIME = re.compile(r"read in \d+ ms \([^)]*\)")
 BOOTCON_OFF = re.compile(r"\] printk: (legacy )?bootconsole \[[^]]*\] disabled$")
-TS_VALUE = re.compile(r"^\[\s*(\d+\.\d+)\]")
-DROPPED = re.compile(r"^\*\* \d+ printk messages dropped \*\*$")
 MEMORY = re.compile(r"^Memory: \d+K/\d+K available")
 DUMP_ITEM = re.compile(r"^ (memory size|memory\.cnt|memory\[|reserved\.cnt|reserved\[|physmem)")
 
@@ -49,8 +47,8 @@ def split_log(path):
 
     Linux 6.12 prints "Memory:" after the consoles have changed hands: its boot console (the
     earlycon) is disabled when tty0 registers, and the serial console that follows replays
-    the kernel's log buffer from its oldest record. Each line then appears twice; the replayed
-    copies, up to the replayed "bootconsole ... disabled" line, are dropped.
+    the kernel's log buffer from its oldest record: time goes back. The replayed copies, up to
+    the replayed "bootconsole ... disabled" line, are dropped.
     """
     raw = open(path, "rb").read().decode("utf-8", "replace").replace("\r", "")
     kernel, firmware = [], []
@@ -64,7 +62,7 @@ def split_log(path):
             if replaying:
                 replaying = clean != handover
                 continue
-            stamp = float(TS_VALUE.match(clean).group(1))
+            stamp = float(m.group(1))
             if handover and stamp < last:
                 replaying = clean != handover
                 continue
@@ -74,8 +72,6 @@ def split_log(path):
                 handover = clean
             if MEMORY.match(kernel[-1]):
                 break
-        elif handover and DROPPED.match(clean):
-            continue
         elif not kernel and clean.strip():
             # U-Boot times its loads: the one line that differs from run to run.
             firmware.append(LOADTIME.sub("read in (time)", clean))
