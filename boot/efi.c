@@ -388,6 +388,19 @@ static bool memattr_entry_is_valid(const efi_memory_desc_t *in, efi_memory_desc_
 	return false;
 }
 
+/* Is all of [base, base + size) memory in the linear map (no NOMAP page, no hole)? */
+static bool linear_mapped(phys_addr_t base, u64 size)
+{
+	phys_addr_t pa;
+
+	if (!memblock_is_region_memory(base, size))
+		return false;
+	for (pa = base & PAGE_MASK; pa < base + size; pa += PAGE_SIZE)
+		if (!memblock_is_map_memory(pa))
+			return false;
+	return true;
+}
+
 /*
  * Linux's efi_memattr_apply_permissions() as far as it shows: with efi=debug, each entry of
  * the Memory Attributes table and the permissions it asks for; an invalid one always, marked
@@ -410,9 +423,7 @@ static void efi_memattr_show(void)
 		return;
 	}
 	/* memremap(MEMREMAP_WB): the linear map for mapped RAM, else a mapping of its own */
-	linear = memblock_is_region_memory(efi_mem_attr_table, size) &&
-		 memblock_is_map_memory(efi_mem_attr_table) &&
-		 memblock_is_map_memory(efi_mem_attr_table + size - 1);
+	linear = linear_mapped(efi_mem_attr_table, size);
 	tbl = linear ? phys_to_virt(efi_mem_attr_table) : early_memremap(efi_mem_attr_table, size);
 	if (!tbl) {
 		printk(KERN_ERR "efi: memattr: Failed to map EFI Memory Attributes table @ 0x%lx\n",
